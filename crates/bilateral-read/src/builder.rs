@@ -1,0 +1,202 @@
+//! Builds a [`Document`] piece by piece, keeping the map from clean text back to the source.
+//! Every reader appends through this one builder, so whitespace folding, block spans and
+//! source offsets work the same way for every format.
+
+use bilateral_model::{
+    Block, BlockKind, Diagnostic, Document, Format, Marker, RawReference, Section, SourceMap, Span,
+};
+
+/// Appends clean text, blocks, markers and references to a document under construction.
+pub struct DocumentBuilder {
+    document: Document,
+    /// The kind and clean start offset of the block being written.
+    open_block: Option<(BlockKind, usize)>,
+    /// Whether the last character written to the open block was a folded space.
+    pending_space: bool,
+}
+
+impl DocumentBuilder {
+    pub fn new(title: &str, format: Format) -> Self {
+        DocumentBuilder {
+            document: Document {
+                title: title.trim().to_owned(),
+                format,
+                text: String::new(),
+                source_map: SourceMap::default(),
+                sections: vec![Section {
+                    heading: String::new(),
+                    level: 1,
+                }],
+                blocks: Vec::new(),
+                markers: Vec::new(),
+                references: Vec::new(),
+                infobox_countries: Vec::new(),
+                diagnostics: Vec::new(),
+            },
+            open_block: None,
+            pending_space: false,
+        }
+    }
+
+    /// Sets the title when a reader learns it after starting.
+    pub fn set_title(&mut self, title: &str) {
+        self.document.title = title.trim().to_owned();
+    }
+
+    pub fn title(&self) -> &str {
+        &self.document.title
+    }
+
+    /// Starts a new section with a heading block. `level` is 2 for `== H ==`.
+    pub fn heading(&mut self, text: &str, level: u8, source_offset: usize) {
+        self.end_block();
+        self.document.sections.push(Section {
+            heading: fold_whitespace(text),
+            level,
+        });
+        self.begin_block(BlockKind::Heading { level });
+        self.push_text(text, source_offset);
+        self.end_block();
+    }
+
+    /// Opens a block, closing any open one.
+    pub fn begin_block(&mut self, kind: BlockKind) {
+        self.end_block();
+        if !self.document.text.is_empty() {
+            self.document.text.push_str("\n\n");
+        }
+        self.open_block = Some((kind, self.document.text.len()));
+        self.pending_space = false;
+    }
+
+    /// Whether a block is open.
+    pub fn in_block(&self) -> bool {
+        self.open_block.is_some()
+    }
+
+    /// Appends text copied from `source_offset` in the source, folding runs of whitespace into
+    /// one space. Opens a paragraph if no block is open.
+    pub fn push_text(&mut self, text: &str, source_offset: usize) {
+        if self.open_block.is_none() {
+            self.begin_block(BlockKind::Paragraph);
+        }
+        let mut anchored = false;
+        for (index, ch) in text.char_indices() {
+            if ch.is_whitespace() {
+                self.pending_space = true;
+                anchored = false;
+                continue;
+            }
+            if self.pending_space {
+                if !self.block_is_empty() {
+                    self.document.text.push(' ');
+                }
+                self.pending_space = false;
+            }
+            if !anchored {
+                self.document
+                    .source_map
+                    .anchor(self.document.text.len(), source_offset + index);
+                anchored = true;
+            }
+            self.document.text.push(ch);
+        }
+    }
+
+    /// Records a citation marker at the current end of the text.
+    pub fn push_marker(&mut self, label: &str, reference: Option<u32>) {
+        self.document.markers.push(Marker {
+            at: self.document.text.len(),
+            label: label.to_owned(),
+            reference,
+        });
+    }
+
+    /// Closes the open block, if any. An empty block is dropped.
+    pub fn end_block(&mut self) {
+        let Some((kind, start)) = self.open_block.take() else {
+            return;
+        };
+        self.pending_space = false;
+        let end = self.document.text.len();
+        if end == start {
+            // Drop the separator written for the empty block.
+            let trimmed = self.document.text.trim_end_matches('\n').len();
+            self.document.text.truncate(trimmed);
+            return;
+        }
+        self.document.blocks.push(Block {
+            kind,
+            span: Span::new(start, end),
+            section: self.document.sections.len() - 1,
+        });
+    }
+
+    pub fn push_reference(&mut self, reference: RawReference) {
+        self.document.references.push(reference);
+    }
+
+    pub fn push_infobox_country(&mut self, name: &str) {
+        let name = fold_whitespace(name);
+        if !name.is_empty() && !self.document.infobox_countries.contains(&name) {
+            self.document.infobox_countries.push(name);
+        }
+    }
+
+    pub fn diagnostic(&mut self, at: usize, message: impl Into<String>) {
+        self.document.diagnostics.push(Diagnostic {
+            at,
+            message: message.into(),
+        });
+    }
+
+    pub fn finish(mut self) -> Document {
+        self.end_block();
+        self.document
+    }
+
+    fn block_is_empty(&self) -> bool {
+        self.open_block
+            .is_some_and(|(_, start)| start == self.document.text.len())
+    }
+}
+
+/// Folds runs of whitespace into single spaces and trims the ends.
+pub fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_fold_whitespace_and_map_to_source() {
+        let mut builder = DocumentBuilder::new("T", Format::Text);
+        builder.push_text("  Hello\n  world.", 100);
+        builder.push_marker("1", Some(1));
+        builder.heading("History", 2, 200);
+        builder.push_text("Next", 300);
+        let document = builder.finish();
+        assert_eq!(document.text, "Hello world.\n\nHistory\n\nNext");
+        assert_eq!(document.blocks.len(), 3);
+        assert_eq!(document.slice(document.blocks[0].span), "Hello world.");
+        assert_eq!(document.blocks[2].section, 1);
+        assert_eq!(document.markers[0].at, 12);
+        // "world" starts at clean offset 6 and at source offset 100 + 10.
+        assert_eq!(document.source_map.to_source(6), 110);
+        assert_eq!(document.source_map.to_source(0), 102);
+    }
+
+    #[test]
+    fn empty_blocks_leave_no_trace() {
+        let mut builder = DocumentBuilder::new("T", Format::Text);
+        builder.push_text("A", 0);
+        builder.begin_block(BlockKind::Paragraph);
+        builder.push_text("   ", 5);
+        builder.end_block();
+        let document = builder.finish();
+        assert_eq!(document.text, "A");
+        assert_eq!(document.blocks.len(), 1);
+    }
+}

@@ -1,0 +1,30 @@
+//! The `bilateral` command: read, extract, evaluate, store and query facts about the relations
+//! of two states. Only this crate parses arguments, touches the file system and prints.
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = <cli::Cli as clap::Parser>::parse();
+    match cli::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("bilateral: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that closed our stdout early (`bilateral show ... | head`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
