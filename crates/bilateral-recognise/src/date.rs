@@ -1,0 +1,1 @@
+//! Dates in the forms articles write them, normalised with their precision.
