@@ -52,7 +52,7 @@ impl fmt::Display for Problem {
 }
 
 /// An ISBN as printed, and what checking it found.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct Isbn {
     /// As printed, hyphens and all: `9965-27-753-2`.
     pub printed: String,
@@ -63,7 +63,7 @@ pub struct Isbn {
 }
 
 /// A parsed reference.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct Citation {
     /// Its number in the reference list.
     pub n: u32,

@@ -11,8 +11,10 @@ pub struct DocumentBuilder {
     document: Document,
     /// The kind and clean start offset of the block being written.
     open_block: Option<(BlockKind, usize)>,
-    /// Whether the last character written to the open block was a folded space.
+    /// Whether whitespace was seen since the last character written to the open block.
     pending_space: bool,
+    /// The last `(clean, source)` anchor written to the source map.
+    last_anchor: Option<(usize, usize)>,
 }
 
 impl DocumentBuilder {
@@ -35,6 +37,7 @@ impl DocumentBuilder {
             },
             open_block: None,
             pending_space: false,
+            last_anchor: None,
         }
     }
 
@@ -80,27 +83,48 @@ impl DocumentBuilder {
         if self.open_block.is_none() {
             self.begin_block(BlockKind::Paragraph);
         }
-        let mut anchored = false;
-        for (index, ch) in text.char_indices() {
-            if ch.is_whitespace() {
+        let mut rest = text;
+        let mut offset = source_offset;
+        loop {
+            let word_start = rest.trim_start();
+            if word_start.len() != rest.len() {
                 self.pending_space = true;
-                anchored = false;
-                continue;
+                offset += rest.len() - word_start.len();
             }
+            if word_start.is_empty() {
+                return;
+            }
+            let word_len = word_start
+                .find(char::is_whitespace)
+                .unwrap_or(word_start.len());
+            let (word, after) = word_start.split_at(word_len);
             if self.pending_space {
                 if !self.block_is_empty() {
                     self.document.text.push(' ');
                 }
                 self.pending_space = false;
             }
-            if !anchored {
-                self.document
-                    .source_map
-                    .anchor(self.document.text.len(), source_offset + index);
-                anchored = true;
-            }
-            self.document.text.push(ch);
+            self.anchor(offset);
+            self.document.text.push_str(word);
+            offset += word_len;
+            rest = after;
         }
+    }
+
+    /// Anchors the end of the text to `source_offset`, unless the last anchor already maps it
+    /// there (a single space between words needs no anchor of its own, which keeps the map
+    /// small on long articles).
+    fn anchor(&mut self, source_offset: usize) {
+        let clean_offset = self.document.text.len();
+        if self
+            .last_anchor
+            .and_then(|(clean, source)| Some(source + clean_offset.checked_sub(clean)?))
+            .is_some_and(|mapped| mapped == source_offset)
+        {
+            return;
+        }
+        self.document.source_map.anchor(clean_offset, source_offset);
+        self.last_anchor = Some((clean_offset, source_offset));
     }
 
     /// Records a citation marker at the current end of the text.
@@ -120,9 +144,16 @@ impl DocumentBuilder {
         self.pending_space = false;
         let end = self.document.text.len();
         if end == start {
-            // Drop the separator written for the empty block.
+            // Drop the separator written for the empty block; markers recorded in it move back
+            // to the end of the text so they stay inside it.
             let trimmed = self.document.text.trim_end_matches('\n').len();
             self.document.text.truncate(trimmed);
+            for marker in self.document.markers.iter_mut().rev() {
+                if marker.at <= trimmed {
+                    break;
+                }
+                marker.at = trimmed;
+            }
             return;
         }
         self.document.blocks.push(Block {
@@ -198,5 +229,33 @@ mod tests {
         let document = builder.finish();
         assert_eq!(document.text, "A");
         assert_eq!(document.blocks.len(), 1);
+    }
+
+    #[test]
+    fn markers_of_a_dropped_block_stay_inside_the_text() {
+        let mut builder = DocumentBuilder::new("T", Format::Text);
+        builder.push_text("A", 0);
+        builder.begin_block(BlockKind::Paragraph);
+        builder.push_marker("1", Some(1));
+        let document = builder.finish();
+        assert_eq!(document.text, "A");
+        assert_eq!(document.markers[0].at, 1);
+    }
+
+    #[test]
+    fn every_clean_offset_maps_to_its_source_byte() {
+        let source = "  Grüße an  alle\n und\tjeden ";
+        let mut builder = DocumentBuilder::new("T", Format::Text);
+        builder.push_text(source, 0);
+        let document = builder.finish();
+        assert_eq!(document.text, "Grüße an alle und jeden");
+        for (clean, ch) in document.text.char_indices() {
+            let mapped = document.source_map.to_source(clean);
+            if ch == ' ' {
+                assert!(source[mapped..].starts_with(char::is_whitespace));
+            } else {
+                assert!(source[mapped..].starts_with(ch), "{clean} -> {mapped}");
+            }
+        }
     }
 }

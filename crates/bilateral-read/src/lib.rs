@@ -5,8 +5,10 @@
 //! a [`ReadError`] naming what is wrong and where, never a panic.
 
 mod builder;
+mod text;
 
 pub use builder::DocumentBuilder;
+pub use text::read_text;
 
 use bilateral_model::Format;
 

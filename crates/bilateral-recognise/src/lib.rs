@@ -6,3 +6,6 @@
 
 pub mod date;
 pub mod quantity;
+pub mod office;
+pub mod person;
+pub mod words;

@@ -1,0 +1,115 @@
+//! Every answer key in `shared/eval` parses, and scoring a key against its own facts and
+//! citations (directly, and after printing them through `to_gold`) is perfect: the matching
+//! rules are reflexive on real keys.
+
+use std::path::{Path, PathBuf};
+
+use bilateral_eval::{GoldCitation, GoldFile, Report, parse_gold, score_article, to_gold};
+use bilateral_model::{Citation, Dyad, Isbn, PartialDate};
+
+fn eval_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval")
+}
+
+/// The answer keys, or `None` (with a note) when the shared folder is absent outside CI.
+fn answer_keys() -> Option<Vec<(String, String)>> {
+    let dir = eval_dir();
+    let Ok(sets) = std::fs::read_dir(&dir) else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but {} is missing",
+            dir.display()
+        );
+        eprintln!(
+            "note: {} is missing; skipping the answer-key test",
+            dir.display()
+        );
+        return None;
+    };
+    let mut keys = Vec::new();
+    for set in sets.flatten() {
+        for file in std::fs::read_dir(set.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let path = file.path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            if let Some(stem) = name.strip_suffix(".gold.json") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                keys.push((stem.to_owned(), text));
+            }
+        }
+    }
+    keys.sort();
+    assert!(!keys.is_empty(), "no answer keys in {}", dir.display());
+    Some(keys)
+}
+
+/// A parsed citation that says what the key citation says.
+fn citation_from_key(key: &GoldCitation) -> Citation {
+    let mut citation = Citation::new(key.n, key.kind);
+    citation.title = key.title.clone();
+    citation.language = key.language.clone();
+    citation.date = key.year.map(PartialDate::Year);
+    citation.isbn = key.isbn.as_ref().map(|isbn13| Isbn {
+        printed: isbn13.clone(),
+        isbn13: isbn13.clone(),
+        valid: key.isbn_valid.unwrap_or(true),
+    });
+    citation.retrieved = key.retrieved;
+    citation.archived = key.archived;
+    citation.problems = key.problems.clone();
+    citation
+}
+
+fn assert_perfect(name: &str, gold: &GoldFile, report: &Report) {
+    let micro = report.micro();
+    assert_eq!(
+        (micro.precision(), micro.recall(), micro.f1()),
+        (1.0, 1.0, 1.0),
+        "{name}:\n{}",
+        report.render_text(true)
+    );
+    assert_eq!(micro.expected, gold.facts.len());
+    let (agree, total) = report.citation_accuracy();
+    assert_eq!(agree, total, "{name}:\n{}", report.render_text(true));
+    assert_eq!(total, gold.citations.len() * 9);
+}
+
+#[test]
+fn every_key_scores_perfectly_against_itself() {
+    let Some(keys) = answer_keys() else {
+        return;
+    };
+    let mut facts = 0;
+    for (name, text) in &keys {
+        let gold = parse_gold(text).unwrap_or_else(|error| panic!("{name}: {error}"));
+        let citations: Vec<Citation> = gold.citations.iter().map(citation_from_key).collect();
+        let report = Report {
+            articles: vec![score_article(name, &gold, &gold.facts, &citations)],
+        };
+        assert_perfect(name, &gold, &report);
+
+        let dyad = Dyad::try_from(gold.dyad).unwrap();
+        let ours = to_gold(&gold.title, dyad, &gold.facts, &citations);
+        let printed = serde_json::to_string_pretty(&ours).unwrap();
+        let reparsed = parse_gold(&printed).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(
+            reparsed, gold,
+            "{name}: to_gold does not print the key back"
+        );
+        let report = Report {
+            articles: vec![score_article(name, &gold, &reparsed.facts, &citations)],
+        };
+        assert_perfect(name, &gold, &report);
+        facts += gold.facts.len();
+    }
+    eprintln!(
+        "{} keys, {facts} facts scored against themselves",
+        keys.len()
+    );
+}

@@ -1,0 +1,799 @@
+//! Reads plain text scraped from a rendered article page: the title on the first line, page
+//! chrome and infobox lines to drop, one paragraph per line, headings standing alone between
+//! blank lines, citation markers such as ` [1]` inside the text, and a numbered reference list
+//! after "References".
+//!
+//! Scraped text has lost its markup, so every rule here is a judgement about the shape of a
+//! line; a line that fits no rule is kept as a paragraph rather than lost.
+
+use bilateral_model::{BlockKind, Diagnostic, Document, Format, RawReference, ReferenceBody, Span};
+
+use crate::DocumentBuilder;
+
+/// Reads scraped article text. Never fails: odd input gives whatever could be read, with
+/// diagnostics saying what was odd.
+pub fn read_text(text: &str) -> Document {
+    let lines = split_lines(text);
+    let Some(title_index) = lines.iter().position(|line| !line.text.is_empty()) else {
+        let mut builder = DocumentBuilder::new("", Format::Text);
+        builder.diagnostic(0, "no text");
+        return builder.finish();
+    };
+    let mut reader = TextReader::new(&lines, title_index);
+    for index in title_index + 1..lines.len() {
+        reader.read_line(index);
+    }
+    reader.finish()
+}
+
+/// Sentence-final punctuation: a line ending in one is prose, not a heading or a name.
+const SENTENCE_FINAL: &[char] = &['.', '!', '?', ':', ';', ',', '。'];
+
+/// Headings after which the body has ended and a list of numbered references may follow.
+const REFERENCE_LIST_HEADINGS: &[&str] = &[
+    "references",
+    "notes",
+    "citations",
+    "footnotes",
+    "sources",
+    "works cited",
+    "notes and references",
+    "references and notes",
+    "notes and citations",
+    "general references",
+];
+
+/// Headings after which the body has ended and nothing more is read.
+const OTHER_END_HEADINGS: &[&str] = &[
+    "see also",
+    "external links",
+    "further reading",
+    "bibliography",
+];
+
+/// Lines of the page around the article that are no part of it.
+const CHROME_LINES: &[&str] = &[
+    "From Wikipedia, the free encyclopedia",
+    "Jump to navigation",
+    "Jump to search",
+    "Jump to navigation Jump to search",
+    "[edit]",
+];
+
+/// File extensions of the images whose file names a scrape leaves behind.
+const IMAGE_EXTENSIONS: &[&str] = &[
+    ".jpg", ".jpeg", ".png", ".svg", ".gif", ".webp", ".tif", ".tiff",
+];
+
+/// Commons file names are at most 240 bytes; a longer line is prose that happens to end in
+/// an extension.
+const MAX_FILE_NAME: usize = 255;
+
+/// Bullets a scrape renders list items with.
+const BULLETS: &[&str] = &["•", "*", "-", "–", "◦", "·", "▪"];
+
+/// Groups of footnote labels: `[note 1]`, `[nb 2]`, `[lower-alpha 3]`.
+const NOTE_GROUPS: &[&str] = &[
+    "note",
+    "nb",
+    "n",
+    "fn",
+    "lower-alpha",
+    "upper-alpha",
+    "lower-roman",
+    "upper-roman",
+    "lower-greek",
+];
+
+/// Inline maintenance tags that are not references, beyond the `[... needed]` and `[...?]`
+/// families.
+const MAINTENANCE_TAGS: &[&str] = &[
+    "dubious – discuss",
+    "disputed – discuss",
+    "failed verification",
+    "not in citation given",
+    "dead link",
+    "permanent dead link",
+    "unreliable source",
+    "original research",
+    "improper synthesis",
+    "update",
+    "vague",
+    "clarify",
+];
+
+/// Abbreviations a wrapped line of a reference may start with.
+const CITATION_ABBREVIATIONS: &[&str] = &["p", "pp", "c", "ca", "ed", "no", "vs", "cf"];
+
+/// The longest label between the brackets of a citation marker.
+const MAX_MARKER_LABEL: usize = 40;
+
+/// One line of the input, trimmed, with the source offset of its first byte.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    offset: usize,
+    text: &'a str,
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        let start = raw.trim_start_matches('\u{feff}').trim_start();
+        lines.push(Line {
+            offset: offset + (raw.len() - start.len()),
+            text: start.trim_end(),
+        });
+        offset += raw.len() + 1;
+    }
+    lines
+}
+
+/// Where in the page a line is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Body,
+    /// After "References" and the like: numbered lines are references.
+    ReferenceList,
+    /// After "See also" and the like: nothing is read.
+    OtherEndMatter,
+}
+
+/// A reference whose continuation lines may still follow.
+struct OpenReference {
+    n: u32,
+    text: String,
+    source: Span,
+}
+
+struct TextReader<'a> {
+    lines: &'a [Line<'a>],
+    builder: DocumentBuilder,
+    part: Part,
+    /// Inside the line group that starts with "Last updated": the infobox.
+    in_infobox: bool,
+    /// The previous line was a flag's file name, so this one may name its country.
+    after_flag: bool,
+    /// The previous line was an image's file name, so this one is its caption.
+    after_image: bool,
+    /// The level of the last block written, when it was a heading.
+    last_heading_level: Option<u8>,
+    body_started: bool,
+    last_text_line: usize,
+    open_reference: Option<OpenReference>,
+    last_reference_number: u32,
+}
+
+impl<'a> TextReader<'a> {
+    fn new(lines: &'a [Line<'a>], title_index: usize) -> Self {
+        let title = lines.get(title_index).map_or("", |line| line.text);
+        TextReader {
+            lines,
+            builder: DocumentBuilder::new(title, Format::Text),
+            part: Part::Body,
+            in_infobox: false,
+            after_flag: false,
+            after_image: false,
+            last_heading_level: None,
+            body_started: false,
+            last_text_line: lines
+                .iter()
+                .rposition(|line| !line.text.is_empty())
+                .unwrap_or(0),
+            open_reference: None,
+            last_reference_number: 0,
+        }
+    }
+
+    fn read_line(&mut self, index: usize) {
+        let Some(&line) = self.lines.get(index) else {
+            return;
+        };
+        if line.text.is_empty() {
+            self.in_infobox = false;
+            self.after_flag = false;
+            self.after_image = false;
+            self.close_reference();
+            return;
+        }
+        match self.part {
+            Part::Body => self.read_body_line(index, line),
+            Part::ReferenceList | Part::OtherEndMatter => self.read_end_matter_line(line),
+        }
+    }
+
+    fn read_body_line(&mut self, index: usize, line: Line<'a>) {
+        let text = line.text;
+        if is_last_updated(text) {
+            self.in_infobox = true;
+            return;
+        }
+        if is_flag_file(text) {
+            self.after_flag = true;
+            self.after_image = false;
+            return;
+        }
+        if std::mem::take(&mut self.after_flag) && looks_like_name(text) {
+            self.builder.push_infobox_country(text);
+            return;
+        }
+        if is_image_file(text) {
+            self.after_image = true;
+            return;
+        }
+        let is_caption = std::mem::take(&mut self.after_image);
+        if self.in_infobox {
+            if !looks_like_prose(text) {
+                return;
+            }
+            self.in_infobox = false;
+        }
+        if (!self.body_started && text.eq_ignore_ascii_case(self.builder.title()))
+            || CHROME_LINES
+                .iter()
+                .any(|chrome| text.eq_ignore_ascii_case(chrome))
+        {
+            return;
+        }
+        if is_caption {
+            self.write_block(BlockKind::Caption, text, line.offset);
+            return;
+        }
+        let (heading, has_edit_link) = match text.strip_suffix("[edit]") {
+            Some(heading) => (heading.trim_end(), true),
+            None => (text, false),
+        };
+        if has_edit_link || self.stands_alone(index) {
+            if let Some(part) = end_part(heading) {
+                self.part = part;
+                return;
+            }
+            if is_heading_like(heading) && (has_edit_link || index < self.last_text_line) {
+                let level = self
+                    .last_heading_level
+                    .map_or(2, |level| (level + 1).min(6));
+                self.builder.heading(heading, level, line.offset);
+                self.last_heading_level = Some(level);
+                return;
+            }
+        }
+        match strip_bullet(text) {
+            Some(item) => {
+                let offset = line.offset + (text.len() - item.len());
+                self.write_block(BlockKind::ListItem, item, offset);
+            }
+            None => self.write_block(BlockKind::Paragraph, text, line.offset),
+        }
+    }
+
+    fn read_end_matter_line(&mut self, line: Line<'a>) {
+        let text = line.text;
+        if let Some(part) = end_part(text.strip_suffix("[edit]").unwrap_or(text)) {
+            self.close_reference();
+            self.part = part;
+            return;
+        }
+        if self.part == Part::OtherEndMatter {
+            return;
+        }
+        if let Some((n, body)) = numbered_item(text) {
+            self.close_reference();
+            let start = line.offset + (text.len() - body.len());
+            self.open_reference = Some(OpenReference {
+                n,
+                text: body.to_owned(),
+                source: Span::new(start, line.offset + text.len()),
+            });
+            return;
+        }
+        match &mut self.open_reference {
+            Some(reference) if !is_list_label(text) && strip_bullet(text).is_none() => {
+                if !reference.text.is_empty() {
+                    reference.text.push(' ');
+                }
+                reference.text.push_str(text);
+                reference.source.end = line.offset + text.len();
+            }
+            _ => self.close_reference(),
+        }
+    }
+
+    /// Whether the line stands between blank lines (or the start of the article).
+    fn stands_alone(&self, index: usize) -> bool {
+        let blank = |line: Option<&Line<'_>>| line.is_none_or(|line| line.text.is_empty());
+        let previous = index.checked_sub(1).and_then(|i| self.lines.get(i));
+        blank(previous) && blank(self.lines.get(index + 1))
+    }
+
+    fn write_block(&mut self, kind: BlockKind, text: &str, offset: usize) {
+        self.builder.begin_block(kind);
+        push_with_markers(&mut self.builder, text, offset);
+        self.builder.end_block();
+        self.last_heading_level = None;
+        self.body_started = true;
+    }
+
+    fn close_reference(&mut self) {
+        let Some(reference) = self.open_reference.take() else {
+            return;
+        };
+        if reference.n != self.last_reference_number.saturating_add(1) {
+            self.builder.diagnostic(
+                reference.source.start,
+                format!(
+                    "reference {} follows reference {}",
+                    reference.n, self.last_reference_number
+                ),
+            );
+        }
+        self.last_reference_number = reference.n;
+        self.builder.push_reference(RawReference {
+            n: reference.n,
+            body: ReferenceBody::Rendered {
+                text: reference.text,
+                template: None,
+                messages: Vec::new(),
+            },
+            source: reference.source,
+        });
+    }
+
+    fn finish(mut self) -> Document {
+        self.close_reference();
+        if !self.body_started {
+            self.builder.diagnostic(0, "no body text found");
+        }
+        let mut document = self.builder.finish();
+        check_markers(&mut document);
+        document
+    }
+}
+
+/// Notes each reference number that markers point to but the list lacks, once, where a
+/// marker first points to it.
+fn check_markers(document: &mut Document) {
+    let mut listed: Vec<u32> = document.references.iter().map(|r| r.n).collect();
+    listed.sort_unstable();
+    let mut reported: Vec<u32> = Vec::new();
+    for marker in &document.markers {
+        let Some(n) = marker.reference else {
+            continue;
+        };
+        if listed.binary_search(&n).is_ok() || reported.contains(&n) {
+            continue;
+        }
+        reported.push(n);
+        document.diagnostics.push(Diagnostic {
+            at: document.source_map.to_source(marker.at),
+            message: format!("citation marker [{n}] points to no reference in the list"),
+        });
+    }
+}
+
+/// Appends `text` to the open block, taking citation markers out of it. The whitespace before
+/// a marker goes with it, so "war. [1] [2] Next" reads "war. Next" and "word [3]." reads
+/// "word.".
+fn push_with_markers(builder: &mut DocumentBuilder, text: &str, offset: usize) {
+    let mut copied = 0;
+    let mut search = 0;
+    while let Some(found) = text.get(search..).and_then(|rest| rest.find('[')) {
+        let open = search + found;
+        let Some(first) = parse_marker(text, open) else {
+            search = open + 1;
+            continue;
+        };
+        let before = text.get(copied..open).unwrap_or("");
+        let kept = before.trim_end();
+        builder.push_text(kept, offset + copied);
+        builder.push_marker(first.label, first.reference);
+        let mut end = first.end;
+        loop {
+            let rest = text.get(end..).unwrap_or("");
+            let next_open = end + (rest.len() - rest.trim_start().len());
+            let Some(next) = parse_marker(text, next_open) else {
+                break;
+            };
+            builder.push_marker(next.label, next.reference);
+            end = next.end;
+        }
+        // A marker glued to the next word ("word [1]next") gives back the space it took.
+        let glued = text
+            .get(end..)
+            .is_some_and(|rest| rest.starts_with(char::is_alphanumeric));
+        if glued && kept.len() < before.len() {
+            builder.push_text(" ", offset + copied + kept.len());
+        }
+        copied = end;
+        search = end;
+    }
+    builder.push_text(text.get(copied..).unwrap_or(""), offset + copied);
+}
+
+/// A citation marker found in a line.
+struct ParsedMarker<'a> {
+    label: &'a str,
+    reference: Option<u32>,
+    /// Offset just past its closing bracket.
+    end: usize,
+}
+
+/// The citation marker opening at `open` in `text`, if one does.
+fn parse_marker(text: &str, open: usize) -> Option<ParsedMarker<'_>> {
+    let inside = text.get(open..)?.strip_prefix('[')?;
+    let close = inside
+        .bytes()
+        .take(MAX_MARKER_LABEL + 1)
+        .position(|byte| byte == b']')?;
+    let label = inside.get(..close)?;
+    let reference = marker_reference(label)?;
+    Some(ParsedMarker {
+        label,
+        reference,
+        end: open + close + 2,
+    })
+}
+
+/// `Some(Some(n))` for a reference marker `[n]`, `Some(None)` for a footnote or maintenance
+/// marker (`[a]`, `[note 1]`, `[citation needed]`), `None` for brackets that are text.
+fn marker_reference(label: &str) -> Option<Option<u32>> {
+    if (1..=6).contains(&label.len()) && label.bytes().all(|byte| byte.is_ascii_digit()) {
+        return label.parse().ok().filter(|&n| n > 0).map(Some);
+    }
+    (is_note_label(label) || is_maintenance_tag(label)).then_some(None)
+}
+
+fn is_note_label(label: &str) -> bool {
+    if (1..=2).contains(&label.len()) && label.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        return true;
+    }
+    label.split_once(' ').is_some_and(|(group, key)| {
+        NOTE_GROUPS
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(group))
+            && (1..=4).contains(&key.len())
+            && key.bytes().all(|byte| byte.is_ascii_alphanumeric())
+    })
+}
+
+fn is_maintenance_tag(label: &str) -> bool {
+    let plain = label.starts_with(|c: char| c.is_ascii_lowercase())
+        && label
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || matches!(c, ' ' | '-' | '–' | '?' | '\''));
+    plain
+        && (label.ends_with(" needed") || label.ends_with('?') || MAINTENANCE_TAGS.contains(&label))
+}
+
+/// `Some((n, body))` for a numbered list line `12. body`.
+fn numbered_item(text: &str) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=6).contains(&digits) {
+        return None;
+    }
+    let body = text.get(digits..)?.strip_prefix('.')?;
+    if !body.is_empty() && !body.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let n = text.get(..digits)?.parse().ok()?;
+    Some((n, body.trim_start()))
+}
+
+/// A lettered list line, `a. body`, as footnotes are numbered; not a wrapped reference line
+/// that starts with an abbreviation ("pp. 12–40.").
+fn is_list_label(text: &str) -> bool {
+    let letters = text.bytes().take_while(u8::is_ascii_lowercase).count();
+    let Some((label, rest)) = text.split_at_checked(letters) else {
+        return false;
+    };
+    (1..=2).contains(&letters) && rest.starts_with(". ") && !CITATION_ABBREVIATIONS.contains(&label)
+}
+
+/// The part of the page a heading starts, when it ends the body.
+fn end_part(heading: &str) -> Option<Part> {
+    let matches = |names: &[&str]| names.iter().any(|name| heading.eq_ignore_ascii_case(name));
+    if matches(REFERENCE_LIST_HEADINGS) {
+        Some(Part::ReferenceList)
+    } else if matches(OTHER_END_HEADINGS) {
+        Some(Part::OtherEndMatter)
+    } else {
+        None
+    }
+}
+
+fn is_last_updated(text: &str) -> bool {
+    text.len() < 40
+        && text
+            .get(..12)
+            .is_some_and(|head| head.eq_ignore_ascii_case("last updated"))
+}
+
+fn is_image_file(text: &str) -> bool {
+    text.len() <= MAX_FILE_NAME
+        && IMAGE_EXTENSIONS.iter().any(|extension| {
+            text.len() > extension.len()
+                && text
+                    .get(text.len() - extension.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(extension))
+        })
+}
+
+fn is_flag_file(text: &str) -> bool {
+    is_image_file(text)
+        && text.get(..8).is_some_and(|head| {
+            head.eq_ignore_ascii_case("flag of ") || head.eq_ignore_ascii_case("flag_of_")
+        })
+}
+
+/// A bare name, as the infobox gives a country under its flag.
+fn looks_like_name(text: &str) -> bool {
+    text.len() <= 60
+        && text.split_whitespace().count() <= 6
+        && text.starts_with(char::is_uppercase)
+        && !text.ends_with(SENTENCE_FINAL)
+        && !is_image_file(text)
+}
+
+/// A line of running text rather than an infobox field.
+fn looks_like_prose(text: &str) -> bool {
+    text.len() > 120
+        || (text.split_whitespace().count() >= 6
+            && strip_trailing_markers(text).ends_with(SENTENCE_FINAL))
+}
+
+fn is_heading_like(text: &str) -> bool {
+    text.len() <= 80
+        && text.split_whitespace().count() <= 10
+        && text.starts_with(|c: char| c.is_alphanumeric() && !c.is_lowercase())
+        && !text.ends_with(SENTENCE_FINAL)
+        && !text.ends_with(']')
+}
+
+/// The text of a list item without its bullet.
+fn strip_bullet(text: &str) -> Option<&str> {
+    BULLETS.iter().find_map(|bullet| {
+        let rest = text.strip_prefix(bullet)?;
+        rest.starts_with(char::is_whitespace)
+            .then(|| rest.trim_start())
+    })
+}
+
+/// `text` without the citation markers and spaces at its end.
+fn strip_trailing_markers(text: &str) -> &str {
+    let mut text = text.trim_end();
+    while let Some(open) = text.strip_suffix(']').and_then(|inner| inner.rfind('[')) {
+        if parse_marker(text, open).is_none_or(|marker| marker.end != text.len()) {
+            break;
+        }
+        text = text.get(..open).unwrap_or("").trim_end();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use bilateral_model::Marker;
+
+    use super::*;
+
+    const ARTICLE: &str = "Atlantis–Lemuria relations
+
+Last updated
+Atlantean–Lemurian relations
+Atlantis Lemuria Locator.png
+Flag of Atlantis.svg
+Atlantis
+Flag of Lemuria.svg
+Lemuria
+
+Atlantis and Lemuria opened relations on 3 March 1901. [1] Both sank later. [2] [3]
+
+History
+
+Early period
+
+The first envoy arrived in 1902 [4], and a treaty followed. [a] It lapsed. [citation needed]
+
+Harbour of Atlantis 1905 xyzQuan .jpg
+The harbour of Atlantis in 1905
+
+• A bulleted point. [2]
+Trade
+
+Trade grew to US$3.5 million. [5]
+
+References
+
+  1. ^ a b \"First envoy\". The Atlantis Times. 1902. Retrieved 1 May 2020.
+  2. Smith, J. (1950). A History of Sunken Lands. Mu Press.
+     pp. 1–20.{{cite book}}: CS1 maint: location missing publisher (link)
+  3. \"Harbour\" (in Lemurian). 1905.
+  4. Ibid.
+  5. \"Trade\". 2001.
+
+External links
+
+  1. Not a reference.
+";
+
+    fn block_texts(document: &Document, kind: BlockKind) -> Vec<&str> {
+        document
+            .blocks
+            .iter()
+            .filter(|block| block.kind == kind)
+            .map(|block| document.slice(block.span))
+            .collect()
+    }
+
+    #[test]
+    fn drops_chrome_and_keeps_the_title() {
+        let document = read_text(ARTICLE);
+        assert_eq!(document.title, "Atlantis–Lemuria relations");
+        assert_eq!(document.format, Format::Text);
+        assert_eq!(document.infobox_countries, ["Atlantis", "Lemuria"]);
+        for chrome in ["Last updated", "Flag of", ".png", ".jpg", "Atlantean"] {
+            assert!(!document.text.contains(chrome), "{chrome} survived");
+        }
+        assert!(document.text.starts_with("Atlantis and Lemuria opened"));
+    }
+
+    #[test]
+    fn finds_headings_and_their_levels() {
+        let document = read_text(ARTICLE);
+        let headings: Vec<_> = document
+            .sections
+            .iter()
+            .map(|section| (section.heading.as_str(), section.level))
+            .collect();
+        // "Trade" follows a list item with no blank line between, so it is text.
+        assert_eq!(headings, [("", 1), ("History", 2), ("Early period", 3)]);
+        assert!(block_texts(&document, BlockKind::Paragraph).contains(&"Trade"));
+    }
+
+    #[test]
+    fn keeps_captions_and_list_items() {
+        let document = read_text(ARTICLE);
+        assert_eq!(
+            block_texts(&document, BlockKind::Caption),
+            ["The harbour of Atlantis in 1905"]
+        );
+        assert_eq!(
+            block_texts(&document, BlockKind::ListItem),
+            ["A bulleted point."]
+        );
+    }
+
+    #[test]
+    fn takes_markers_out_without_leaving_spaces() {
+        let document = read_text(ARTICLE);
+        let first = document.slice(document.blocks[0].span);
+        assert_eq!(
+            first,
+            "Atlantis and Lemuria opened relations on 3 March 1901. Both sank later."
+        );
+        let early = block_texts(&document, BlockKind::Paragraph)[1];
+        assert_eq!(
+            early,
+            "The first envoy arrived in 1902, and a treaty followed. It lapsed."
+        );
+        let labels: Vec<(&str, Option<u32>)> = document
+            .markers
+            .iter()
+            .map(|marker| (marker.label.as_str(), marker.reference))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("1", Some(1)),
+                ("2", Some(2)),
+                ("3", Some(3)),
+                ("4", Some(4)),
+                ("a", None),
+                ("citation needed", None),
+                ("2", Some(2)),
+                ("5", Some(5)),
+            ]
+        );
+        // Markers sit where the text they close ends.
+        let at = |marker: &Marker| &document.text[..marker.at];
+        assert!(at(&document.markers[0]).ends_with("1901."));
+        assert!(at(&document.markers[2]).ends_with("later."));
+        assert!(at(&document.markers[3]).ends_with("1902"));
+    }
+
+    #[test]
+    fn reads_the_numbered_reference_list() {
+        let document = read_text(ARTICLE);
+        let references: Vec<(u32, &str)> = document
+            .references
+            .iter()
+            .map(|reference| match &reference.body {
+                ReferenceBody::Rendered { text, .. } => (reference.n, text.as_str()),
+                ReferenceBody::Template { name, .. } => (reference.n, name.as_str()),
+            })
+            .collect();
+        assert_eq!(references.len(), 5);
+        assert_eq!(
+            references[0],
+            (
+                1,
+                "^ a b \"First envoy\". The Atlantis Times. 1902. Retrieved 1 May 2020."
+            )
+        );
+        assert_eq!(
+            references[1].1,
+            "Smith, J. (1950). A History of Sunken Lands. Mu Press. pp. 1–20.\
+             {{cite book}}: CS1 maint: location missing publisher (link)"
+        );
+        let first = &document.references[0];
+        assert!(ARTICLE[first.source.start..first.source.end].starts_with("^ a b"));
+        assert!(
+            document.diagnostics.is_empty(),
+            "{:?}",
+            document.diagnostics
+        );
+    }
+
+    #[test]
+    fn source_map_points_at_the_source_characters() {
+        let document = read_text(ARTICLE);
+        for block in &document.blocks {
+            let clean = document.slice(block.span);
+            for (offset, ch) in clean.char_indices().filter(|&(_, ch)| ch != ' ') {
+                let source = document.source_map.to_source(block.span.start + offset);
+                assert!(
+                    ARTICLE
+                        .get(source..)
+                        .is_some_and(|rest| rest.starts_with(ch)),
+                    "{ch:?} at {offset} of {clean:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn marker_shapes() {
+        assert_eq!(marker_reference("12"), Some(Some(12)));
+        assert_eq!(marker_reference("a"), Some(None));
+        assert_eq!(marker_reference("note 3"), Some(None));
+        assert_eq!(marker_reference("citation needed"), Some(None));
+        assert_eq!(marker_reference("when?"), Some(None));
+        assert_eq!(marker_reference("sic"), None);
+        assert_eq!(marker_reference("0"), None);
+        assert_eq!(marker_reference("The"), None);
+        assert_eq!(marker_reference("1234567"), None);
+    }
+
+    #[test]
+    fn glued_markers_and_brackets_that_are_text() {
+        let document = read_text("T\n\nA word [1]next to [sic] it [2].\n");
+        assert_eq!(document.text, "A word next to [sic] it.");
+        assert_eq!(document.markers.len(), 2);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for input in [
+            "",
+            "\n\n\n",
+            "Title only",
+            "T\n\n[",
+            "T\n\n[1",
+            "T\n\nx [1]",
+            "T\n\nReferences\n\n  1.",
+            "T\r\n\r\nLine one. [2]\r\n\r\nReferences\r\n\r\n  2. Late.\r\n",
+            "T\n\nFlag of X.svg",
+            "T\n\nImage.jpg",
+            "\u{feff}Ünïcödé\n\n日本語の文。[1]\n",
+            "T\n\n]]][[[ [] [ 1] [１]",
+        ] {
+            let document = read_text(input);
+            assert!(document.markers.iter().all(|m| m.at <= document.text.len()));
+        }
+        assert_eq!(read_text("").diagnostics.len(), 1);
+        let out_of_order = read_text("T\n\nLine one. [2]\r\n\r\nReferences\r\n\r\n  2. Late.\r\n");
+        assert_eq!(out_of_order.references.len(), 1);
+        assert_eq!(out_of_order.diagnostics.len(), 1);
+        let dangling = read_text("T\n\nLine one. [7]\n");
+        assert_eq!(dangling.diagnostics.len(), 1);
+    }
+}

@@ -1,0 +1,342 @@
+//! Offices: the titles articles put before or after a name ("Prime Minister", "Federal
+//! President", "Speaker of the Eduskunta"), mapped to the coarse [`Office`] classes.
+
+use std::sync::LazyLock;
+
+use bilateral_model::{Office, Span};
+
+use crate::words::{Word, words};
+
+/// A title found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleMention {
+    /// The title words, without any "of Japan"-style complement.
+    pub span: Span,
+    pub office: Office,
+    /// The complement's span ("of Japan", "for Foreign Affairs", "of the Eduskunta"), if any.
+    pub complement: Option<Span>,
+}
+
+/// Titles as lower-case word sequences, longest first within each first word, with their
+/// office. Order matters only through `TITLES_BY_LENGTH`.
+const TITLES: &[(&str, Office)] = &[
+    ("president", Office::HeadOfState),
+    ("federal president", Office::HeadOfState),
+    ("state president", Office::HeadOfState),
+    ("head of state", Office::HeadOfState),
+    ("king", Office::HeadOfState),
+    ("queen", Office::HeadOfState),
+    ("emperor", Office::HeadOfState),
+    ("empress", Office::HeadOfState),
+    ("sultan", Office::HeadOfState),
+    ("emir", Office::HeadOfState),
+    ("amir", Office::HeadOfState),
+    ("grand duke", Office::HeadOfState),
+    ("shah", Office::HeadOfState),
+    ("tsar", Office::HeadOfState),
+    ("monarch", Office::HeadOfState),
+    ("prime minister", Office::HeadOfGovernment),
+    ("premier", Office::HeadOfGovernment),
+    ("chancellor", Office::HeadOfGovernment),
+    ("federal chancellor", Office::HeadOfGovernment),
+    ("head of government", Office::HeadOfGovernment),
+    ("heads of government", Office::HeadOfGovernment),
+    ("heads of state", Office::HeadOfState),
+    ("presidents", Office::HeadOfState),
+    ("prime ministers", Office::HeadOfGovernment),
+    ("taoiseach", Office::HeadOfGovernment),
+    ("foreign minister", Office::ForeignMinister),
+    ("foreign ministers", Office::ForeignMinister),
+    ("minister of foreign affairs", Office::ForeignMinister),
+    ("minister for foreign affairs", Office::ForeignMinister),
+    ("minister of external affairs", Office::ForeignMinister),
+    ("external affairs minister", Office::ForeignMinister),
+    ("foreign affairs minister", Office::ForeignMinister),
+    ("foreign secretary", Office::ForeignMinister),
+    ("secretary of foreign affairs", Office::ForeignMinister),
+    ("secretary of state", Office::ForeignMinister),
+    ("minister", Office::Minister),
+    ("deputy prime minister", Office::Minister),
+    ("defence minister", Office::Minister),
+    ("defense minister", Office::Minister),
+    ("trade minister", Office::Minister),
+    ("finance minister", Office::Minister),
+    ("economy minister", Office::Minister),
+    ("speaker", Office::Parliament),
+    ("deputy speaker", Office::Parliament),
+    ("parliamentary delegation", Office::Parliament),
+    ("vice-president", Office::Other),
+    ("vice president", Office::Other),
+    ("governor-general", Office::Other),
+    ("governor general", Office::Other),
+    ("crown prince", Office::Other),
+    ("crown princess", Office::Other),
+    ("prince", Office::Other),
+    ("princess", Office::Other),
+    ("general secretary", Office::Other),
+    ("secretary-general", Office::Other),
+    ("secretary general", Office::Other),
+    ("state secretary", Office::Other),
+    ("vice minister", Office::Other),
+    ("vice-minister", Office::Other),
+    ("deputy minister", Office::Other),
+    ("deputy foreign minister", Office::Other),
+    ("ambassador", Office::Other),
+    ("envoy", Office::Other),
+    ("governor", Office::Other),
+    ("mayor", Office::Other),
+    ("general", Office::Other),
+    ("commander-in-chief", Office::Other),
+    // A chair is a parliament office when its complement names a parliament.
+    ("chairman", Office::Other),
+    ("chairwoman", Office::Other),
+    ("chairperson", Office::Other),
+];
+
+/// Words that, after "chairman of the", make the chair a parliament's.
+const PARLIAMENT_WORDS: &[&str] = &[
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "diet",
+    "duma",
+    "sejm",
+    "majlis",
+    "khural",
+    "eduskunta",
+    "storting",
+    "bundestag",
+    "knesset",
+    "riksdag",
+    "folketing",
+    "house",
+    "chamber",
+    "legislature",
+    "verkhovna",
+    "rada",
+    "mazhilis",
+];
+
+/// Complement words that belong to a title ("Minister for Foreign Affairs and Trade").
+const COMPLEMENT_WORDS: &[&str] = &[
+    "foreign", "affairs", "external", "trade", "industry", "defence", "defense", "finance",
+    "economy", "economic", "interior", "justice", "education", "health", "culture",
+    "agriculture", "energy", "commerce", "development", "cooperation", "international",
+    "relations", "security", "state", "european", "integration", "investment", "tourism",
+];
+
+struct TitleTable {
+    /// Title word sequences, longest first.
+    entries: Vec<(Vec<&'static str>, Office)>,
+}
+
+static TABLE: LazyLock<TitleTable> = LazyLock::new(|| {
+    let mut entries: Vec<(Vec<&'static str>, Office)> = TITLES
+        .iter()
+        .map(|(title, office)| (title.split(' ').collect(), *office))
+        .collect();
+    entries.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    TitleTable { entries }
+});
+
+/// The office a title names, if it names one ("Prime Minister" → head of government).
+pub fn office_of_title(title: &str) -> Option<Office> {
+    let lower = title.to_lowercase();
+    let wanted: Vec<&str> = lower.split_whitespace().collect();
+    TABLE
+        .entries
+        .iter()
+        .find(|(words, _)| *words == wanted)
+        .map(|(_, office)| *office)
+}
+
+fn word_matches(word: &Word, expected: &str) -> bool {
+    let text = word.text.trim_end_matches("'s").trim_end_matches("’s");
+    text.eq_ignore_ascii_case(expected)
+        || (text.to_lowercase() == expected && !text.is_ascii())
+}
+
+/// Every title in `text`, leftmost-longest, with its complement when one follows.
+pub fn find_titles(text: &str) -> Vec<TitleMention> {
+    let words = words(text);
+    find_titles_in(text, &words)
+}
+
+/// [`find_titles`] over words already split.
+pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let Some((length, office)) = title_at(text, words, index) else {
+            index += 1;
+            continue;
+        };
+        let last = &words[index + length - 1];
+        let span = Span::new(words[index].span.start, last.span.end);
+        let (complement, office, consumed) = complement_after(text, words, index + length, office);
+        found.push(TitleMention {
+            span,
+            office,
+            complement,
+        });
+        index += length + consumed;
+    }
+    found
+}
+
+/// The title starting at word `index`: how many words it takes and its office.
+fn title_at(text: &str, words: &[Word], index: usize) -> Option<(usize, Office)> {
+    for (title_words, office) in &TABLE.entries {
+        let Some(candidate) = words.get(index..index + title_words.len()) else {
+            continue;
+        };
+        let all_match = candidate
+            .iter()
+            .zip(title_words)
+            .all(|(word, expected)| word_matches(word, expected));
+        // Multi-word titles must not be split by punctuation ("president, minister").
+        let contiguous = candidate
+            .windows(2)
+            .all(|pair| crate::words::gap(text, &pair[0], &pair[1]).trim().is_empty());
+        if all_match && contiguous {
+            return Some((title_words.len(), *office));
+        }
+    }
+    None
+}
+
+/// A complement after a title: "of Japan", "for Foreign Affairs", "of the State Great
+/// Khural". Returns its span, the office it implies (a chair of a parliament is a parliament
+/// office) and how many words it took. When no comma follows, the last two capitalised words
+/// are left for a name.
+fn complement_after(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    office: Office,
+) -> (Option<Span>, Office, usize) {
+    let Some(first) = words.get(start) else {
+        return (None, office, 0);
+    };
+    let preposition = first.text.to_lowercase();
+    if !matches!(preposition.as_str(), "of" | "for" | "at") {
+        return (None, office, 0);
+    }
+    let mut cursor = start + 1;
+    if words.get(cursor).is_some_and(|word| word.text == "the") {
+        cursor += 1;
+    }
+    let run_start = cursor;
+    let mut run_end = cursor;
+    let mut comma_after = false;
+    while let Some(word) = words.get(run_end) {
+        let lower = word.text.to_lowercase();
+        let joins = matches!(lower.as_str(), "and" | "of");
+        if !(word.is_capitalised() || joins && run_end > run_start) {
+            break;
+        }
+        run_end += 1;
+        if let Some(next) = words.get(run_end)
+            && crate::words::gap(text, word, next).contains(',')
+        {
+            comma_after = true;
+            break;
+        }
+    }
+    if run_end == run_start {
+        return (None, office, 0);
+    }
+    // Without a comma, known complement words end where an unknown run (the name) begins.
+    if !comma_after {
+        let mut end = run_start;
+        while end < run_end {
+            let lower = words[end].text.to_lowercase();
+            let known = COMPLEMENT_WORDS.contains(&lower.as_str())
+                || PARLIAMENT_WORDS.contains(&lower.as_str())
+                || matches!(lower.as_str(), "and" | "of");
+            if !known && end > run_start {
+                break;
+            }
+            end += 1;
+        }
+        // A lone unknown word after "the" is the body's name ("the Eduskunta").
+        run_end = end.min(run_end);
+    }
+    let span = Span::new(words[start].span.start, words[run_end - 1].span.end);
+    let chairs_parliament = words[run_start..run_end]
+        .iter()
+        .any(|word| PARLIAMENT_WORDS.contains(&word.text.to_lowercase().as_str()));
+    let office = if chairs_parliament && matches!(office, Office::HeadOfState | Office::Other) {
+        Office::Parliament
+    } else {
+        office
+    };
+    (Some(span), office, run_end - start)
+}
+
+/// Whether a word names a parliament.
+pub fn is_parliament_word(word: &str) -> bool {
+    PARLIAMENT_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<(String, Office, Option<String>)> {
+        find_titles(text)
+            .into_iter()
+            .map(|title| {
+                (
+                    text[title.span.start..title.span.end].to_owned(),
+                    title.office,
+                    title
+                        .complement
+                        .map(|span| text[span.start..span.end].to_owned()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn maps_titles_to_offices() {
+        assert_eq!(office_of_title("Prime Minister"), Some(Office::HeadOfGovernment));
+        assert_eq!(office_of_title("federal  president"), Some(Office::HeadOfState));
+        assert_eq!(office_of_title("Vice-President"), Some(Office::Other));
+        assert_eq!(office_of_title("Gardener"), None);
+    }
+
+    #[test]
+    fn finds_the_longest_title_and_its_complement() {
+        assert_eq!(
+            titles("Vice Minister for Foreign Affairs Ana Lopes met him."),
+            [(
+                "Vice Minister".to_owned(),
+                Office::Other,
+                Some("for Foreign Affairs".to_owned())
+            )]
+        );
+        assert_eq!(
+            titles("the Prime Minister of Freedonia, Rufus Firefly, arrived"),
+            [(
+                "Prime Minister".to_owned(),
+                Office::HeadOfGovernment,
+                Some("of Freedonia".to_owned())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_chair_of_parliament_is_a_parliament_office() {
+        let found = titles("Speaker of the Storting Ola Nordmann");
+        assert_eq!(found[0].1, Office::Parliament);
+        assert_eq!(found[0].2.as_deref(), Some("of the Storting"));
+    }
+
+    #[test]
+    fn titles_split_by_punctuation_are_two_titles() {
+        let found = titles("the president, minister and envoy");
+        assert_eq!(found.len(), 3);
+    }
+}

@@ -1,0 +1,90 @@
+//! Word tokens with byte spans: the unit the person and office recognisers work on.
+
+use bilateral_model::Span;
+
+/// A word of a sentence: letters, digits, and inner hyphens, apostrophes and periods
+/// ("Halla-aho", "Côte d'Ivoire" as two words, "U.S.").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+impl Word<'_> {
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric()
+}
+
+fn is_joiner(ch: char) -> bool {
+    matches!(ch, '-' | '\'' | '’' | '.' | '‑')
+}
+
+/// Splits `text` into words; punctuation between words is skipped. A joiner (hyphen,
+/// apostrophe, period) stays inside a word only when a word character follows it.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut result = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, ch)) = chars.next() {
+        if !is_word_char(ch) {
+            continue;
+        }
+        let mut end = start + ch.len_utf8();
+        while let Some(&(index, next)) = chars.peek() {
+            if is_word_char(next) {
+                end = index + next.len_utf8();
+                chars.next();
+            } else if is_joiner(next) {
+                let after = text[index + next.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    end = index + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        result.push(Word {
+            text: &text[start..end],
+            span: Span::new(start, end),
+        });
+    }
+    result
+}
+
+/// The text between two words (punctuation and spaces), empty when they touch.
+pub fn gap<'a>(text: &'a str, before: &Word, after: &Word) -> &'a str {
+    text.get(before.span.end..after.span.start).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_punctuation_and_keeps_inner_joiners() {
+        let found: Vec<_> = words("Halla-aho met el-Sisi's aide, (U.S.) in 2006.")
+            .into_iter()
+            .map(|word| word.text)
+            .collect();
+        assert_eq!(
+            found,
+            ["Halla-aho", "met", "el-Sisi's", "aide", "U.S", "in", "2006"]
+        );
+    }
+
+    #[test]
+    fn spans_point_into_multibyte_text() {
+        let text = "Tô Lâm visited Hà Nội";
+        for word in words(text) {
+            assert_eq!(&text[word.span.start..word.span.end], word.text);
+        }
+    }
+}
