@@ -1,0 +1,296 @@
+//! Reading the two states an article is about from its title: "Japan–Kazakhstan relations",
+//! "Relations between Japan and Kazakhstan", "Sino-Japanese relations".
+
+use std::collections::HashSet;
+
+use bilateral_model::Dyad;
+
+use crate::{GAZETTEER, Gazetteer};
+
+/// Dashes that always separate the two sides of a title; a hyphen may also sit inside a name
+/// ("Guinea-Bissau").
+const DASHES: [char; 4] = ['–', '—', '―', '−'];
+
+const HYPHENS: [char; 3] = ['-', '‐', '‑'];
+
+/// More hyphenated pieces than this are not a title of two states; it bounds the search over
+/// ways of grouping them.
+const MAX_HYPHENATED_PIECES: usize = 8;
+
+/// The dyad from a title: "Japan–Kazakhstan relations" (en dash, em dash, hyphen, or " – "
+/// with spaces), "Relations between X and Y", "X–Y relations" where X/Y may be short names,
+/// official names or demonyms, "Sino-Japanese relations" with a prefix form, and names with
+/// internal hyphens like "Guinea-Bissau–Portugal relations". None when it names fewer or more
+/// than two states.
+pub fn dyad_from_title(title: &str) -> Option<Dyad> {
+    let gazetteer = &*GAZETTEER;
+    let title = without_parenthesis(title.trim());
+    let between = strip_prefix_ignoring_case(title, "relations between ")
+        .or_else(|| strip_prefix_ignoring_case(title, "relationship between "));
+    match between {
+        Some(pair) => joined_by_and(gazetteer, pair),
+        None => joined_by_dash(gazetteer, without_relations(title)),
+    }
+}
+
+/// "China–Japan relations (1931–1945)" is read without its parenthesis.
+fn without_parenthesis(title: &str) -> &str {
+    match title.strip_suffix(')').and_then(|rest| rest.rfind(" (")) {
+        Some(open) => title.get(..open).unwrap_or(title).trim_end(),
+        None => title,
+    }
+}
+
+/// Drops a trailing "relations" and a qualifier before it ("bilateral relations").
+fn without_relations(title: &str) -> &str {
+    let mut rest = title;
+    for suffix in [" relations", " relationship"] {
+        if let Some(shorter) = strip_suffix_ignoring_case(rest, suffix) {
+            rest = shorter;
+            break;
+        }
+    }
+    for qualifier in [" bilateral", " diplomatic"] {
+        if let Some(shorter) = strip_suffix_ignoring_case(rest, qualifier) {
+            rest = shorter;
+            break;
+        }
+    }
+    rest.trim()
+}
+
+fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| text.get(prefix.len()..))
+        .flatten()
+}
+
+fn strip_suffix_ignoring_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    let tail = text.get(cut..)?;
+    tail.eq_ignore_ascii_case(suffix)
+        .then(|| text.get(..cut))
+        .flatten()
+}
+
+/// "X and Y", where either name may itself contain "and" ("Trinidad and Tobago").
+fn joined_by_and(gazetteer: &Gazetteer, pair: &str) -> Option<Dyad> {
+    const AND: &str = " and ";
+    let dyads = pair.match_indices(AND).filter_map(|(at, _)| {
+        let left = gazetteer.lookup(pair.get(..at)?)?;
+        let right = gazetteer.lookup(pair.get(at + AND.len()..)?)?;
+        Some(dyad_of(gazetteer, left, right))
+    });
+    the_only(dyads)
+}
+
+/// "X–Y", split at a dash if there is one, otherwise at whichever hyphen leaves two states.
+fn joined_by_dash(gazetteer: &Gazetteer, pair: &str) -> Option<Dyad> {
+    let pair = pair.replace(" - ", "–");
+    let sides: Vec<&str> = pair.split(DASHES).map(str::trim).collect();
+    match sides[..] {
+        [single] => split_at_hyphens(gazetteer, single),
+        [left, right] => {
+            let left = gazetteer.lookup_or_prefix(left)?;
+            let right = gazetteer.lookup(right)?;
+            dyad_of(gazetteer, left, right)
+        }
+        _ => None,
+    }
+}
+
+/// Tries every way of grouping the hyphenated pieces into names and keeps the groupings with
+/// the fewest names; the title is a dyad when those all name the same two states.
+/// "Guinea-Bissau-Portugal" is read as Guinea-Bissau and Portugal, "Sino-Japanese" as China
+/// and Japan.
+fn split_at_hyphens(gazetteer: &Gazetteer, text: &str) -> Option<Dyad> {
+    let pieces: Vec<&str> = text.split(HYPHENS).map(str::trim).collect();
+    if pieces.len() < 2 || pieces.len() > MAX_HYPHENATED_PIECES {
+        return None;
+    }
+    let cut_points = pieces.len() - 1;
+    let mut fewest = usize::MAX;
+    let mut readings: Vec<Option<Dyad>> = Vec::new();
+    for cuts in 0u32..(1 << cut_points) {
+        let Some(states) = read_grouping(gazetteer, &pieces, cuts) else {
+            continue;
+        };
+        let reading = match states[..] {
+            [left, right] => dyad_of(gazetteer, left, right),
+            _ => None,
+        };
+        if states.len() < fewest {
+            fewest = states.len();
+            readings.clear();
+        }
+        if states.len() == fewest {
+            readings.push(reading);
+        }
+    }
+    the_only(readings.into_iter())
+}
+
+/// The states named by the pieces grouped between the cuts (bit `i` set: a cut after piece
+/// `i`), or None if a group names no state. Only the last group must be a name; the others
+/// may be prefix forms ("Sino").
+fn read_grouping(gazetteer: &Gazetteer, pieces: &[&str], cuts: u32) -> Option<Vec<usize>> {
+    let mut states = Vec::new();
+    let mut group: Vec<&str> = Vec::new();
+    for (index, piece) in pieces.iter().enumerate() {
+        group.push(piece);
+        let last = index + 1 == pieces.len();
+        if last || cuts & (1 << index) != 0 {
+            let name = group.join("-");
+            let state = if last {
+                gazetteer.lookup(&name)
+            } else {
+                gazetteer.lookup_or_prefix(&name)
+            };
+            states.push(state?);
+            group.clear();
+        }
+    }
+    Some(states)
+}
+
+fn dyad_of(gazetteer: &Gazetteer, left: usize, right: usize) -> Option<Dyad> {
+    let left = gazetteer.countries.get(left)?.code;
+    let right = gazetteer.countries.get(right)?.code;
+    Dyad::new(left, right).ok()
+}
+
+/// The reading all readings agree on; None if there are none, they differ, or one failed.
+fn the_only(readings: impl Iterator<Item = Option<Dyad>>) -> Option<Dyad> {
+    let distinct: HashSet<Option<Dyad>> = readings.collect();
+    let mut distinct = distinct.into_iter();
+    match (distinct.next(), distinct.next()) {
+        (Some(only), None) => only,
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use bilateral_model::CountryCode;
+
+    use super::*;
+
+    fn dyad(title: &str) -> Option<String> {
+        dyad_from_title(title).map(|dyad| format!("{}-{}", dyad.first(), dyad.second()))
+    }
+
+    fn expect(title: &str, codes: &str) {
+        assert_eq!(dyad(title).as_deref(), Some(codes), "{title}");
+    }
+
+    #[test]
+    fn dashes_of_every_kind_separate_the_two_states() {
+        expect("Japan–Kazakhstan relations", "JPN-KAZ");
+        expect("Japan—Kazakhstan relations", "JPN-KAZ");
+        expect("Japan-Kazakhstan relations", "JPN-KAZ");
+        expect("Japan – Kazakhstan relations", "JPN-KAZ");
+        expect("Japan - Kazakhstan relations", "JPN-KAZ");
+        expect("Kazakhstan–Japan Relations", "JPN-KAZ");
+        expect("Japan–Kazakhstan", "JPN-KAZ");
+        expect("Japan–Kazakhstan bilateral relations", "JPN-KAZ");
+    }
+
+    #[test]
+    fn relations_between_x_and_y() {
+        expect("Relations between Japan and Kazakhstan", "JPN-KAZ");
+        expect(
+            "relations between the United States and the Soviet Union",
+            "SUN-USA",
+        );
+        expect("Relations between Trinidad and Tobago and Japan", "JPN-TTO");
+        expect(
+            "Relations between Bosnia and Herzegovina and Serbia",
+            "BIH-SRB",
+        );
+    }
+
+    #[test]
+    fn sides_may_be_official_names_variants_or_demonyms() {
+        expect("Republic of Korea–Kenya relations", "KEN-KOR");
+        expect("Polish–Uzbek relations", "POL-UZB");
+        expect("Türkiye–Indonesia relations", "IDN-TUR");
+        expect("United States–Soviet Union relations", "SUN-USA");
+        expect("East Germany–Mongolia relations", "DDR-MNG");
+        expect("Czechoslovakia–Japan relations", "CSK-JPN");
+    }
+
+    #[test]
+    fn prefix_forms_and_hyphenated_demonyms() {
+        expect("Sino-Japanese relations", "CHN-JPN");
+        expect("Sino-Soviet relations", "CHN-SUN");
+        expect("Indo-Pakistani relations", "IND-PAK");
+        expect("Franco-German relations", "DEU-FRA");
+        expect("Anglo-American relations", "GBR-USA");
+        expect("Russo-Japanese relations", "JPN-RUS");
+    }
+
+    #[test]
+    fn names_with_hyphens_stay_whole() {
+        expect("Guinea-Bissau–Portugal relations", "GNB-PRT");
+        expect("Guinea-Bissau-Portugal relations", "GNB-PRT");
+        expect("Indonesia–Timor-Leste relations", "IDN-TLS");
+        expect("Austria-Hungary–Serbia relations", "AUT-SRB");
+    }
+
+    #[test]
+    fn a_parenthesis_is_ignored() {
+        expect("China–Japan relations (1931–1945)", "CHN-JPN");
+    }
+
+    #[test]
+    fn fewer_or_more_than_two_states_give_none() {
+        assert_eq!(dyad("Foreign relations of Japan"), None);
+        assert_eq!(dyad("Japan relations"), None);
+        assert_eq!(dyad("China–Japan–South Korea relations"), None);
+        assert_eq!(dyad("China-Japan-South Korea relations"), None);
+        assert_eq!(dyad("Japan–Japan relations"), None);
+        assert_eq!(dyad("Japan–Atlantis relations"), None);
+        assert_eq!(dyad("India–Pakistan border"), None);
+        assert_eq!(dyad(""), None);
+        assert_eq!(dyad("–"), None);
+    }
+
+    /// Every answer key's title gives the key's dyad. The keys live outside the repository;
+    /// without them the test only says so, unless CI requires them.
+    #[test]
+    fn titles_of_the_answer_keys_give_their_dyads() {
+        let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
+        let Ok(sets) = std::fs::read_dir(&eval) else {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "CI=true but the answer keys are missing at {}",
+                eval.display()
+            );
+            println!("skipped: no answer keys at {}", eval.display());
+            return;
+        };
+        let mut checked = 0;
+        for set in sets.flatten() {
+            let Ok(files) = std::fs::read_dir(set.path()) else {
+                continue;
+            };
+            for file in files.flatten() {
+                let path = file.path();
+                if !path.to_string_lossy().ends_with(".gold.json") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let key: serde_json::Value = serde_json::from_str(&text).unwrap();
+                let title = key["title"].as_str().unwrap();
+                let codes: Vec<CountryCode> = serde_json::from_value(key["dyad"].clone()).unwrap();
+                let expected = Dyad::new(codes[0], codes[1]).unwrap();
+                assert_eq!(dyad_from_title(title), Some(expected), "{}", path.display());
+                checked += 1;
+            }
+        }
+        assert!(checked > 0, "no answer keys under {}", eval.display());
+    }
+}
