@@ -5,10 +5,14 @@
 //! a [`ReadError`] naming what is wrong and where, never a panic.
 
 mod builder;
+mod html;
 mod text;
+mod wikitext;
 
 pub use builder::DocumentBuilder;
+pub use html::read_html;
 pub use text::read_text;
+pub use wikitext::read_wikitext;
 
 use bilateral_model::Format;
 
@@ -61,7 +65,11 @@ pub fn detect_format(name: &str, text: &str) -> Format {
         return Format::Wikitext;
     }
     let head = text.trim_start();
-    let head = &head[..head.len().min(2048)];
+    let mut cut = head.len().min(2048);
+    while !head.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &head[..cut];
     if head.starts_with('<') && head.to_ascii_lowercase().contains("<html") {
         Format::Html
     } else if head.starts_with("{{") || head.contains("'''") || head.contains("\n==") {

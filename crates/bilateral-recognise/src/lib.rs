@@ -5,7 +5,7 @@
 //! **Invariant:** no I/O, no global state beyond lazily built, immutable tables.
 
 pub mod date;
-pub mod quantity;
 pub mod office;
 pub mod person;
+pub mod quantity;
 pub mod words;

@@ -120,10 +120,34 @@ const PARLIAMENT_WORDS: &[&str] = &[
 
 /// Complement words that belong to a title ("Minister for Foreign Affairs and Trade").
 const COMPLEMENT_WORDS: &[&str] = &[
-    "foreign", "affairs", "external", "trade", "industry", "defence", "defense", "finance",
-    "economy", "economic", "interior", "justice", "education", "health", "culture",
-    "agriculture", "energy", "commerce", "development", "cooperation", "international",
-    "relations", "security", "state", "european", "integration", "investment", "tourism",
+    "foreign",
+    "affairs",
+    "external",
+    "trade",
+    "industry",
+    "defence",
+    "defense",
+    "finance",
+    "economy",
+    "economic",
+    "interior",
+    "justice",
+    "education",
+    "health",
+    "culture",
+    "agriculture",
+    "energy",
+    "commerce",
+    "development",
+    "cooperation",
+    "international",
+    "relations",
+    "security",
+    "state",
+    "european",
+    "integration",
+    "investment",
+    "tourism",
 ];
 
 struct TitleTable {
@@ -153,8 +177,7 @@ pub fn office_of_title(title: &str) -> Option<Office> {
 
 fn word_matches(word: &Word, expected: &str) -> bool {
     let text = word.text.trim_end_matches("'s").trim_end_matches("’s");
-    text.eq_ignore_ascii_case(expected)
-        || (text.to_lowercase() == expected && !text.is_ascii())
+    text.eq_ignore_ascii_case(expected) || (text.to_lowercase() == expected && !text.is_ascii())
 }
 
 /// Every title in `text`, leftmost-longest, with its complement when one follows.
@@ -196,9 +219,11 @@ fn title_at(text: &str, words: &[Word], index: usize) -> Option<(usize, Office)>
             .zip(title_words)
             .all(|(word, expected)| word_matches(word, expected));
         // Multi-word titles must not be split by punctuation ("president, minister").
-        let contiguous = candidate
-            .windows(2)
-            .all(|pair| crate::words::gap(text, &pair[0], &pair[1]).trim().is_empty());
+        let contiguous = candidate.windows(2).all(|pair| {
+            crate::words::gap(text, &pair[0], &pair[1])
+                .trim()
+                .is_empty()
+        });
         if all_match && contiguous {
             return Some((title_words.len(), *office));
         }
@@ -301,8 +326,14 @@ mod tests {
 
     #[test]
     fn maps_titles_to_offices() {
-        assert_eq!(office_of_title("Prime Minister"), Some(Office::HeadOfGovernment));
-        assert_eq!(office_of_title("federal  president"), Some(Office::HeadOfState));
+        assert_eq!(
+            office_of_title("Prime Minister"),
+            Some(Office::HeadOfGovernment)
+        );
+        assert_eq!(
+            office_of_title("federal  president"),
+            Some(Office::HeadOfState)
+        );
         assert_eq!(office_of_title("Vice-President"), Some(Office::Other));
         assert_eq!(office_of_title("Gardener"), None);
     }

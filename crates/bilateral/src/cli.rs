@@ -18,10 +18,34 @@ pub struct Cli {
 enum Command {
     /// Print an article as bilateral reads it: title, dyad, sections, sentences, references.
     Read(cmd::read::Args),
+    /// Check the references of articles like Wikipedia's citation checks; exit 1 on problems.
+    Refs(cmd::refs::Args),
+    /// Extract facts and citations as JSON (or in the answer-key schema with --format gold).
+    Extract(cmd::extract::Args),
+    /// Measure extraction accuracy on a folder of articles with answer keys.
+    Eval(cmd::eval::Args),
+    /// Read, analyse and store articles (files or folders) in the database.
+    Ingest(cmd::ingest::Args),
+    /// Everything stored about a pair of countries, with references.
+    Show(cmd::show::Args),
+    /// Dated facts about a country, or a pair, in order.
+    Timeline(cmd::timeline::Args),
+    /// Facts across all pairs, by country, type, person, place and years.
+    Facts(cmd::facts::Args),
+    /// How much the database holds.
+    Stats(cmd::stats::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Read(args) => cmd::read::run(args),
+        Command::Refs(args) => cmd::refs::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Show(args) => cmd::show::run(args),
+        Command::Timeline(args) => cmd::timeline::run(args),
+        Command::Facts(args) => cmd::facts::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
     }
 }

@@ -3,6 +3,9 @@
 
 mod cli;
 mod cmd;
+mod db;
+mod pipeline;
+mod views;
 
 use std::process::ExitCode;
 

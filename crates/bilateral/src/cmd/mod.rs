@@ -1,3 +1,11 @@
 //! One module per subcommand. Each has an `Args` (clap) and a `run` returning the exit code.
 
+pub mod eval;
+pub mod extract;
+pub mod facts;
+pub mod ingest;
 pub mod read;
+pub mod refs;
+pub mod show;
+pub mod stats;
+pub mod timeline;

@@ -3,20 +3,101 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
+use serde_json::json;
+
+use crate::pipeline;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Article files: scraped text, wikitext or HTML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut failed = false;
     for path in &args.files {
-        let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
-        let text = bilateral_read::decode(&bytes).with_context(|| format!("{}", path.display()))?;
-        println!("{}: {} bytes", path.display(), text.len());
+        let loaded = match pipeline::load(path) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                eprintln!("bilateral: {error:#}");
+                failed = true;
+                continue;
+            }
+        };
+        let document = &loaded.document;
+        let analysis = &loaded.analysis;
+        let dyad = analysis.dyad.map(|dyad| dyad.to_string());
+        if args.json {
+            let value = json!({
+                "source": loaded.source,
+                "format": loaded.format,
+                "title": document.title,
+                "dyad": analysis.dyad,
+                "sections": document.sections,
+                "blocks": document.blocks.len(),
+                "sentences": analysis.sentences.iter().map(|sentence| json!({
+                    "text": document.slice(sentence.span),
+                    "start": sentence.span.start,
+                    "end": sentence.span.end,
+                    "source_start": document.source_map.to_source(sentence.span.start),
+                    "references": sentence.references,
+                })).collect::<Vec<_>>(),
+                "references": analysis.citations,
+                "diagnostics": document.diagnostics,
+            });
+            println!("{}", serde_json::to_string_pretty(&value)?);
+            continue;
+        }
+        println!("{}", path.display());
+        println!("  title      {}", document.title);
+        println!("  format     {}", loaded.format.as_str());
+        match dyad {
+            Some(dyad) => println!("  dyad       {dyad}"),
+            None => {
+                println!("  dyad       (not found: the title, infobox and lead name no two states)")
+            }
+        }
+        println!(
+            "  text       {} blocks, {} sentences, {} citation markers",
+            document.blocks.len(),
+            analysis.sentences.len(),
+            document.markers.len()
+        );
+        println!("  sections");
+        for section in document.sections.iter().skip(1) {
+            let indent = "  ".repeat(usize::from(section.level.saturating_sub(2)));
+            println!("    {indent}{}", section.heading);
+        }
+        println!("  references");
+        for citation in &analysis.citations {
+            let title = citation.title.as_deref().unwrap_or("(no title)");
+            let problems: Vec<&str> = citation
+                .problems
+                .iter()
+                .map(|problem| problem.as_str())
+                .collect();
+            let problems = if problems.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", problems.join(", "))
+            };
+            println!(
+                "    {:>3}. {:<8} {title}{problems}",
+                citation.n,
+                format!("{:?}", citation.kind).to_lowercase()
+            );
+        }
+        for diagnostic in &document.diagnostics {
+            println!("  note: byte {}: {}", diagnostic.at, diagnostic.message);
+        }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,0 +1,296 @@
+//! Agreements signed: treaties, agreements, memoranda, joint statements and declarations,
+//! protocols, conventions and action plans. "Signed", "concluded", "adopted" and "issued"
+//! make an agreement; "agreed to", "negotiated", "initialled" and ratification do not.
+
+use bilateral_model::{AgreementKind, Fact, Span};
+
+use crate::modality::is_negated;
+use crate::text::{find_all, find_any};
+use crate::view::View;
+use crate::when::date_near;
+use crate::{Found, State, last_date_before};
+
+/// Instrument nouns, longest first, with their kind.
+const INSTRUMENTS: &[(&str, AgreementKind)] = &[
+    ("memorandum of understanding", AgreementKind::Memorandum),
+    ("memoranda of understanding", AgreementKind::Memorandum),
+    ("joint communique", AgreementKind::JointStatement),
+    ("joint communiqué", AgreementKind::JointStatement),
+    ("joint statement", AgreementKind::JointStatement),
+    ("joint declaration", AgreementKind::JointDeclaration),
+    ("joint action plan", AgreementKind::ActionPlan),
+    ("action plan", AgreementKind::ActionPlan),
+    ("plan of action", AgreementKind::ActionPlan),
+    ("memorandum", AgreementKind::Memorandum),
+    ("mou", AgreementKind::Memorandum),
+    ("communique", AgreementKind::JointStatement),
+    ("communiqué", AgreementKind::JointStatement),
+    ("declaration", AgreementKind::JointDeclaration),
+    ("treaty", AgreementKind::Treaty),
+    ("agreement", AgreementKind::Agreement),
+    ("agreements", AgreementKind::Agreement),
+    ("accord", AgreementKind::Agreement),
+    ("accords", AgreementKind::Agreement),
+    ("pact", AgreementKind::Agreement),
+    ("protocol", AgreementKind::Protocol),
+    ("convention", AgreementKind::Convention),
+];
+
+/// Verbs that make an agreement.
+const SIGNED: &[&str] = &[
+    "signed",
+    "signing",
+    "concluded",
+    "adopted",
+    "adoption",
+    "issued",
+    "released",
+    "inked",
+    "was signed",
+    "were signed",
+];
+
+/// Phrases that make a signing something else, or someone else's.
+const NOT_BILATERAL: &[&str] = &[
+    "together with",
+    "along with",
+    "other states",
+    "other countries",
+    "into law",
+    "covering",
+    "multilateral",
+];
+
+/// Signatories that are not governments (a chamber of commerce, two banks).
+const NON_STATE_SIGNATORIES: &[&str] = &[
+    "board",
+    "chamber",
+    "company",
+    "companies",
+    "corporation",
+    "bank",
+    "banco",
+    "university",
+    "universities",
+    "association",
+    "firm",
+    "firms",
+    "airline",
+    "airlines",
+    "federation",
+    "club",
+    "institute",
+    "foundation",
+];
+
+struct Instrument {
+    span: Span,
+    kind: AgreementKind,
+}
+
+fn instruments_in(lower: &str, span: Span) -> Vec<Instrument> {
+    let mut found: Vec<Instrument> = Vec::new();
+    let slice = lower.get(span.start..span.end).unwrap_or("");
+    for (noun, kind) in INSTRUMENTS {
+        for hit in find_all(slice, noun) {
+            let hit = Span::new(hit.start + span.start, hit.end + span.start);
+            if found
+                .iter()
+                .any(|other| other.span.start < hit.end && hit.start < other.span.end)
+            {
+                continue;
+            }
+            found.push(Instrument {
+                span: hit,
+                kind: *kind,
+            });
+        }
+    }
+    found.sort_by_key(|instrument| instrument.span.start);
+    found
+}
+
+pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    let whole = view.whole();
+    let Some(signed) = find_any(&view.lower, SIGNED, whole) else {
+        return;
+    };
+    if find_any(&view.lower, NOT_BILATERAL, whole).is_some() || third_party_signatories(view) {
+        return;
+    }
+    for clause in view.clauses.clone() {
+        // A clause of its own needs a signing verb, unless it continues one ("and a convention
+        // ... followed in 1992", "and an agreement on ... in 1993").
+        let verb = find_any(&view.lower, SIGNED, clause);
+        let continues = verb.is_none()
+            && clause.start > signed.start
+            && (find_any(&view.lower, &["followed"], clause).is_some()
+                || view.dates_in(clause).count() == 1);
+        let Some(verb) = verb.or(continues.then_some(signed)) else {
+            continue;
+        };
+        if crate::modality::is_hypothetical(&view.lower, clause)
+            || is_negated(&view.lower, clause, verb)
+        {
+            continue;
+        }
+        if non_state_subject(view, clause, verb) {
+            continue;
+        }
+        let instruments = instruments_in(&view.lower, clause);
+        for (index, instrument) in instruments.iter().enumerate() {
+            // "one of fifteen documents" counts nothing new.
+            let until = instruments
+                .get(index + 1)
+                .map_or(clause.end, |next| next.span.start);
+            let own = Span::new(instrument.span.start, until);
+            let last = last_date_before(view, instrument.span.start, state);
+            let when = view
+                .dates_in(own)
+                .next()
+                .map(|date| date.start)
+                .or_else(|| {
+                    date_near(view, clause, instrument.span.start, last).map(|when| when.start)
+                })
+                .or(state.event_date);
+            let Some(date) = when else {
+                continue;
+            };
+            let title = title_of(view, instrument);
+            let topic = topic_of(view, instrument, own);
+            found.push(Found {
+                fact: Fact::AgreementSigned {
+                    parties: state.dyad.codes(),
+                    kind: instrument.kind,
+                    title,
+                    topic,
+                    date: Some(date),
+                },
+                confidence: 0.75,
+            });
+        }
+    }
+}
+
+/// Whether the sentence names more than the dyad as actors (a multilateral treaty).
+fn third_party_signatories(view: &View) -> bool {
+    let mut codes: Vec<_> = view.countries.iter().map(|country| country.code).collect();
+    codes.sort();
+    codes.dedup();
+    codes.len() >= 3
+}
+
+fn non_state_subject(view: &View, clause: Span, verb: Span) -> bool {
+    let subject = Span::new(clause.start, verb.start.max(clause.start));
+    find_any(&view.lower, NON_STATE_SIGNATORIES, subject).is_some()
+}
+
+/// The instrument's title: a capitalised name ending in the noun ("the Free Trade Agreement")
+/// or starting with it ("a Joint Statement on ..."), or what follows "entitled".
+fn title_of(view: &View, instrument: &Instrument) -> Option<String> {
+    let noun = view.slice(instrument.span);
+    let tail = view.text.get(instrument.span.end..)?;
+    if let Some(rest) = tail
+        .trim_start()
+        .strip_prefix("entitled ")
+        .or_else(|| tail.trim_start().strip_prefix("titled "))
+    {
+        let end = rest.find([',', ';', '(']).unwrap_or(rest.len());
+        let title = rest[..end].trim().trim_end_matches('.');
+        return (!title.is_empty()).then(|| title.to_owned());
+    }
+    if let Some(rest) = tail.strip_prefix(", ")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && let Some(end) = rest.find(", ")
+    {
+        let candidate = &rest[..end];
+        if candidate.contains(':') {
+            return Some(candidate.to_owned());
+        }
+    }
+    if !noun.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    // Capitalised words before the noun belong to the name ("General Treaty of ...").
+    let head = view.text.get(..instrument.span.start)?;
+    let mut start = instrument.span.start;
+    for word in head.split(' ').rev().skip(1) {
+        if word.chars().next().is_some_and(char::is_uppercase) && !word.ends_with(',') {
+            start -= word.len() + 1;
+        } else {
+            break;
+        }
+    }
+    // A name continues after the noun with "on/of/for/to ..." up to the clause's end.
+    let mut end = instrument.span.end;
+    if let Some(rest) = tail.strip_prefix(' ') {
+        let first = rest.split(' ').next().unwrap_or("");
+        if matches!(first, "on" | "of" | "for" | "to" | "between") {
+            let stop = rest.find([',', ';', '(']).unwrap_or(rest.len());
+            let stop = rest[..stop].find(" as well as").unwrap_or(stop);
+            end = instrument.span.end + 1 + rest[..stop].trim_end_matches('.').len();
+        }
+    }
+    let title = view.text.get(start..end)?.trim();
+    let title = title
+        .trim_start_matches("The ")
+        .trim_start_matches("the ")
+        .trim_start_matches("a ")
+        .trim_start_matches("an ");
+    (title.split_whitespace().count() >= 2).then(|| title.to_owned())
+}
+
+/// What the instrument is about: "on X", "for X", or the words before the noun
+/// ("an extradition treaty").
+fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Option<String> {
+    let tail = view.lower.get(instrument.span.end..own.end)?;
+    for preposition in [" on ", " for ", " to "] {
+        if let Some(rest) = tail.strip_prefix(preposition) {
+            let stop = rest.find([',', ';', '(']).unwrap_or(rest.len());
+            let rest = &rest[..stop];
+            let stop = [
+                " in ",
+                " at ",
+                " which",
+                " that",
+                " as well as",
+                " during",
+                " and a ",
+                " and an ",
+                " and the ",
+            ]
+            .iter()
+            .filter_map(|word| rest.find(word))
+            .min()
+            .unwrap_or(rest.len());
+            let start = instrument.span.end + preposition.len();
+            let topic = view
+                .text
+                .get(start..start + stop)?
+                .trim()
+                .trim_end_matches('.');
+            return (!topic.is_empty()).then(|| topic.to_owned());
+        }
+    }
+    let head = view.lower.get(..instrument.span.start)?.trim_end();
+    let word = head.split_whitespace().last()?;
+    let modifiers = [
+        "extradition",
+        "free-trade",
+        "trade",
+        "security",
+        "visa",
+        "investment",
+        "tax",
+        "aviation",
+        "air",
+        "fisheries",
+        "defence",
+        "defense",
+        "cultural",
+        "nuclear",
+        "peace",
+        "border",
+    ];
+    modifiers.contains(&word).then(|| word.replace('-', " "))
+}

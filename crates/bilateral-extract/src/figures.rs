@@ -1,0 +1,376 @@
+//! Figures: populations (diaspora, nationals, prisoners, students) and trade flows.
+
+use bilateral_gazetteer::MentionVia;
+use bilateral_model::{CountryCode, Direction, Fact, PartialDate, Span};
+
+use crate::text::{find_all, find_any};
+use crate::view::View;
+use crate::{Found, State};
+
+/// Nouns for groups of people who live somewhere.
+const GROUPS: &[&str] = &[
+    "nationals",
+    "citizens",
+    "residents",
+    "people",
+    "prisoners of war",
+    "prisoners",
+    "immigrants",
+    "migrants",
+    "students",
+    "expatriates",
+    "settlers",
+    "descendants",
+    "refugees",
+    "exiles",
+    "workers",
+];
+
+/// Words that say the group lives (or was held) somewhere.
+const RESIDENCE: &[&str] = &[
+    "live",
+    "lived",
+    "lives",
+    "living",
+    "resident",
+    "residents",
+    "residing",
+    "reside",
+    "settled",
+    "held",
+    "call",
+    "home",
+    "community",
+    "diaspora",
+    "ancestry",
+    "descent",
+    "census",
+    "registered",
+    "population",
+    "estimated",
+];
+
+/// Words that make a number something other than a population.
+const NOT_POPULATION: &[&str] = &[
+    "tourists",
+    "visitors",
+    "visited",
+    "travelled",
+    "traveled",
+    "killed",
+    "died",
+    "soldiers",
+    "troops",
+    "personnel",
+    "companies",
+    "firms",
+    "jobs",
+    "flights",
+    "casualties",
+    "dead",
+];
+
+pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    population(view, state, found);
+    trade(view, state, found);
+}
+
+fn population(view: &View, state: &State, found: &mut Vec<Found>) {
+    for clause in view.clauses.clone() {
+        if find_any(&view.lower, RESIDENCE, clause).is_none()
+            || find_any(&view.lower, NOT_POPULATION, clause).is_some()
+        {
+            continue;
+        }
+        for number in view
+            .numbers
+            .iter()
+            .filter(|number| clause.start <= number.span.start && number.span.end <= clause.end)
+        {
+            if number.value < 20.0 || number.value.fract() != 0.0 {
+                continue;
+            }
+            let after = view.text.get(number.span.end..clause.end).unwrap_or("");
+            let Some((group, group_end)) = group_after(after) else {
+                continue;
+            };
+            let group_span = Span::new(number.span.end, number.span.end + group_end);
+            let country = residence_country(view, clause, group_span, state);
+            let Some(country) = country else {
+                continue;
+            };
+            let date = view
+                .dates_in(clause)
+                .next()
+                .map(|date| date.start)
+                .or_else(|| view.dates.first().map(|date| date.start));
+            found.push(Found {
+                fact: Fact::Population {
+                    group,
+                    count: number.value as u64,
+                    country: Some(country),
+                    place: None,
+                    date,
+                },
+                confidence: 0.7,
+            });
+        }
+    }
+}
+
+/// The group named right after a number: "Japanese prisoners of war", "Indian nationals",
+/// "people of Polish descent". Returns the group text and its length in `after`.
+fn group_after(after: &str) -> Option<(String, usize)> {
+    let trimmed = after.trim_start();
+    let offset = after.len() - trimmed.len();
+    let lower = trimmed.to_ascii_lowercase();
+    // Up to three words (demonyms, "-born") before the group noun.
+    let mut best: Option<(usize, usize)> = None;
+    for noun in GROUPS {
+        if let Some(span) = find_all(&lower, noun).first() {
+            let words_before = lower[..span.start].split_whitespace().count();
+            if words_before <= 3
+                && !lower[..span.start].contains([',', '.', ';'])
+                && best.is_none_or(|(start, _)| span.start < start)
+            {
+                best = Some((span.start, span.end));
+            }
+        }
+    }
+    let (_, mut end) = best?;
+    // "people of Polish descent", "Canadians of Ukrainian ancestry".
+    for tail in [" of ", " from "] {
+        if lower[end..].starts_with(tail) {
+            let rest = &lower[end + tail.len()..];
+            let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+            if let Some(last) = words.last()
+                && matches!(
+                    last.trim_end_matches([',', '.']),
+                    "descent" | "origin" | "ancestry" | "background"
+                )
+            {
+                end += tail.len()
+                    + rest.find(last).unwrap_or(0)
+                    + last.trim_end_matches([',', '.']).len();
+            }
+        }
+    }
+    let group = trimmed[..end].trim().to_owned();
+    Some((group, offset + end))
+}
+
+/// Where the group lives: "in X" after it (or a state whose capital or city is named), else
+/// the dyad member the group does not come from.
+fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> Option<CountryCode> {
+    let lives_in = view
+        .countries_in(Span::new(group.end, clause.end))
+        .find(|country| !matches!(country.via, MentionVia::Demonym))
+        .map(|country| country.code);
+    if let Some(code) = lives_in {
+        return state.dyad.contains(code).then_some(code);
+    }
+    let origin = view
+        .countries_in(group)
+        .next()
+        .map(|country| country.code)?;
+    state.other(origin)
+}
+
+/// Words that mark a money figure as trade.
+const TRADE_WORDS: &[&str] = &[
+    "trade", "turnover", "exports", "exported", "export", "imports", "imported", "import", "sold",
+    "bought", "supplied", "shipped", "goods",
+];
+
+/// Words that make a money figure something other than trade.
+const NOT_TRADE: &[&str] = &[
+    "aid",
+    "loan",
+    "loans",
+    "lent",
+    "granted",
+    "grant",
+    "investment",
+    "invested",
+    "pledged",
+    "assistance",
+    "surplus",
+    "deficit",
+    "relief",
+    "donated",
+    "budget",
+    "debt",
+    "financed",
+];
+
+const TOTAL: &[&str] = &[
+    "two-way",
+    "bilateral trade",
+    "total trade",
+    "turnover",
+    "trade between",
+    "trade volume",
+    "volume of trade",
+    "merchandise trade",
+    "goods trade",
+    "trade stood",
+    "trade reached",
+    "trade was",
+    "trade grew",
+    "trade amounted",
+    "trade rose",
+];
+
+fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    if view.money.is_empty() {
+        return;
+    }
+    for clause in view.clauses.clone() {
+        let money: Vec<_> = view
+            .money
+            .iter()
+            .filter(|money| clause.start <= money.span.start && money.span.end <= clause.end)
+            .collect();
+        if money.is_empty() {
+            continue;
+        }
+        if find_any(&view.lower, TRADE_WORDS, clause).is_none()
+            || find_any(&view.lower, NOT_TRADE, clause).is_some()
+        {
+            continue;
+        }
+        let clause_direction = direction_of(view, clause, state);
+        let mut direction = None;
+        for (index, amount) in money.iter().enumerate() {
+            // Each amount takes the direction its own words give ("of which Thai exports to
+            // Peru accounted for X"), else the one before it ("from X in 2003 to Y in 2004").
+            let context_start = index
+                .checked_sub(1)
+                .and_then(|previous| money.get(previous))
+                .map_or(clause.start, |previous| previous.span.end);
+            let context = Span::new(context_start, amount.span.start);
+            direction = direction_of(view, context, state)
+                .filter(|_| has_cue(view, context))
+                .or(direction)
+                .or(clause_direction);
+            // Each amount takes the year written after it ("US$5 billion in 2004"), else the
+            // clause's, the sentence's or the last trade year ("of that total").
+            let until = money
+                .get(index + 1)
+                .map_or(clause.end, |next| next.span.start);
+            let year = view
+                .dates_in(Span::new(amount.span.end, until))
+                .next()
+                .or_else(|| view.dates_in(clause).next())
+                .or_else(|| view.dates.first())
+                .map(|date| date.start.year())
+                .or(state.last_trade_year);
+            let Some(year) = year else {
+                continue;
+            };
+            let Some((direction, from, to)) = direction else {
+                continue;
+            };
+            state.last_trade_year = Some(year);
+            found.push(Found {
+                fact: Fact::Trade {
+                    year,
+                    value: amount.value,
+                    currency: amount.currency.clone(),
+                    direction,
+                    from,
+                    to,
+                },
+                confidence: 0.75,
+            });
+        }
+    }
+    if let Some(date) = view.dates.first()
+        && let PartialDate::Year(year) | PartialDate::Month(year, _) | PartialDate::Day(year, _, _) =
+            date.start
+    {
+        state.last_trade_year = state.last_trade_year.or(Some(year));
+    }
+}
+
+/// Whether a stretch of text says anything about which way goods flow.
+fn has_cue(view: &View, span: Span) -> bool {
+    find_any(&view.lower, TRADE_WORDS, span).is_some()
+}
+
+/// The flow a clause describes: total, or from one member to the other.
+fn direction_of(
+    view: &View,
+    clause: Span,
+    state: &State,
+) -> Option<(Direction, Option<CountryCode>, Option<CountryCode>)> {
+    let dyad = state.dyad;
+    let directed =
+        |from: CountryCode| -> Option<(Direction, Option<CountryCode>, Option<CountryCode>)> {
+            let to = dyad.other(from)?;
+            let direction = if from == dyad.first() {
+                Direction::AToB
+            } else {
+                Direction::BToA
+            };
+            Some((direction, Some(from), Some(to)))
+        };
+    let members: Vec<&crate::view::CountryRef> = view
+        .countries_in(clause)
+        .filter(|country| dyad.contains(country.code))
+        .collect();
+    if let Some(verb) = find_any(
+        &view.lower,
+        &[
+            "exports", "exported", "export", "sold", "supplied", "shipped",
+        ],
+        clause,
+    ) {
+        // "X exports to Y", "X exported ... to Y", "X sold", "exports of X".
+        let before = members
+            .iter()
+            .rev()
+            .find(|country| country.span.end <= verb.start);
+        let to_after = members.iter().find(|country| {
+            country.span.start >= verb.end
+                && view
+                    .lower
+                    .get(..country.span.start)
+                    .is_some_and(|head| head.trim_end().ends_with(" to"))
+        });
+        if let Some(exporter) = before {
+            return directed(exporter.code);
+        }
+        if let Some(importer) = to_after {
+            return directed(dyad.other(importer.code)?);
+        }
+        let of_after = members
+            .iter()
+            .find(|country| country.span.start >= verb.end);
+        return of_after.and_then(|exporter| directed(exporter.code));
+    }
+    if let Some(verb) = find_any(
+        &view.lower,
+        &["imports", "imported", "import", "bought"],
+        clause,
+    ) {
+        // "X imports from Y", "X bought Y-ian goods": Y exports to X.
+        let after = members
+            .iter()
+            .find(|country| country.span.start >= verb.end);
+        if let Some(exporter) = after {
+            return directed(exporter.code);
+        }
+        let before = members
+            .iter()
+            .rev()
+            .find(|country| country.span.end <= verb.start);
+        return before.and_then(|importer| directed(dyad.other(importer.code)?));
+    }
+    if find_any(&view.lower, TOTAL, clause).is_some()
+        || find_any(&view.lower, &["trade"], clause).is_some()
+    {
+        return Some((Direction::Total, None, None));
+    }
+    None
+}

@@ -1,0 +1,275 @@
+//! Extraction: from a read document to typed facts about its dyad, each with the sentence it
+//! came from, the references that back it, and a confidence.
+//!
+//! The rules read one sentence at a time, in order, through a [`view::View`] of what the
+//! recognisers found in it, and keep a little document state (who "he" is, the last date, the
+//! last visit) so sentences that lean on earlier ones still resolve. Every rule prefers
+//! missing a fact to inventing one: hypothetical, planned, denied and third-party events are
+//! skipped.
+//!
+//! **Invariant:** no I/O; the same document always gives the same facts in the same order.
+
+mod agreements;
+mod figures;
+mod missions;
+mod modality;
+mod people;
+mod relations;
+mod text;
+mod view;
+mod visits;
+mod when;
+
+use bilateral_model::{
+    Analysis, BlockKind, CountryCode, Document, Dyad, Evidence, ExtractedFact, Fact, PartialDate,
+    Sentence,
+};
+use bilateral_recognise::date::DateContext;
+
+use crate::people::Registry;
+use crate::view::View;
+
+/// Facts below this confidence are kept in the store but left out of answer-key output.
+pub const REPORT_THRESHOLD: f32 = 0.5;
+
+/// Reads the whole pipeline after the reader: dyad, sentences, facts and citations.
+pub fn analyse(document: &Document) -> Analysis {
+    let dyad = find_dyad(document);
+    let sentences = bilateral_segment::segment(document);
+    let facts = match dyad {
+        Some(dyad) => extract_facts(document, &sentences, dyad),
+        None => Vec::new(),
+    };
+    let citations = bilateral_refs::parse_references(&document.references);
+    Analysis {
+        dyad,
+        sentences,
+        facts,
+        citations,
+    }
+}
+
+/// The dyad of a document: from its title, else its infobox, else the first two states its
+/// lead paragraph names.
+pub fn find_dyad(document: &Document) -> Option<Dyad> {
+    if let Some(dyad) = bilateral_gazetteer::dyad_from_title(&document.title) {
+        return Some(dyad);
+    }
+    let from_infobox: Vec<CountryCode> = document
+        .infobox_countries
+        .iter()
+        .filter_map(|name| bilateral_gazetteer::lookup(name))
+        .map(|country| country.code)
+        .collect();
+    if let Some(dyad) = first_two(&from_infobox) {
+        return Some(dyad);
+    }
+    let lead = document
+        .blocks
+        .iter()
+        .find(|block| block.kind == BlockKind::Paragraph)?;
+    let named: Vec<CountryCode> = bilateral_gazetteer::find_mentions(document.slice(lead.span))
+        .into_iter()
+        .filter(|mention| matches!(mention.via, bilateral_gazetteer::MentionVia::Name))
+        .map(|mention| mention.code)
+        .collect();
+    first_two(&named)
+}
+
+fn first_two(codes: &[CountryCode]) -> Option<Dyad> {
+    let first = *codes.first()?;
+    let second = codes.iter().copied().find(|code| *code != first)?;
+    Dyad::new(first, second).ok()
+}
+
+/// A visit remembered for sentences that refer back to it ("returned the visit").
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VisitMemo {
+    pub visitor_country: CountryCode,
+    pub host: CountryCode,
+}
+
+/// A mission remembered for "the embassy reopened".
+#[derive(Clone, Debug)]
+pub(crate) struct MissionMemo {
+    pub sender: CountryCode,
+    pub host: CountryCode,
+    pub kind: bilateral_model::MissionKind,
+    pub city: Option<String>,
+}
+
+/// What the rules remember from one sentence to the next.
+pub(crate) struct State {
+    pub dyad: Dyad,
+    pub registry: Registry,
+    /// The latest date written or resolved, for relative phrases and years left out.
+    pub last_date: Option<PartialDate>,
+    /// The date of the latest visit or meeting, for "during the visit" and the like.
+    pub event_date: Option<PartialDate>,
+    /// The registry index of the latest subject, for "he" and "she".
+    pub last_subject: Option<usize>,
+    pub last_visit: Option<VisitMemo>,
+    pub last_mission: Option<MissionMemo>,
+    /// Every mission named so far, for the city of "the embassy" when it closes.
+    pub missions: Vec<MissionMemo>,
+    /// The latest trade year, for "of that total".
+    pub last_trade_year: Option<i32>,
+}
+
+impl State {
+    fn new(dyad: Dyad) -> Self {
+        State {
+            dyad,
+            registry: Registry::default(),
+            last_date: None,
+            event_date: None,
+            last_subject: None,
+            last_visit: None,
+            last_mission: None,
+            missions: Vec::new(),
+            last_trade_year: None,
+        }
+    }
+
+    fn date_context(&self) -> DateContext {
+        let mut context = DateContext::default();
+        if let Some(date) = self.last_date {
+            context.year = Some(date.year());
+            context.month = match date {
+                PartialDate::Month(_, month) | PartialDate::Day(_, month, _) => Some(month),
+                _ => None,
+            };
+        }
+        context
+    }
+
+    /// Forgets what should not carry into a new section.
+    fn new_section(&mut self) {
+        self.event_date = None;
+        self.last_visit = None;
+        self.last_subject = None;
+    }
+
+    /// The other member of the dyad, for a member.
+    pub fn other(&self, code: CountryCode) -> Option<CountryCode> {
+        self.dyad.other(code)
+    }
+}
+
+/// A fact found in a sentence, before evidence is attached.
+pub(crate) struct Found {
+    pub fact: Fact,
+    pub confidence: f32,
+}
+
+/// Extracts every fact about `dyad` from the document's sentences.
+pub fn extract_facts(
+    document: &Document,
+    sentences: &[Sentence],
+    dyad: Dyad,
+) -> Vec<ExtractedFact> {
+    let mut state = State::new(dyad);
+    let mut facts: Vec<ExtractedFact> = Vec::new();
+    let mut section = usize::MAX;
+    for (index, sentence) in sentences.iter().enumerate() {
+        let Some(block) = document.blocks.get(sentence.block) else {
+            continue;
+        };
+        if matches!(block.kind, BlockKind::Heading { .. }) {
+            continue;
+        }
+        if block.section != section {
+            section = block.section;
+            state.new_section();
+        }
+        let text = document.slice(sentence.span);
+        let view = View::new(
+            text,
+            Some(dyad),
+            &state.date_context(),
+            &mut state.registry,
+            state.last_subject,
+        );
+        let mut found = Vec::new();
+        relations::extract(&view, &mut state, &mut found);
+        missions::extract(&view, &mut state, &mut found);
+        visits::extract(&view, &mut state, &mut found);
+        agreements::extract(&view, &mut state, &mut found);
+        figures::extract(&view, &mut state, &mut found);
+        remember(&view, &mut state);
+        let evidence = Evidence {
+            sentence: sentence.span,
+            source: document.source_map.span_to_source(sentence.span),
+            text: text.to_owned(),
+            references: references_for(sentences, index),
+        };
+        for Found { fact, confidence } in found {
+            if facts.iter().any(|existing| existing.fact == fact) {
+                continue;
+            }
+            facts.push(ExtractedFact {
+                fact,
+                evidence: evidence.clone(),
+                confidence,
+            });
+        }
+    }
+    facts
+}
+
+/// Updates the date and subject the next sentence may lean on.
+fn remember(view: &View, state: &mut State) {
+    if let Some(date) = view.dates.last() {
+        state.last_date = Some(date.start);
+    }
+    if let Some(subject) = view
+        .people
+        .iter()
+        .find(|person| !person.pronoun)
+        .map(|person| person.id)
+    {
+        state.last_subject = Some(subject);
+    }
+}
+
+/// The references of a sentence, or, when it has none, those of the next sentence of its
+/// block that has some: a citation at the end of a paragraph covers the sentences before it.
+fn references_for(sentences: &[Sentence], index: usize) -> Vec<u32> {
+    let Some(sentence) = sentences.get(index) else {
+        return Vec::new();
+    };
+    if !sentence.references.is_empty() {
+        return sentence.references.clone();
+    }
+    sentences[index + 1..]
+        .iter()
+        .take_while(|next| next.block == sentence.block)
+        .find(|next| !next.references.is_empty())
+        .map(|next| next.references.clone())
+        .unwrap_or_default()
+}
+
+/// The member of today's dyad a former state preceded, for facts keyed to the state that
+/// existed at the time (East Germany, the Soviet Union, Yugoslavia, Czechoslovakia).
+pub(crate) fn predecessor_of(code: CountryCode) -> Option<CountryCode> {
+    let successor = match code.as_str() {
+        "DDR" => "DEU",
+        "SUN" => "RUS",
+        "YUG" | "SCG" => "SRB",
+        "CSK" => "CZE",
+        "YMD" => "YEM",
+        _ => return None,
+    };
+    CountryCode::new(successor).ok()
+}
+
+/// The latest date before `offset` in the sentence, else the last one of earlier sentences:
+/// what "the following year" counts from.
+pub(crate) fn last_date_before(view: &View, offset: usize, state: &State) -> Option<PartialDate> {
+    view.dates
+        .iter()
+        .filter(|date| date.span.end <= offset)
+        .next_back()
+        .map(|date| date.start)
+        .or(state.last_date)
+}

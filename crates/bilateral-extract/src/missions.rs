@@ -1,0 +1,434 @@
+//! Embassies, consulates and other missions opened and closed.
+
+use bilateral_gazetteer::MentionVia;
+use bilateral_model::{CountryCode, Fact, MissionKind, Span};
+
+use crate::modality::asserts;
+use crate::text::{find_all, find_any};
+use crate::view::View;
+use crate::when::date_near;
+use crate::{Found, MissionMemo, State, last_date_before};
+
+/// Mission nouns, longest first, with their kind.
+const NOUNS: &[(&str, MissionKind)] = &[
+    ("honorary consulate-general", MissionKind::HonoraryConsulate),
+    ("honorary consulate general", MissionKind::HonoraryConsulate),
+    ("honorary consulate", MissionKind::HonoraryConsulate),
+    ("consulate-general", MissionKind::ConsulateGeneral),
+    ("consulate general", MissionKind::ConsulateGeneral),
+    ("consulates-general", MissionKind::ConsulateGeneral),
+    ("consulate", MissionKind::Consulate),
+    ("high commission", MissionKind::Embassy),
+    ("embassy", MissionKind::Embassy),
+    ("legation", MissionKind::Other),
+    ("diplomatic office", MissionKind::Other),
+    ("liaison office", MissionKind::Other),
+    ("interests section", MissionKind::Other),
+    ("representative office", MissionKind::Other),
+    ("trade office", MissionKind::TradeMission),
+    ("trade mission", MissionKind::TradeMission),
+    ("commercial office", MissionKind::TradeMission),
+    ("trade representation", MissionKind::TradeMission),
+    ("commercial counsellor", MissionKind::TradeMission),
+    ("commercial counselor", MissionKind::TradeMission),
+    ("trade and investment office", MissionKind::TradeMission),
+];
+
+const OPENED: &[&str] = &[
+    "opened",
+    "open",
+    "opening",
+    "reopened",
+    "re-opened",
+    "reopening",
+    "set up",
+    "established",
+    "inaugurated",
+    "began work",
+    "started work",
+    "began operating",
+    "began operations",
+    "started operating",
+    "has operated since",
+    "operated since",
+    "has operated",
+    "has been operating since",
+    "followed",
+    "added",
+    "was opened",
+    "were opened",
+];
+
+const CLOSED: &[&str] = &[
+    "closed",
+    "shut",
+    "shut down",
+    "closure",
+    "closing",
+    "was closed",
+];
+
+/// Words that end a mission's sub-clause, so each mission pairs with its own verb and date.
+const SUB_CLAUSE_BREAKS: &[&str] = &[", which", " which ", " when ", ", when", ": ", ", where"];
+
+struct MissionNoun {
+    span: Span,
+    kind: MissionKind,
+}
+
+fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
+    let mut nouns: Vec<MissionNoun> = Vec::new();
+    let slice = lower.get(span.start..span.end).unwrap_or("");
+    for (noun, kind) in NOUNS {
+        for found in find_all(slice, noun)
+            .into_iter()
+            .chain(find_all(slice, &format!("{noun}s")))
+        {
+            let found = Span::new(found.start + span.start, found.end + span.start);
+            if nouns
+                .iter()
+                .any(|other| other.span.start < found.end && found.start < other.span.end)
+            {
+                continue;
+            }
+            nouns.push(MissionNoun {
+                span: found,
+                kind: *kind,
+            });
+        }
+    }
+    nouns.sort_by_key(|noun| noun.span.start);
+    nouns
+}
+
+/// Splits a clause into sub-clauses at relative and temporal conjunctions.
+fn sub_clauses(lower: &str, clause: Span) -> Vec<Span> {
+    let slice = lower.get(clause.start..clause.end).unwrap_or("");
+    let mut cuts: Vec<usize> = SUB_CLAUSE_BREAKS
+        .iter()
+        .flat_map(|separator| slice.match_indices(separator).map(|(index, _)| index))
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        if cut > start {
+            spans.push(Span::new(clause.start + start, clause.start + cut));
+        }
+        start = cut + 1;
+    }
+    spans.push(Span::new(clause.start + start, clause.end));
+    spans
+}
+
+/// Every opening or closing verb in a span, in order, overlapping matches merged.
+fn triggers_in(lower: &str, part: Span) -> Vec<(Span, bool)> {
+    let slice = lower.get(part.start..part.end).unwrap_or("");
+    let mut found: Vec<(Span, bool)> = OPENED
+        .iter()
+        .map(|phrase| (phrase, true))
+        .chain(CLOSED.iter().map(|phrase| (phrase, false)))
+        .flat_map(|(phrase, is_open)| {
+            find_all(slice, phrase).into_iter().map(move |span| {
+                (
+                    Span::new(span.start + part.start, span.end + part.start),
+                    is_open,
+                )
+            })
+        })
+        .collect();
+    found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut merged: Vec<(Span, bool)> = Vec::new();
+    for (span, is_open) in found {
+        match merged.last() {
+            Some((last, _)) if span.start < last.end => {}
+            _ => merged.push((span, is_open)),
+        }
+    }
+    merged
+}
+
+pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    for clause in view.clauses.clone() {
+        let mut previous: Option<MissionMemo> = None;
+        for part in sub_clauses(&view.lower, clause) {
+            let nouns = nouns_in(&view.lower, part);
+            let triggers = triggers_in(&view.lower, part);
+            for (index, &(trigger, is_open)) in triggers.iter().enumerate() {
+                if !asserts(&view.lower, part, trigger) && !asserts(&view.lower, clause, trigger) {
+                    continue;
+                }
+                // The trigger's own stretch: up to the next trigger.
+                let stretch_end = triggers
+                    .get(index + 1)
+                    .map_or(part.end, |(next, _)| next.start);
+                let stretch = Span::new(part.start, stretch_end);
+                let last = last_date_before(view, trigger.start, state);
+                let own_date = view
+                    .dates_in(Span::new(trigger.end, stretch_end))
+                    .next()
+                    .map(|date| date.start);
+                let Some(date) = own_date
+                    .or_else(|| date_near(view, stretch, trigger.end, last).map(|when| when.start))
+                else {
+                    continue;
+                };
+                // "..., which was closed in 1963": the mission of the sub-clause before.
+                let relative = view.lower[part.start..part.end]
+                    .trim_start_matches([',', ' '])
+                    .starts_with("which");
+                let paired: Vec<&MissionNoun> = if triggers.len() == 1 {
+                    nouns.iter().collect()
+                } else {
+                    // Several verbs: each takes the noun right after it, else the last before.
+                    nouns
+                        .iter()
+                        .find(|noun| {
+                            noun.span.start >= trigger.end && noun.span.start < stretch_end
+                        })
+                        .or_else(|| {
+                            nouns
+                                .iter()
+                                .rev()
+                                .find(|noun| noun.span.end <= trigger.start)
+                        })
+                        .into_iter()
+                        .collect()
+                };
+                let missions: Vec<MissionMemo> = if paired.is_empty() {
+                    match (relative, &previous, triggers.len() > 1 || index > 0) {
+                        (true, Some(memo), _) => vec![memo.clone()],
+                        (_, Some(memo), true) => vec![memo.clone()],
+                        _ => Vec::new(),
+                    }
+                } else {
+                    paired
+                        .into_iter()
+                        .filter_map(|noun| resolve(view, clause, part, noun, trigger, state))
+                        .collect()
+                };
+                for mission in missions {
+                    let fact = if is_open {
+                        Fact::MissionOpened {
+                            sender: mission.sender,
+                            host: mission.host,
+                            kind: mission.kind,
+                            city: mission.city.clone(),
+                            date: Some(date),
+                        }
+                    } else {
+                        Fact::MissionClosed {
+                            sender: mission.sender,
+                            host: mission.host,
+                            kind: mission.kind,
+                            city: mission.city.clone(),
+                            date: Some(date),
+                        }
+                    };
+                    found.push(Found {
+                        fact,
+                        confidence: 0.8,
+                    });
+                    state.last_mission = Some(mission.clone());
+                    state.missions.push(mission.clone());
+                    previous = Some(mission);
+                }
+            }
+        }
+    }
+}
+
+/// Sender, host and city of a mission noun.
+fn resolve(
+    view: &View,
+    clause: Span,
+    part: Span,
+    noun: &MissionNoun,
+    trigger: Span,
+    state: &State,
+) -> Option<MissionMemo> {
+    let dyad = state.dyad;
+    let in_dyad = |code: CountryCode| {
+        dyad.contains(code)
+            || crate::predecessor_of(code).is_some_and(|successor| dyad.contains(successor))
+    };
+    let mut sender = sender_of(view, clause, part, noun, trigger);
+    let (mut host, city) = host_of(view, part, noun);
+    if sender.is_some_and(|code| !in_dyad(code)) || host.is_some_and(|code| !in_dyad(code)) {
+        return None;
+    }
+    let successor = |code: CountryCode| crate::predecessor_of(code).unwrap_or(code);
+    match (sender, host) {
+        (Some(from), None) => host = state.other(successor(from)),
+        (None, Some(to)) => sender = state.other(successor(to)),
+        (None, None) => {
+            let memo = state.last_mission.as_ref()?;
+            sender = Some(memo.sender);
+            host = Some(memo.host);
+        }
+        (Some(_), Some(_)) => {}
+    }
+    let (sender, host) = (sender?, host?);
+    if successor(sender) == successor(host) {
+        return None;
+    }
+    let city = city.or_else(|| {
+        state
+            .missions
+            .iter()
+            .rev()
+            .find(|memo| memo.sender == sender && memo.host == host && memo.kind == noun.kind)
+            .and_then(|memo| memo.city.clone())
+    });
+    Some(MissionMemo {
+        sender,
+        host,
+        kind: noun.kind,
+        city,
+    })
+}
+
+/// Who sends the mission: "Embassy of X", "X's embassy", "the X-ian embassy", or the
+/// subject of the verb ("X opened an embassy"; "it" is the clause's first state).
+fn sender_of(
+    view: &View,
+    clause: Span,
+    part: Span,
+    noun: &MissionNoun,
+    trigger: Span,
+) -> Option<CountryCode> {
+    let after = view.lower.get(noun.span.end..part.end).unwrap_or("");
+    if after.starts_with(" of ") {
+        let of_start = noun.span.end + 4;
+        if let Some(country) = view.countries_in(Span::new(of_start, part.end)).next()
+            && country.span.start <= of_start + 4
+        {
+            return Some(country.code);
+        }
+    }
+    // A country right before the noun, allowing a few modifiers ("the former East German").
+    if let Some(country) = view
+        .countries_in(Span::new(part.start, noun.span.start))
+        .filter(|country| {
+            let between = view
+                .lower
+                .get(country.span.end..noun.span.start)
+                .unwrap_or("");
+            let between = between.trim_start_matches("'s").trim_start_matches("’s");
+            !between.contains([',', ';', ':']) && between.split_whitespace().count() <= 2
+        })
+        .last()
+    {
+        // A capital right before the noun is the city ("its Kyiv embassy"), not the sender.
+        if !matches!(country.via, MentionVia::Capital) {
+            return Some(country.code);
+        }
+    }
+    // The subject of the verb: a state named before the verb, the verb before the noun.
+    if trigger.start < noun.span.start {
+        let subject = view
+            .countries_in(Span::new(part.start, trigger.start))
+            .last()
+            .or_else(|| {
+                view.countries_in(Span::new(clause.start, trigger.start))
+                    .next()
+            });
+        if let Some(country) = subject {
+            return Some(country.code);
+        }
+        let before = view.lower.get(part.start..trigger.start).unwrap_or("");
+        if !find_all(before, "it").is_empty() {
+            return view
+                .countries_in(Span::new(0, trigger.start))
+                .next()
+                .map(|country| country.code);
+        }
+    }
+    None
+}
+
+/// Where the mission is: "in X" after the noun (a state, or a city whose state we know), or
+/// a capital named right before it ("its Kyiv embassy").
+fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>, Option<String>) {
+    let after = Span::new(noun.span.end, part.end);
+    let tail = view.lower.get(after.start..after.end).unwrap_or("");
+    let in_at = tail
+        .find(" in ")
+        .filter(|&index| index <= 24)
+        .map(|index| after.start + index + 4);
+    if let Some(place_start) = in_at {
+        if let Some(country) = view
+            .countries_in(Span::new(place_start, part.end))
+            .next()
+            .filter(|country| country.span.start <= place_start + 4)
+        {
+            let city = matches!(country.via, MentionVia::Capital)
+                .then(|| view.slice(country.span).to_owned());
+            let city = city.or_else(|| capital_phrase(view, country));
+            return (Some(country.code), city);
+        }
+        let is_date = view.dates.iter().any(|date| date.span.start == place_start);
+        let city = capitalised_run(view.text, place_start).filter(|_| !is_date);
+        if city.is_some() {
+            return (None, city);
+        }
+    }
+    if let Some(country) = view
+        .countries_in(Span::new(part.start, noun.span.start))
+        .filter(|country| matches!(country.via, MentionVia::Capital))
+        .filter(|country| noun.span.start.saturating_sub(country.span.end) <= 2)
+        .last()
+    {
+        return (
+            Some(country.code),
+            Some(view.slice(country.span).to_owned()),
+        );
+    }
+    // "the Edmonton consulate general": a city the gazetteer doesn't know.
+    let before = view.text.get(part.start..noun.span.start).unwrap_or("");
+    let last_word = before.split_whitespace().last().unwrap_or("");
+    if last_word.chars().next().is_some_and(char::is_uppercase) && !last_word.ends_with("'s") {
+        let word_start = noun.span.start - before.len() + before.rfind(last_word).unwrap_or(0);
+        if !view
+            .countries
+            .iter()
+            .any(|country| country.span.start <= word_start && word_start < country.span.end)
+        {
+            return (None, Some(last_word.to_owned()));
+        }
+    }
+    (None, None)
+}
+
+/// "the Mongolian capital": a demonym followed by "capital" names the capital city.
+fn capital_phrase(view: &View, country: &crate::view::CountryRef) -> Option<String> {
+    let after = view.lower.get(country.span.end..)?;
+    if matches!(country.via, MentionVia::Demonym) && after.trim_start().starts_with("capital") {
+        return bilateral_gazetteer::by_code(country.code)
+            .and_then(|found| found.capitals.first())
+            .map(|city| (*city).to_owned());
+    }
+    None
+}
+
+/// A run of capitalised words starting at `offset`: a city the gazetteer doesn't know.
+fn capitalised_run(text: &str, offset: usize) -> Option<String> {
+    let tail = text.get(offset..)?;
+    let mut words = Vec::new();
+    for word in tail.split_whitespace() {
+        let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
+        if clean.chars().next().is_some_and(char::is_uppercase) {
+            words.push(clean);
+            if clean.len() != word.len() {
+                break;
+            }
+        } else {
+            break;
+        }
+        if words.len() >= 3 {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}

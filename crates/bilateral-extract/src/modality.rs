@@ -1,0 +1,129 @@
+//! Whether a clause states that something happened, or only that it was planned, proposed,
+//! cancelled or denied. Hypothetical and negated events are not facts.
+
+use bilateral_model::Span;
+
+use crate::text::{find_all, has_any};
+
+/// Phrases that make a clause speak of an event that did not (yet) happen.
+const HYPOTHETICAL: &[&str] = &[
+    "planned",
+    "plans",
+    "plan to",
+    "proposed",
+    "proposal",
+    "mooted",
+    "expected to",
+    "scheduled",
+    "was to",
+    "were to",
+    "would",
+    "will",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "shelved",
+    "took place",
+    "take place",
+    "taken place",
+    "pencilled",
+    "penciled",
+    "discussed for",
+    "announced for",
+    "due to",
+    "hoped",
+    "hopes",
+    "intends",
+    "intended",
+    "declined",
+    "refused",
+    "suggestion",
+    "urged",
+    "called for",
+    "invited to",
+    "considered",
+    "could",
+    "might",
+    "sought",
+    "aims to",
+    "aim to",
+    "prepared to",
+    "ready to",
+    "agreed to",
+    "announced plans",
+    "foresaw",
+    "foresees",
+];
+
+/// Words that deny what follows them in a clause.
+const NEGATIONS: &[&str] = &[
+    "never",
+    "not",
+    "no",
+    "neither",
+    "nor",
+    "without",
+    "didn't",
+    "hasn't",
+    "haven't",
+    "wasn't",
+    "unlike",
+    "instead of",
+    "rather than",
+];
+
+/// Whether the clause speaks of a planned, proposed or cancelled event.
+pub fn is_hypothetical(lower: &str, clause: Span) -> bool {
+    has_any(lower, HYPOTHETICAL, clause)
+}
+
+/// Whether the trigger at `trigger` is denied by a negation earlier in its clause. "Not
+/// ... until 2018" asserts the event (in 2018), so it does not count as a denial.
+pub fn is_negated(lower: &str, clause: Span, trigger: Span) -> bool {
+    let Some(before) = lower.get(clause.start..trigger.start) else {
+        return false;
+    };
+    let denied = NEGATIONS
+        .iter()
+        .any(|word| !find_all(before, word).is_empty());
+    if !denied {
+        return false;
+    }
+    let rest = lower.get(clause.start..clause.end).unwrap_or("");
+    find_all(rest, "until").is_empty() && find_all(rest, "till").is_empty()
+}
+
+/// A clause that asserts the event at `trigger`: neither hypothetical nor denied.
+pub fn asserts(lower: &str, clause: Span, trigger: Span) -> bool {
+    !is_hypothetical(lower, clause) && !is_negated(lower, clause, trigger)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, trigger: &str) -> bool {
+        let lower = text.to_ascii_lowercase();
+        let start = lower.find(trigger).unwrap();
+        asserts(
+            &lower,
+            Span::new(0, lower.len()),
+            Span::new(start, start + trigger.len()),
+        )
+    }
+
+    #[test]
+    fn plain_events_are_asserted() {
+        assert!(check("the minister visited the port in 1999", "visited"));
+        assert!(check("the consulate did not open until 2018", "open"));
+    }
+
+    #[test]
+    fn planned_denied_and_cancelled_events_are_not() {
+        assert!(!check("a visit planned for 2020 was cancelled", "visit"));
+        assert!(!check("it never broke off relations", "broke off"));
+        assert!(!check("the trip did not take place", "trip"));
+        assert!(!check("the two sides agreed to sign a treaty", "sign"));
+        assert!(!check("neither side broke off relations", "broke off"));
+    }
+}

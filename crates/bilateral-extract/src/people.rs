@@ -1,0 +1,134 @@
+//! The people of one document: the first full mention of each, and their offices and
+//! countries as the text gives them, so later mentions ("Köhler", "he") resolve to them.
+
+use bilateral_model::{CountryCode, Office};
+
+/// A person as the document names them in full at first mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub name: String,
+    /// Lower-cased name tokens, hyphenated particles split off ("el-Sisi" → "sisi").
+    tokens: Vec<String>,
+    pub office: Option<Office>,
+    pub country: Option<CountryCode>,
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
+    "bin", "binti", "ibn", "bint", "al", "el", "la", "le", "y", "zu",
+];
+
+/// Name tokens for matching: lower-cased, particles and regnal numerals dropped.
+pub fn name_tokens(name: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for word in name.split_whitespace() {
+        let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+        let lower = word.to_lowercase();
+        if lower.is_empty()
+            || PARTICLES.contains(&lower.as_str())
+            || lower.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'))
+                && word.chars().all(char::is_uppercase)
+        {
+            continue;
+        }
+        if let Some((prefix, rest)) = lower.split_once('-')
+            && PARTICLES.contains(&prefix)
+        {
+            tokens.push(rest.to_owned());
+        }
+        tokens.push(lower);
+    }
+    tokens
+}
+
+/// Everyone named so far in a document.
+#[derive(Default, Debug)]
+pub struct Registry {
+    people: Vec<Person>,
+}
+
+impl Registry {
+    /// Whether one word names someone already registered (a family name used alone).
+    pub fn knows_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.people
+            .iter()
+            .any(|person| person.tokens.contains(&lower))
+    }
+
+    fn find(&self, tokens: &[String]) -> Option<usize> {
+        if tokens.is_empty() {
+            return None;
+        }
+        // The most recent person whose tokens contain all of the mention's (or the other way).
+        self.people.iter().rposition(|person| {
+            tokens.iter().all(|token| person.tokens.contains(token))
+                || person.tokens.iter().all(|token| tokens.contains(token))
+        })
+    }
+
+    /// Resolves a mention to a registered person, registering it when new. Returns the index.
+    pub fn resolve(
+        &mut self,
+        name: &str,
+        office: Option<Office>,
+        country: Option<CountryCode>,
+    ) -> usize {
+        let tokens = name_tokens(name);
+        if let Some(index) = self.find(&tokens) {
+            let person = &mut self.people[index];
+            // A longer later mention is the fuller name; keep the first full one otherwise.
+            if tokens.len() > person.tokens.len() && name.split_whitespace().count() > 1 {
+                person.name = name.to_owned();
+                person.tokens = tokens;
+            }
+            if office.is_some() {
+                person.office = office;
+            }
+            if country.is_some() {
+                person.country = country;
+            }
+            return index;
+        }
+        self.people.push(Person {
+            name: name.to_owned(),
+            tokens,
+            office,
+            country,
+        });
+        self.people.len() - 1
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Person> {
+        self.people.get(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_drop_particles_and_numerals() {
+        assert_eq!(
+            name_tokens("Omar el-Bashiri"),
+            ["omar", "bashiri", "el-bashiri"]
+        );
+        assert_eq!(name_tokens("Carlos IV"), ["carlos"]);
+        assert_eq!(name_tokens("Luis da Costa"), ["luis", "costa"]);
+    }
+
+    #[test]
+    fn later_mentions_resolve_to_the_first_full_name() {
+        let mut registry = Registry::default();
+        let first = registry.resolve("Ana Maria Lopes", Some(Office::HeadOfState), None);
+        assert!(registry.knows_word("Lopes"));
+        assert_eq!(registry.resolve("Lopes", None, None), first);
+        assert_eq!(
+            registry.get(first).unwrap().office,
+            Some(Office::HeadOfState)
+        );
+        let other = registry.resolve("Rui Lopes Ferreira", None, None);
+        assert_ne!(other, first);
+    }
+}

@@ -1,0 +1,206 @@
+//! Diplomatic relations established, severed and restored.
+
+use bilateral_model::{CountryCode, Fact, Span};
+
+use crate::modality::asserts;
+use crate::text::find_any;
+use crate::view::View;
+use crate::when::clause_date;
+use crate::{Found, State};
+
+const ESTABLISHED: &[&str] = &[
+    "established diplomatic relations",
+    "establish diplomatic relations",
+    "establishing diplomatic relations",
+    "establishment of diplomatic relations",
+    "established relations",
+    "establish relations",
+    "established formal relations",
+    "established diplomatic ties",
+    "established ties",
+    "opened diplomatic relations",
+    "open diplomatic relations",
+    "opened formal diplomatic relations",
+    "opened relations",
+    "formalised diplomatic relations",
+    "formalized diplomatic relations",
+    "formalised relations",
+    "formalized relations",
+    "relations were established",
+    "relations were formally established",
+    "relations were officially established",
+    "relations were first established",
+    "ties were established",
+    "diplomatic relations followed",
+    "formal relations followed",
+    "formal ties followed",
+    "relations date from",
+    "relations date back to",
+    "relations began",
+    "exchange diplomats",
+    "exchanged diplomats",
+    "initiated diplomatic relations",
+    "entered into diplomatic relations",
+];
+
+const SEVERED: &[&str] = &[
+    "broke off relations",
+    "broke off diplomatic relations",
+    "broke off ties",
+    "broke off diplomatic ties",
+    "break off relations",
+    "broken off",
+    "severed diplomatic relations",
+    "severed relations",
+    "severed its ties",
+    "severed ties",
+    "severed diplomatic ties",
+    "cut diplomatic ties",
+    "cut ties",
+    "cut off relations",
+    "suspended diplomatic relations",
+    "relations were suspended",
+    "relations were broken",
+    "relations were severed",
+];
+
+const RESTORED: &[&str] = &[
+    "restored diplomatic relations",
+    "restored relations",
+    "restored ties",
+    "relations were restored",
+    "ties were restored",
+    "re-established diplomatic relations",
+    "re-established relations",
+    "reestablished diplomatic relations",
+    "re-established ties",
+    "resumed diplomatic relations",
+    "resumed relations",
+    "relations were resumed",
+    "ties were resumed",
+    "ties were not resumed",
+    "relations were not resumed",
+    "relations resumed",
+    "normalised relations",
+    "normalized relations",
+    "normalised diplomatic relations",
+    "normalized diplomatic relations",
+    "restoration of diplomatic relations",
+    "restoration of relations",
+];
+
+#[derive(Clone, Copy)]
+enum Change {
+    Established,
+    Severed,
+    Restored,
+}
+
+pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    for clause in view.clauses.clone() {
+        // Restoration phrases contain establishment words ("re-established"), so test them first.
+        let change = [
+            (Change::Restored, RESTORED),
+            (Change::Severed, SEVERED),
+            (Change::Established, ESTABLISHED),
+        ]
+        .into_iter()
+        .find_map(|(change, phrases)| {
+            find_any(&view.lower, phrases, clause).map(|span| (change, span))
+        });
+        let Some((change, trigger)) = change else {
+            continue;
+        };
+        if !asserts(&view.lower, clause, trigger) && !agreed_to_establish(view, clause, change) {
+            continue;
+        }
+        let Some(parties) = parties(view, clause, state) else {
+            continue;
+        };
+        let Some(when) = clause_date(view, clause, state.last_date).or_else(|| sentence_date(view))
+        else {
+            continue;
+        };
+        let date = Some(when.start);
+        let fact = match change {
+            Change::Established => Fact::RelationsEstablished { parties, date },
+            Change::Severed => Fact::RelationsSevered { parties, date },
+            Change::Restored => Fact::RelationsRestored { parties, date },
+        };
+        found.push(Found {
+            fact,
+            confidence: 0.9,
+        });
+    }
+}
+
+/// "The two countries agreed to establish diplomatic relations" records the establishment
+/// itself; only for relations does agreeing count.
+fn agreed_to_establish(view: &View, clause: Span, change: Change) -> bool {
+    matches!(change, Change::Established)
+        && find_any(&view.lower, &["agreed"], clause).is_some()
+        && find_any(
+            &view.lower,
+            &["never", "not", "cancel", "postpone", "plan"],
+            clause,
+        )
+        .is_none()
+}
+
+/// The one date of a sentence, when it has exactly one.
+fn sentence_date(view: &View) -> Option<crate::when::When> {
+    match view.dates.as_slice() {
+        [only] => Some(crate::when::When {
+            start: only.start,
+            end: only.end,
+        }),
+        _ => None,
+    }
+}
+
+/// The two parties: the dyad, unless the clause names a predecessor of one member ("East
+/// Berlin and Ulaanbaatar"). Any other state named in the clause as an actor makes it a
+/// third party's event, which is skipped.
+fn parties(view: &View, clause: Span, state: &State) -> Option<[CountryCode; 2]> {
+    let dyad = state.dyad;
+    let mut codes: Vec<CountryCode> = Vec::new();
+    for country in view.countries_in(clause) {
+        if !codes.contains(&country.code) {
+            codes.push(country.code);
+        }
+    }
+    let mut parties = dyad.codes();
+    for code in codes {
+        if dyad.contains(code) {
+            continue;
+        }
+        match crate::predecessor_of(code).filter(|successor| dyad.contains(*successor)) {
+            Some(successor) => {
+                for party in parties.iter_mut() {
+                    if *party == successor {
+                        *party = code;
+                    }
+                }
+            }
+            // A third state: fine as a location ("in Washington"), not as a party.
+            None if is_location(view, code, clause) => {}
+            None => return None,
+        }
+    }
+    parties.sort();
+    Some(parties)
+}
+
+/// Whether every mention of `code` in the clause is a location ("in X", "at X").
+fn is_location(view: &View, code: CountryCode, clause: Span) -> bool {
+    view.countries_in(clause)
+        .filter(|country| country.code == code)
+        .all(|country| {
+            let before = view
+                .lower
+                .get(clause.start..country.span.start)
+                .unwrap_or("");
+            let before = before.trim_end();
+            before.ends_with(" in") || before.ends_with(" at") || before.ends_with(" from")
+        })
+}

@@ -1,0 +1,166 @@
+//! Small helpers for finding trigger phrases in a sentence's ASCII-lower-cased copy, whose
+//! byte offsets equal the original's.
+
+use bilateral_model::Span;
+
+/// Whether the byte before `start` and the byte at `end` are word boundaries.
+fn bounded(lower: &str, start: usize, end: usize) -> bool {
+    let before = lower[..start].chars().next_back();
+    let after = lower[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Every word-bounded occurrence of `phrase` in `lower`, as spans.
+pub fn find_all(lower: &str, phrase: &str) -> Vec<Span> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(position) = lower.get(from..).and_then(|rest| rest.find(phrase)) {
+        let start = from + position;
+        let end = start + phrase.len();
+        if bounded(lower, start, end) {
+            found.push(Span::new(start, end));
+        }
+        from = start + phrase.len().max(1);
+        while !lower.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    found
+}
+
+/// The first word-bounded occurrence of any of `phrases` within `within`, leftmost.
+pub fn find_any(lower: &str, phrases: &[&str], within: Span) -> Option<Span> {
+    let slice = lower.get(within.start..within.end)?;
+    phrases
+        .iter()
+        .flat_map(|phrase| find_all(slice, phrase))
+        .min_by_key(|span| (span.start, std::cmp::Reverse(span.end)))
+        .map(|span| Span::new(span.start + within.start, span.end + within.start))
+}
+
+/// Whether any of `phrases` occurs, word-bounded, within `within`.
+pub fn has_any(lower: &str, phrases: &[&str], within: Span) -> bool {
+    find_any(lower, phrases, within).is_some()
+}
+
+/// Splits a sentence into clauses at semicolons and at conjunctions that start a new
+/// statement (", and ", ", while ", ", but ", ", followed by "...). Spans exclude the
+/// separator.
+pub fn clauses(lower: &str) -> Vec<Span> {
+    const SEPARATORS: &[&str] = &[
+        "; ",
+        ", and ",
+        ", while ",
+        ", but ",
+        ", followed by ",
+        ", after which ",
+        ", whereas ",
+        " while ",
+        ", although ",
+        " although ",
+    ];
+    let mut cuts: Vec<Span> = SEPARATORS
+        .iter()
+        .flat_map(|separator| {
+            let mut spans = Vec::new();
+            let mut from = 0;
+            while let Some(position) = lower.get(from..).and_then(|rest| rest.find(separator)) {
+                let start = from + position;
+                spans.push(Span::new(start, start + separator.len()));
+                from = start + separator.len();
+            }
+            spans
+        })
+        .collect();
+    cuts.sort();
+    let mut result = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        if cut.start < start {
+            continue;
+        }
+        if cut.start > start {
+            result.push(Span::new(start, cut.start));
+        }
+        start = cut.end;
+    }
+    if start < lower.len() {
+        result.push(Span::new(start, lower.len()));
+    }
+    result
+}
+
+/// Number words and digits as counts: "five" → 5, "3" → 3.
+pub fn count_word(word: &str) -> Option<u32> {
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if let Some(index) = WORDS.iter().position(|candidate| *candidate == lower) {
+        return u32::try_from(index).ok();
+    }
+    match lower.as_str() {
+        "twice" => Some(2),
+        "a dozen" | "dozen" => Some(12),
+        _ => lower.parse().ok().filter(|&n| n > 0 && n < 1000),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_bounded_phrases_only() {
+        let lower = "the visit visited a revisit. visit";
+        let found: Vec<_> = find_all(lower, "visit")
+            .into_iter()
+            .map(|span| span.start)
+            .collect();
+        assert_eq!(found, [4, 29]);
+        assert!(has_any(lower, &["revisit"], Span::new(0, lower.len())));
+        assert!(!has_any(lower, &["revisit"], Span::new(0, 10)));
+    }
+
+    #[test]
+    fn splits_clauses_at_conjunctions() {
+        let lower = "a went to b in 1954, and c followed in 1968; d stayed";
+        let parts: Vec<_> = clauses(lower)
+            .into_iter()
+            .map(|span| &lower[span.start..span.end])
+            .collect();
+        assert_eq!(
+            parts,
+            ["a went to b in 1954", "c followed in 1968", "d stayed"]
+        );
+    }
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(count_word("Five"), Some(5));
+        assert_eq!(count_word("twice"), Some(2));
+        assert_eq!(count_word("12"), Some(12));
+        assert_eq!(count_word("1992"), None);
+        assert_eq!(count_word("several"), None);
+    }
+}

@@ -1,0 +1,244 @@
+//! One sentence with everything the recognisers found in it: countries, dates, people,
+//! numbers and money, and its clauses. Fact rules read this view; they never re-scan text
+//! for entities themselves.
+
+use bilateral_gazetteer::MentionVia;
+use bilateral_model::{CountryCode, Dyad, Office, PartialDate, Span};
+use bilateral_recognise::date::{DateContext, find_dates};
+use bilateral_recognise::office::find_titles;
+use bilateral_recognise::person::find_people;
+use bilateral_recognise::quantity::{Money, Quantity, find_money, find_numbers};
+
+use crate::people::Registry;
+use crate::text;
+
+/// A country named in the sentence.
+#[derive(Clone, Debug)]
+pub struct CountryRef {
+    pub span: Span,
+    pub code: CountryCode,
+    pub via: MentionVia,
+}
+
+/// A date in the sentence: a point or a range.
+#[derive(Clone, Debug)]
+pub struct DateRef {
+    pub span: Span,
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+}
+
+/// A person in the sentence, resolved against the document's registry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonRef {
+    pub span: Span,
+    /// Index in the registry.
+    pub id: usize,
+    /// The office written at this mention (a title, "as president"), before the registry's.
+    pub office: Option<Office>,
+    pub country: Option<CountryCode>,
+    /// "he", "she": resolved to the last subject.
+    pub pronoun: bool,
+}
+
+/// A sentence and its mentions.
+pub struct View<'a> {
+    pub text: &'a str,
+    /// ASCII-lower-cased copy with the same byte offsets.
+    pub lower: String,
+    pub countries: Vec<CountryRef>,
+    pub dates: Vec<DateRef>,
+    pub people: Vec<PersonRef>,
+    pub money: Vec<Money>,
+    pub numbers: Vec<Quantity>,
+    pub clauses: Vec<Span>,
+}
+
+/// Phrases that put a country for "the two countries" and the like.
+const DYAD_PHRASES: &[&str] = &[
+    "the two countries",
+    "the two states",
+    "the two governments",
+    "the two nations",
+    "the two sides",
+    "both countries",
+    "both governments",
+    "both sides",
+    "the two kingdoms",
+    "the two republics",
+];
+
+impl<'a> View<'a> {
+    pub fn new(
+        text: &'a str,
+        dyad: Option<Dyad>,
+        date_context: &DateContext,
+        registry: &mut Registry,
+        last_subject: Option<usize>,
+    ) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let countries: Vec<CountryRef> = bilateral_gazetteer::find_mentions(text)
+            .into_iter()
+            .map(|mention| CountryRef {
+                span: mention.span,
+                code: mention.code,
+                via: mention.via,
+            })
+            .collect();
+        let dates: Vec<DateRef> = find_dates(text, date_context)
+            .into_iter()
+            .map(|mention| DateRef {
+                span: mention.span,
+                start: mention.start,
+                end: mention.end,
+            })
+            .collect();
+        let mut blocked: Vec<Span> = countries.iter().map(|country| country.span).collect();
+        blocked.extend(dates.iter().map(|date| date.span));
+        let mut people = Vec::new();
+        for mention in find_people(text, &blocked, &|word| registry.knows_word(word)) {
+            let title_office = mention.title.as_ref().map(|title| title.office);
+            let country = mention
+                .title
+                .as_ref()
+                .and_then(|title| title_country(title, &countries, text))
+                .or_else(|| adjective_country(mention.span.start, &countries, text));
+            let id = registry.resolve(&mention.name, title_office, country);
+            people.push(PersonRef {
+                span: mention.span,
+                id,
+                office: title_office,
+                country,
+                pronoun: false,
+            });
+        }
+        if let Some(subject) = last_subject {
+            for phrase in ["he", "she"] {
+                for span in text::find_all(&lower, phrase) {
+                    let overlaps = people.iter().any(|person| {
+                        person.span.start <= span.start && span.end <= person.span.end
+                    });
+                    if !overlaps {
+                        people.push(PersonRef {
+                            span,
+                            id: subject,
+                            office: None,
+                            country: None,
+                            pronoun: true,
+                        });
+                    }
+                }
+            }
+            people.sort_by_key(|person| person.span.start);
+        }
+        let mut countries = countries;
+        if let Some(dyad) = dyad {
+            for phrase in DYAD_PHRASES {
+                for span in text::find_all(&lower, phrase) {
+                    for code in dyad.codes() {
+                        countries.push(CountryRef {
+                            span,
+                            code,
+                            via: MentionVia::Name,
+                        });
+                    }
+                }
+            }
+            countries.sort_by_key(|country| country.span.start);
+        }
+        let clauses = text::clauses(&lower);
+        View {
+            text,
+            lower,
+            countries,
+            dates,
+            people,
+            money: find_money(text),
+            numbers: find_numbers(text),
+            clauses,
+        }
+    }
+
+    pub fn whole(&self) -> Span {
+        Span::new(0, self.text.len())
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    pub fn dates_in(&self, span: Span) -> impl Iterator<Item = &DateRef> {
+        self.dates
+            .iter()
+            .filter(move |date| span.start <= date.span.start && date.span.end <= span.end)
+    }
+
+    pub fn countries_in(&self, span: Span) -> impl Iterator<Item = &CountryRef> {
+        self.countries
+            .iter()
+            .filter(move |country| span.start <= country.span.start && country.span.end <= span.end)
+    }
+
+    pub fn people_in(&self, span: Span) -> impl Iterator<Item = &PersonRef> {
+        self.people
+            .iter()
+            .filter(move |person| span.start <= person.span.start && person.span.end <= span.end)
+    }
+
+    /// The office written in a clause as "as president" or "the first German chancellor".
+    pub fn office_phrase(&self, clause: Span) -> Option<Office> {
+        let slice = self.lower.get(clause.start..clause.end)?;
+        for marker in ["as ", "first "] {
+            for (position, _) in slice.match_indices(marker) {
+                let tail = &slice[position + marker.len()..];
+                let tail = tail
+                    .trim_start_matches("a ")
+                    .trim_start_matches("the ")
+                    .trim_start_matches("serving ")
+                    .trim_start_matches("sitting ");
+                let titles = find_titles(tail);
+                // The title may follow one adjective ("first Polish head of state").
+                if let Some(title) = titles.first()
+                    && title.span.start <= 30
+                    && !tail[..title.span.start].contains([',', '.'])
+                {
+                    return Some(title.office);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The country a title names: "Prime Minister of Freedonia", or a demonym right before it.
+fn title_country(
+    title: &bilateral_recognise::office::TitleMention,
+    countries: &[CountryRef],
+    text: &str,
+) -> Option<CountryCode> {
+    if let Some(complement) = title.complement
+        && let Some(country) = countries.iter().find(|country| {
+            complement.start <= country.span.start && country.span.end <= complement.end
+        })
+    {
+        return Some(country.code);
+    }
+    adjective_country(title.span.start, countries, text)
+}
+
+/// A demonym or possessive country name just before `offset`: "Spanish Prime Minister",
+/// "Japan's prime minister", "his Finnish counterpart".
+fn adjective_country(offset: usize, countries: &[CountryRef], text: &str) -> Option<CountryCode> {
+    countries
+        .iter()
+        .filter(|country| country.span.end <= offset)
+        .max_by_key(|country| country.span.end)
+        .filter(|country| {
+            let between = text.get(country.span.end..offset).unwrap_or("");
+            let between = between.trim_start_matches("'s").trim_start_matches("’s");
+            let words: Vec<&str> = between.split_whitespace().collect();
+            !between.contains([',', ';', '.', '('])
+                && (words.is_empty() || words == ["counterpart"])
+        })
+        .map(|country| country.code)
+}

@@ -1,0 +1,593 @@
+//! Visits (one trip each), visit counts ("visited Japan on five occasions"), and meetings
+//! between named leaders.
+
+use bilateral_model::{CountryCode, Fact, Office, Span, VisitLevel};
+use bilateral_recognise::office::find_titles;
+
+use crate::modality::asserts;
+use crate::text::{count_word, find_all, find_any};
+use crate::view::{PersonRef, View};
+use crate::when::{When, date_near};
+use crate::{Found, State, VisitMemo, last_date_before};
+
+/// Phrases that say someone went somewhere.
+const TRIGGERS: &[&str] = &[
+    "visited",
+    "visit to",
+    "visits to",
+    "state visit",
+    "official visit",
+    "working visit",
+    "private visit",
+    "travelled to",
+    "traveled to",
+    "travelled through",
+    "travelling through",
+    "traveling through",
+    "went to",
+    "came to",
+    "flew to",
+    "arrived in",
+    "arriving in",
+    "was in",
+    "set foot in",
+    "attended",
+    "spent",
+    "toured",
+    "was back in",
+    "return journey to",
+    "trip to",
+    "journey to",
+    "make the journey",
+    "made the journey",
+    "chief guest",
+    "guest of honour",
+    "been to",
+    "to visit",
+    "reciprocated",
+    "returned the visit",
+    "repaid the visit",
+    "returned one of these visits",
+    "return visit",
+    "made the return journey",
+    "last visit",
+    "first visit",
+    "came back",
+    "returned on",
+    "returned in",
+    "followed in",
+];
+
+/// Triggers that make the trip the reverse of the last one.
+const RECIPROCAL: &[&str] = &[
+    "reciprocated",
+    "returned the visit",
+    "repaid the visit",
+    "returned one of these visits",
+    "return visit",
+    "made the return journey",
+    "return journey to",
+];
+
+/// Phrases that mean "the same destination as the last trip".
+const SAME_PLACE: &[&str] = &[
+    "followed in",
+    "came back",
+    "returned on",
+    "returned in",
+    "was back in",
+];
+
+/// Words that count trips.
+const COUNT_NOUNS: &[&str] = &[
+    "times",
+    "occasions",
+    "visits",
+    "state visits",
+    "official visits",
+    "trips",
+];
+
+pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    for clause in view.clauses.clone() {
+        visits_in(view, clause, state, found);
+        meetings_in(view, clause, state, found);
+    }
+}
+
+/// The visit triggers of a clause, grouped so that each group is one trip: a new trip starts
+/// only after a date has been written since the last trigger.
+fn trips(view: &View, clause: Span) -> Vec<Span> {
+    let slice = view.lower.get(clause.start..clause.end).unwrap_or("");
+    let mut triggers: Vec<Span> = TRIGGERS
+        .iter()
+        .flat_map(|phrase| find_all(slice, phrase))
+        .map(|span| Span::new(span.start + clause.start, span.end + clause.start))
+        .collect();
+    triggers.sort();
+    let mut groups: Vec<Span> = Vec::new();
+    for trigger in triggers {
+        match groups.last() {
+            Some(last)
+                if !view
+                    .dates_in(Span::new(last.start, trigger.start))
+                    .any(|_| true) =>
+            {
+                continue;
+            }
+            _ => groups.push(trigger),
+        }
+    }
+    groups
+}
+
+fn level_of(lower: &str, span: Span) -> VisitLevel {
+    if find_any(lower, &["state visit", "state visits"], span).is_some() {
+        VisitLevel::State
+    } else if find_any(lower, &["official visit", "official visits"], span).is_some() {
+        VisitLevel::Official
+    } else if find_any(lower, &["working visit", "working visits"], span).is_some() {
+        VisitLevel::Working
+    } else if find_any(lower, &["private visit", "private visits"], span).is_some() {
+        VisitLevel::Private
+    } else {
+        VisitLevel::Unspecified
+    }
+}
+
+/// The person who travels: the first person named before the trigger in the clause.
+fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonRef> {
+    let before: Vec<&PersonRef> = view
+        .people_in(Span::new(clause.start, trigger.start))
+        .collect();
+    let Some(first) = before.first() else {
+        return Vec::new();
+    };
+    let mut travellers = vec![*first];
+    // "A and B both went to ...".
+    for pair in before.windows(2) {
+        let between = view
+            .lower
+            .get(pair[0].span.end..pair[1].span.start)
+            .unwrap_or("");
+        if between == " and " && travellers.contains(&pair[0]) {
+            travellers.push(pair[1]);
+        }
+    }
+    travellers
+}
+
+/// The office of a person at a mention: its title, an "as president" phrase, what the
+/// registry knows, or a title in the clause.
+fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Option<Office> {
+    person
+        .office
+        .or_else(|| view.office_phrase(clause))
+        .or_else(|| state.registry.get(person.id).and_then(|known| known.office))
+}
+
+/// The destination after a trigger: the first state named after it in the clause.
+fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> {
+    view.countries_in(Span::new(trigger.start, clause.end))
+        .map(|country| country.code)
+        .next()
+}
+
+fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
+    let trips = trips(view, clause);
+    let mut previous_host: Option<CountryCode> = None;
+    for (index, trigger) in trips.iter().copied().enumerate() {
+        if !asserts(&view.lower, clause, trigger) {
+            continue;
+        }
+        let segment_end = trips.get(index + 1).map_or(clause.end, |next| next.start);
+        let segment = Span::new(trigger.start, segment_end);
+        let reciprocal = find_any(
+            &view.lower,
+            RECIPROCAL,
+            Span::new(clause.start, segment_end),
+        )
+        .is_some();
+        let same_place = find_any(&view.lower, SAME_PLACE, trigger).is_some();
+        let travellers = traveller(view, clause, trigger);
+        let count = count_in(view, clause);
+        let mut host = destination(view, Span::new(clause.start, segment_end), trigger)
+            .filter(|code| state.dyad.contains(*code));
+        if destination(view, Span::new(clause.start, segment_end), trigger).is_some()
+            && host.is_none()
+        {
+            // The trip went to a third state.
+            continue;
+        }
+        if host.is_none() {
+            host = if reciprocal {
+                state.last_visit.map(|memo| memo.visitor_country)
+            } else if same_place || previous_host.is_some() {
+                previous_host.or(state.last_visit.map(|memo| memo.host))
+            } else {
+                state.last_visit.map(|memo| memo.host)
+            };
+        }
+        let Some(host) = host else {
+            continue;
+        };
+        previous_host = Some(host);
+        let level = level_of(&view.lower, Span::new(clause.start, segment_end));
+        let last = last_date_before(view, trigger.start, state);
+
+        if travellers.is_empty() {
+            // "Prime Ministers of Japan paid two official visits": a count with no name.
+            if let Some(count) = count
+                && let Some((office, country)) = title_visitor(view, clause, trigger)
+            {
+                let visitor_country = country.or_else(|| state.other(host));
+                if let Some(visitor_country) = visitor_country.filter(|code| *code != host) {
+                    found.push(Found {
+                        fact: Fact::VisitCount {
+                            visitor_country,
+                            host,
+                            visitor: None,
+                            office,
+                            count,
+                        },
+                        confidence: 0.7,
+                    });
+                    listed_visits(
+                        view,
+                        clause,
+                        trigger,
+                        visitor_country,
+                        host,
+                        office,
+                        level,
+                        state,
+                        found,
+                    );
+                }
+            }
+            continue;
+        }
+        for person in travellers {
+            let Some(known) = state.registry.get(person.id) else {
+                continue;
+            };
+            let name = known.name.clone();
+            let visitor_country = person
+                .country
+                .or(known.country)
+                .or_else(|| state.other(host));
+            let Some(visitor_country) = visitor_country else {
+                continue;
+            };
+            if visitor_country == host || !state.dyad.contains(visitor_country) {
+                continue;
+            }
+            let office = office_of(view, state, person, clause).unwrap_or(Office::Other);
+            if let Some(count) = count {
+                found.push(Found {
+                    fact: Fact::VisitCount {
+                        visitor_country,
+                        host,
+                        visitor: Some(name.clone()),
+                        office,
+                        count,
+                    },
+                    confidence: 0.8,
+                });
+                let dates: Vec<When> = view
+                    .dates_in(Span::new(trigger.start, clause.end))
+                    .map(|date| When {
+                        start: date.start,
+                        end: date.end,
+                    })
+                    .collect();
+                for when in dates.into_iter().take(count as usize) {
+                    push_visit(
+                        found,
+                        visitor_country,
+                        host,
+                        &name,
+                        office,
+                        level,
+                        when,
+                        0.8,
+                    );
+                }
+            } else {
+                let when = date_near(view, segment, trigger.start, last)
+                    .or_else(|| date_near(view, clause, trigger.start, last));
+                match when {
+                    Some(when) => push_visit(
+                        found,
+                        visitor_country,
+                        host,
+                        &name,
+                        office,
+                        level,
+                        when,
+                        0.8,
+                    ),
+                    None => push_visit_undated(found, visitor_country, host, &name, office, level),
+                }
+                if let Some(when) = when {
+                    state.event_date = Some(when.start);
+                }
+            }
+            state.last_visit = Some(VisitMemo {
+                visitor_country,
+                host,
+            });
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_visit(
+    found: &mut Vec<Found>,
+    visitor_country: CountryCode,
+    host: CountryCode,
+    name: &str,
+    office: Office,
+    level: VisitLevel,
+    when: When,
+    confidence: f32,
+) {
+    found.push(Found {
+        fact: Fact::Visit {
+            visitor_country,
+            host,
+            visitor: Some(name.to_owned()),
+            office,
+            level,
+            start: Some(when.start),
+            end: when.end,
+        },
+        confidence,
+    });
+}
+
+fn push_visit_undated(
+    found: &mut Vec<Found>,
+    visitor_country: CountryCode,
+    host: CountryCode,
+    name: &str,
+    office: Office,
+    level: VisitLevel,
+) {
+    found.push(Found {
+        fact: Fact::Visit {
+            visitor_country,
+            host,
+            visitor: Some(name.to_owned()),
+            office,
+            level,
+            start: None,
+            end: None,
+        },
+        confidence: 0.3,
+    });
+}
+
+/// "A in May 1977, B in June 1995 and C in September 1999" after a colon: one visit each.
+#[allow(clippy::too_many_arguments)]
+fn listed_visits(
+    view: &View,
+    clause: Span,
+    trigger: Span,
+    visitor_country: CountryCode,
+    host: CountryCode,
+    office: Office,
+    level: VisitLevel,
+    state: &State,
+    found: &mut Vec<Found>,
+) {
+    let tail = view.lower.get(trigger.end..clause.end).unwrap_or("");
+    let Some(colon) = tail.find(':') else {
+        return;
+    };
+    let list = Span::new(trigger.end + colon, clause.end);
+    let people: Vec<&PersonRef> = view
+        .people_in(list)
+        .filter(|person| !person.pronoun)
+        .collect();
+    for (index, person) in people.iter().enumerate() {
+        let until = people
+            .get(index + 1)
+            .map_or(list.end, |next| next.span.start);
+        let Some(date) = view.dates_in(Span::new(person.span.end, until)).next() else {
+            continue;
+        };
+        let Some(name) = state
+            .registry
+            .get(person.id)
+            .map(|known| known.name.clone())
+        else {
+            continue;
+        };
+        push_visit(
+            found,
+            visitor_country,
+            host,
+            &name,
+            office,
+            level,
+            When {
+                start: date.start,
+                end: date.end,
+            },
+            0.7,
+        );
+    }
+}
+
+/// A title standing for the traveller when no one is named: "Prime Ministers of Japan",
+/// "three Vietnamese heads of government". Returns its office and the state it names.
+fn title_visitor(
+    view: &View,
+    clause: Span,
+    trigger: Span,
+) -> Option<(Office, Option<CountryCode>)> {
+    let before = view.text.get(clause.start..trigger.start)?;
+    let title = find_titles(before).into_iter().last()?;
+    let title_span = Span::new(
+        title.span.start + clause.start,
+        title.span.end + clause.start,
+    );
+    let country = view
+        .countries_in(Span::new(clause.start, trigger.start))
+        .filter(|country| {
+            let near_before =
+                country.span.end <= title_span.start && title_span.start - country.span.end <= 2;
+            let in_complement = title.complement.is_some_and(|complement| {
+                let complement = Span::new(
+                    complement.start + clause.start,
+                    complement.end + clause.start,
+                );
+                complement.start <= country.span.start && country.span.end <= complement.end
+            });
+            near_before || in_complement
+        })
+        .map(|country| country.code)
+        .next();
+    Some((title.office, country))
+}
+
+/// A count of trips in the clause: "five times", "on three occasions", "two official visits",
+/// "three ... heads of government came".
+fn count_in(view: &View, clause: Span) -> Option<u32> {
+    let slice = view.lower.get(clause.start..clause.end)?;
+    for noun in COUNT_NOUNS {
+        for span in find_all(slice, noun) {
+            let head = slice[..span.start].trim_end();
+            let head = head
+                .trim_end_matches(" official")
+                .trim_end_matches(" state");
+            if let Some(count) = head.split_whitespace().last().and_then(count_word)
+                && count > 1
+            {
+                return Some(count);
+            }
+        }
+    }
+    // "three Vietnamese heads of government came to": a number before a plural title.
+    for title in find_titles(view.text.get(clause.start..clause.end)?) {
+        let head = slice[..title.span.start].trim_end();
+        let mut words = head.split_whitespace().rev();
+        let first = words.next();
+        let count = first
+            .and_then(count_word)
+            .or_else(|| words.next().and_then(count_word));
+        let plural = slice[title.span.start..title.span.end].ends_with('s');
+        if let Some(count) = count.filter(|&count| count > 1 && plural) {
+            return Some(count);
+        }
+    }
+    None
+}
+
+/// Phrases that say two people met.
+const MEETING_TRIGGERS: &[&str] = &[
+    "held talks with",
+    "talks with",
+    "met with",
+    "met",
+    "meeting with",
+    "conferred with",
+    "conferred",
+    "received by",
+    "discussed",
+    "held a summit",
+    "summit with",
+    "held a bilateral meeting",
+    "bilateral meeting",
+    "held talks",
+    "summit meeting",
+    "held a meeting",
+];
+
+/// Phrases that make a contact something other than a meeting in person.
+const NOT_IN_PERSON: &[&str] = &[
+    "by telephone",
+    "by phone",
+    "by video",
+    "video call",
+    "phone call",
+    "telephone call",
+    "video link",
+    "wrote to",
+    "letter",
+];
+
+fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
+    let Some(trigger) = find_any(&view.lower, MEETING_TRIGGERS, clause) else {
+        return;
+    };
+    if !asserts(&view.lower, clause, trigger)
+        || find_any(&view.lower, NOT_IN_PERSON, clause).is_some()
+    {
+        return;
+    }
+    let before: Vec<&PersonRef> = view
+        .people_in(Span::new(clause.start, trigger.start))
+        .collect();
+    let after: Vec<&PersonRef> = view.people_in(Span::new(trigger.end, clause.end)).collect();
+    let names = |people: &[&PersonRef]| -> Vec<usize> {
+        let mut ids: Vec<usize> = Vec::new();
+        for person in people {
+            if !ids.contains(&person.id) {
+                ids.push(person.id);
+            }
+        }
+        ids
+    };
+    let subjects = names(&before);
+    let objects = names(&after);
+    let mut pairs: Vec<Vec<usize>> = Vec::new();
+    match (subjects.as_slice(), objects.as_slice()) {
+        ([first, second, ..], _) => pairs.push(vec![*first, *second]),
+        ([subject], []) => {
+            // "the two presidents held talks": the subject and the leader met last.
+            let _ = subject;
+        }
+        ([subject], objects) => {
+            for object in objects {
+                if object != subject {
+                    pairs.push(vec![*subject, *object]);
+                }
+            }
+        }
+        ([], [first, second, ..]) => pairs.push(vec![*first, *second]),
+        _ => {}
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    let last = last_date_before(view, trigger.start, state);
+    let when = date_near(view, clause, trigger.start, last)
+        .map(|when| when.start)
+        .or(state.event_date);
+    let place = view
+        .countries_in(Span::new(trigger.start, clause.end))
+        .find(|country| matches!(country.via, bilateral_gazetteer::MentionVia::Capital))
+        .map(|country| view.slice(country.span).to_owned());
+    for pair in pairs {
+        let participants: Vec<String> = pair
+            .iter()
+            .filter_map(|id| state.registry.get(*id).map(|person| person.name.clone()))
+            .collect();
+        if participants.len() < 2 {
+            continue;
+        }
+        found.push(Found {
+            fact: Fact::Meeting {
+                participants,
+                date: when,
+                place: place.clone(),
+            },
+            confidence: if when.is_some() { 0.75 } else { 0.4 },
+        });
+    }
+    if let Some(date) = when {
+        state.event_date = Some(date);
+    }
+}

@@ -1,0 +1,206 @@
+//! When a clause happened: its own date, or a date the text gives relative to the last one
+//! ("the same year", "ten years later", "that December", "the following day").
+
+use bilateral_model::{PartialDate, Span};
+use bilateral_recognise::date::month_from_name;
+
+use crate::text::{count_word, find_all};
+use crate::view::View;
+
+/// A point in time with an optional end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct When {
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+}
+
+/// The date of a clause: the first date written in it, else a relative phrase resolved
+/// against `last`.
+pub fn clause_date(view: &View, clause: Span, last: Option<PartialDate>) -> Option<When> {
+    if let Some(date) = view.dates_in(clause).next() {
+        return Some(When {
+            start: date.start,
+            end: date.end,
+        });
+    }
+    relative_date(&view.lower, clause, last?).map(|start| When { start, end: None })
+}
+
+/// The date nearest after `offset` in `clause`, else the nearest before it, else the
+/// clause's relative date.
+pub fn date_near(
+    view: &View,
+    clause: Span,
+    offset: usize,
+    last: Option<PartialDate>,
+) -> Option<When> {
+    let after = view.dates_in(clause).find(|date| date.span.start >= offset);
+    let before = view
+        .dates_in(clause)
+        .filter(|date| date.span.end <= offset)
+        .last();
+    after
+        .or(before)
+        .map(|date| When {
+            start: date.start,
+            end: date.end,
+        })
+        .or_else(|| {
+            relative_date(&view.lower, clause, last?).map(|start| When { start, end: None })
+        })
+}
+
+fn add_days(date: PartialDate, days: u8) -> PartialDate {
+    match date {
+        PartialDate::Day(year, month, day) => {
+            let next = day.saturating_add(days);
+            PartialDate::day(year, month, next)
+                .or_else(|_| {
+                    PartialDate::day(
+                        year,
+                        month.saturating_add(1),
+                        next - bilateral_model::date::days_in_month(year, month),
+                    )
+                })
+                .unwrap_or(date)
+        }
+        other => other,
+    }
+}
+
+/// A relative date phrase in `clause`, resolved against `last`.
+pub fn relative_date(lower: &str, clause: Span, last: PartialDate) -> Option<PartialDate> {
+    let slice = lower.get(clause.start..clause.end)?;
+    let year = last.year();
+    let has = |phrase: &str| !find_all(slice, phrase).is_empty();
+    for phrase in [
+        "the same day",
+        "that day",
+        "that same day",
+        "the same date",
+        "on the same day",
+    ] {
+        if has(phrase) {
+            return Some(last);
+        }
+    }
+    for phrase in [
+        "the following day",
+        "the next day",
+        "a day later",
+        "the day after",
+    ] {
+        if has(phrase) {
+            return Some(add_days(last, 1));
+        }
+    }
+    // "that December", "in October of that year".
+    for span in find_all(slice, "that") {
+        let tail = &slice[span.end..];
+        if let Some(word) = tail.split_whitespace().next()
+            && let Some(month) = month_from_name(word.trim_matches(|ch: char| !ch.is_alphabetic()))
+        {
+            return PartialDate::month(year, month).ok();
+        }
+    }
+    for span in find_all(slice, "of that year") {
+        let head = slice[..span.start].trim_end();
+        if let Some(word) = head.split_whitespace().last()
+            && let Some(month) = month_from_name(word)
+        {
+            return PartialDate::month(year, month).ok();
+        }
+    }
+    for phrase in ["the same month", "that month", "later that month"] {
+        if has(phrase) {
+            return match last {
+                PartialDate::Month(y, m) | PartialDate::Day(y, m, _) => {
+                    Some(PartialDate::Month(y, m))
+                }
+                _ => None,
+            };
+        }
+    }
+    for phrase in [
+        "the same year",
+        "that year",
+        "that same year",
+        "later that year",
+        "earlier that year",
+        "before the year was out",
+        "within the year",
+        "by the end of the year",
+        "the same time",
+    ] {
+        if has(phrase) {
+            return Some(PartialDate::Year(year));
+        }
+    }
+    for phrase in [
+        "the following year",
+        "the next year",
+        "a year later",
+        "one year later",
+    ] {
+        if has(phrase) {
+            return Some(PartialDate::Year(year + 1));
+        }
+    }
+    for phrase in ["the previous year", "a year earlier", "the year before"] {
+        if has(phrase) {
+            return Some(PartialDate::Year(year - 1));
+        }
+    }
+    for span in find_all(slice, "years later") {
+        let head = slice[..span.start].trim_end();
+        if let Some(count) = head.split_whitespace().last().and_then(count_word) {
+            return Some(PartialDate::Year(year + i32::try_from(count).ok()?));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(text: &str, last: &str) -> Option<String> {
+        let lower = text.to_ascii_lowercase();
+        relative_date(&lower, Span::new(0, lower.len()), last.parse().unwrap())
+            .map(|date| date.to_string())
+    }
+
+    #[test]
+    fn resolves_relative_phrases() {
+        assert_eq!(
+            resolve("a legation followed ten years later", "1926").as_deref(),
+            Some("1936")
+        );
+        assert_eq!(
+            resolve("it was shut that December", "1941").as_deref(),
+            Some("1941-12")
+        );
+        assert_eq!(
+            resolve("reopened the same year", "1952-05").as_deref(),
+            Some("1952")
+        );
+        assert_eq!(
+            resolve("met the following day", "2015-07-30").as_deref(),
+            Some("2015-07-31")
+        );
+        assert_eq!(
+            resolve("met the following day", "2015-07-31").as_deref(),
+            Some("2015-08-01")
+        );
+        assert_eq!(
+            resolve("in October of that year", "1977").as_deref(),
+            Some("1977-10")
+        );
+        assert_eq!(
+            resolve("opened the following year", "1957-04-10").as_deref(),
+            Some("1958")
+        );
+        assert_eq!(resolve("nothing relative here", "1957"), None);
+        assert_eq!(resolve("that is all", "1957"), None);
+    }
+}

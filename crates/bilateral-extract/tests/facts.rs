@@ -1,0 +1,115 @@
+//! Extraction checks on short articles written for these tests: each case is a scraped-text
+//! article and the facts (in answer-key JSON, one per line) it must yield — no more, no less.
+
+use bilateral_model::Fact;
+
+/// Reads `article` as scraped text, extracts, and compares the reported facts with
+/// `expected` (one answer-key fact per line, in any order).
+fn check(article: &str, expected: &str) {
+    let document = bilateral_read::read_text(article);
+    let analysis = bilateral_extract::analyse(&document);
+    let mut got: Vec<String> = analysis
+        .facts
+        .iter()
+        .filter(|fact| fact.confidence >= bilateral_extract::REPORT_THRESHOLD)
+        .map(|fact| serde_json::to_string(&fact.fact).unwrap())
+        .collect();
+    let mut want: Vec<String> = expected
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let fact: Fact =
+                serde_json::from_str(line).unwrap_or_else(|error| panic!("{line}: {error}"));
+            serde_json::to_string(&fact).unwrap()
+        })
+        .collect();
+    got.sort();
+    want.sort();
+    assert_eq!(
+        got,
+        want,
+        "\n got:\n{}\n want:\n{}\n",
+        got.join("\n"),
+        want.join("\n")
+    );
+}
+
+fn article(title: &str, body: &str) -> String {
+    format!("{title}\n\n{body}\n")
+}
+
+#[test]
+fn relations_and_missions() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Chile and Norway established diplomatic relations on 4 May 1920. Norway opened an embassy in Santiago in 1965, and the Chilean embassy in Oslo followed two years later.\n\nThe Norwegian embassy was closed in December 1974 and reopened in 1991.",
+        ),
+        r#"
+        {"type":"relations_established","parties":["CHL","NOR"],"date":"1920-05-04"}
+        {"type":"mission_opened","sender":"NOR","host":"CHL","kind":"embassy","city":"Santiago","date":"1965"}
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"embassy","city":"Oslo","date":"1967"}
+        {"type":"mission_closed","sender":"NOR","host":"CHL","kind":"embassy","city":"Santiago","date":"1974-12"}
+        {"type":"mission_opened","sender":"NOR","host":"CHL","kind":"embassy","city":"Santiago","date":"1991"}
+        "#,
+    );
+}
+
+#[test]
+fn severed_and_restored_but_not_denied_or_third_party() {
+    check(
+        &article(
+            "Cuba–Portugal relations",
+            "Portugal broke off relations with Cuba in 1961. Relations were restored on 12 June 1974. Portugal never broke off relations again, although Spain severed its ties with Cuba in 1961.",
+        ),
+        r#"
+        {"type":"relations_severed","parties":["CUB","PRT"],"date":"1961"}
+        {"type":"relations_restored","parties":["CUB","PRT"],"date":"1974-06-12"}
+        "#,
+    );
+}
+
+#[test]
+fn visits_counts_and_meetings() {
+    check(
+        &article(
+            "Ghana–Japan relations",
+            "President John Kufuor visited Japan on three occasions. On 2–4 May 2008, the Prime Minister of Japan, Yasuo Fukuda, paid an official visit to Ghana. During the visit, he held talks with Kufuor in Accra.\n\nA return visit planned for 2009 was cancelled.",
+        ),
+        r#"
+        {"type":"visit_count","visitor_country":"GHA","host":"JPN","visitor":"John Kufuor","office":"head_of_state","count":3}
+        {"type":"visit","visitor_country":"JPN","host":"GHA","visitor":"Yasuo Fukuda","office":"head_of_government","level":"official","start":"2008-05-02","end":"2008-05-04"}
+        {"type":"meeting","participants":["Yasuo Fukuda","John Kufuor"],"date":"2008-05-02","place":"Accra"}
+        "#,
+    );
+}
+
+#[test]
+fn agreements_signed_not_agreed() {
+    check(
+        &article(
+            "Iceland–India relations",
+            "In October 2005 the two governments signed an agreement on air services and a memorandum of understanding on fisheries. They agreed to negotiate a free trade agreement.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["IND","ISL"],"kind":"agreement","title":null,"topic":"air services","date":"2005-10"}
+        {"type":"agreement_signed","parties":["IND","ISL"],"kind":"memorandum","title":null,"topic":"fisheries","date":"2005-10"}
+        "#,
+    );
+}
+
+#[test]
+fn trade_and_population() {
+    check(
+        &article(
+            "Peru–Thailand relations",
+            "Bilateral trade reached US$450 million in 2019, of which Thai exports to Peru accounted for US$310 million. About 1,200 Peruvian citizens were living in Thailand in 2020. Some 9,000 Thai tourists visited Peru that year.",
+        ),
+        r#"
+        {"type":"trade","year":2019,"value":450000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2019,"value":310000000.0,"currency":"USD","direction":"B_to_A","from":"THA","to":"PER"}
+        {"type":"population","group":"Peruvian citizens","count":1200,"country":"THA","place":null,"date":"2020"}
+        "#,
+    );
+}

@@ -1,0 +1,571 @@
+//! Reading the store back: a dyad's dossier, timelines, fact searches, statistics, the list
+//! of documents, and a consistency check.
+
+use std::collections::HashSet;
+
+use bilateral_model::{Citation, CountryCode, Dyad, Fact, Problem};
+use rusqlite::types::Value;
+use rusqlite::{Row, params_from_iter};
+
+use crate::{Store, StoreError};
+
+/// A stored document's current revision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentInfo {
+    pub id: i64,
+    /// The path or URL it was read from.
+    pub source: String,
+    /// `text`, `wikitext` or `html`.
+    pub format: String,
+    pub title: String,
+    pub dyad: Option<Dyad>,
+    pub content_hash: String,
+    /// 1 for the first ingest; one more for each change of content.
+    pub revision: u32,
+    /// UTC, ISO 8601.
+    pub ingested_at: String,
+    /// Rows this revision's ingest wrote.
+    pub sentences: u64,
+    pub facts: u64,
+    pub citations: u64,
+}
+
+/// A fact with its provenance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredFact {
+    pub id: i64,
+    pub document_id: i64,
+    pub fact: Fact,
+    /// The two states the fact is about.
+    pub pair: Option<Dyad>,
+    /// The sentence it was taken from.
+    pub sentence: String,
+    /// Numbers of the document's references that back it.
+    pub references: Vec<u32>,
+    /// The source and title of its document.
+    pub source: String,
+    pub title: String,
+    pub confidence: f32,
+}
+
+/// A reference of a stored document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredCitation {
+    pub document_id: i64,
+    pub citation: Citation,
+}
+
+/// Everything stored about a pair of states.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dossier {
+    pub pair: Dyad,
+    /// Documents about the pair, or with a fact about it; by id.
+    pub documents: Vec<DocumentInfo>,
+    /// Its facts: dated ones in date order, then undated ones.
+    pub facts: Vec<StoredFact>,
+    /// All references of the documents about the pair, and those backing a fact of it in
+    /// other documents; by document, then number.
+    pub citations: Vec<StoredCitation>,
+}
+
+/// Dated facts involving a country, optionally with one other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineQuery {
+    pub country: CountryCode,
+    pub other: Option<CountryCode>,
+    /// First and last year, inclusive.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    /// Fact type names (`visit`); empty for all.
+    pub types: Vec<String>,
+}
+
+/// Facts across all pairs. Every field narrows; the default matches everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FactQuery {
+    pub country: Option<CountryCode>,
+    pub types: Vec<String>,
+    /// Part of a person's name, any case.
+    pub person: Option<String>,
+    /// Part of a place name (a mission's city, a meeting's place), ASCII case ignored.
+    pub place: Option<String>,
+    /// First and last year, inclusive; either one leaves out undated facts.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub limit: Option<u32>,
+}
+
+/// How much is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stats {
+    pub documents: u64,
+    /// Every revision ever ingested, replaced ones included.
+    pub revisions: u64,
+    pub sentences: u64,
+    pub facts: u64,
+    pub citations: u64,
+    /// By type name, most first.
+    pub facts_by_type: Vec<(String, u64)>,
+    /// Pairs with facts, most facts first.
+    pub dyads: Vec<DyadCount>,
+    /// Citation problems by kind, most first.
+    pub problems: Vec<(Problem, u64)>,
+}
+
+/// The facts stored about a pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DyadCount {
+    pub pair: Dyad,
+    pub facts: u64,
+    pub documents: u64,
+}
+
+/// A WHERE clause over `facts f` built from optional parts, with its parameters.
+#[derive(Default)]
+struct FactFilter {
+    clauses: Vec<String>,
+    values: Vec<Value>,
+    /// Whether a clause names a party, whose indexes then serve the query best.
+    by_party: bool,
+    types: Vec<String>,
+}
+
+impl FactFilter {
+    fn add(&mut self, clause: impl Into<String>, values: impl IntoIterator<Item = Value>) {
+        self.clauses.push(clause.into());
+        self.values.extend(values);
+    }
+
+    fn pair(&mut self, pair: Dyad) {
+        let [a, b] = pair.codes().map(code_value);
+        self.add("f.party_a = ? AND f.party_b = ?", [a, b]);
+        self.by_party = true;
+    }
+
+    fn country(&mut self, country: CountryCode) {
+        self.add(
+            "(f.party_a = ? OR f.party_b = ?)",
+            [code_value(country), code_value(country)],
+        );
+        self.by_party = true;
+    }
+
+    /// Years as a range of `date_sort`, which the pair index covers.
+    fn years(&mut self, from: Option<i32>, to: Option<i32>) {
+        if let Some(from) = from {
+            self.add(
+                "f.date_sort >= ?",
+                [Value::Integer(i64::from(from) * 10_000)],
+            );
+        }
+        if let Some(to) = to {
+            self.add(
+                "f.date_sort < ?",
+                [Value::Integer((i64::from(to) + 1) * 10_000)],
+            );
+        }
+    }
+
+    fn types(&mut self, types: &[String]) {
+        self.types.extend_from_slice(types);
+    }
+
+    /// The clause and its parameters, in order.
+    fn build(&self) -> (String, Vec<Value>) {
+        let mut clauses = self.clauses.clone();
+        let mut values = self.values.clone();
+        if !self.types.is_empty() {
+            let marks = vec!["?"; self.types.len()].join(", ");
+            // Unary `+` keeps SQLite from choosing the type index over a party's, which
+            // narrows far more; without a party the type index is the best there is.
+            let column = if self.by_party { "+f.type" } else { "f.type" };
+            clauses.push(format!("{column} IN ({marks})"));
+            values.extend(self.types.iter().cloned().map(Value::Text));
+        }
+        if clauses.is_empty() {
+            (String::new(), values)
+        } else {
+            (format!(" WHERE {}", clauses.join(" AND ")), values)
+        }
+    }
+}
+
+fn code_value(code: CountryCode) -> Value {
+    Value::Text(code.to_string())
+}
+
+fn parse_code(text: &str) -> Result<CountryCode, StoreError> {
+    CountryCode::new(text).map_err(|_| StoreError::BadCountry(text.to_owned()))
+}
+
+/// A pair from two nullable code columns.
+fn parse_pair(a: Option<String>, b: Option<String>) -> Result<Option<Dyad>, StoreError> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let dyad = Dyad::new(parse_code(&a)?, parse_code(&b)?)
+                .map_err(|_| StoreError::BadCountry(format!("{a}–{b}")))?;
+            Ok(Some(dyad))
+        }
+        _ => Ok(None),
+    }
+}
+
+const FACT_SELECT: &str = "
+    SELECT f.id, f.document_id, f.data, f.party_a, f.party_b, f.confidence, s.text, d.source,
+           d.title,
+           (SELECT group_concat(n, ',' ORDER BY position) FROM fact_citations
+            WHERE fact_id = f.id)
+    FROM facts f
+    JOIN sentences s ON s.id = f.sentence_id
+    JOIN documents d ON d.id = f.document_id";
+
+const FACT_ORDER: &str = " ORDER BY f.date_sort IS NULL, f.date_sort, f.document_id, f.id";
+
+/// The columns of `FACT_SELECT`, before the fact is decoded.
+struct FactRow {
+    id: i64,
+    document_id: i64,
+    data: String,
+    party_a: Option<String>,
+    party_b: Option<String>,
+    confidence: f64,
+    sentence: String,
+    source: String,
+    title: String,
+    references: Option<String>,
+}
+
+impl FactRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<FactRow> {
+        Ok(FactRow {
+            id: row.get(0)?,
+            document_id: row.get(1)?,
+            data: row.get(2)?,
+            party_a: row.get(3)?,
+            party_b: row.get(4)?,
+            confidence: row.get(5)?,
+            sentence: row.get(6)?,
+            source: row.get(7)?,
+            title: row.get(8)?,
+            references: row.get(9)?,
+        })
+    }
+
+    fn decode(self) -> Result<StoredFact, StoreError> {
+        let fact = serde_json::from_str(&self.data).map_err(|source| StoreError::Decode {
+            what: "fact",
+            id: self.id,
+            source,
+        })?;
+        let references = self
+            .references
+            .iter()
+            .flat_map(|list| list.split(','))
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        Ok(StoredFact {
+            id: self.id,
+            document_id: self.document_id,
+            fact,
+            pair: parse_pair(self.party_a, self.party_b)?,
+            sentence: self.sentence,
+            references,
+            source: self.source,
+            title: self.title,
+            // Stored from an f32, so this narrowing is exact.
+            confidence: self.confidence as f32,
+        })
+    }
+}
+
+/// A count column. SQLite integers are signed; a count is never negative.
+fn get_count(row: &Row<'_>, index: usize) -> rusqlite::Result<u64> {
+    Ok(u64::try_from(row.get::<_, i64>(index)?).unwrap_or(0))
+}
+
+const DOCUMENT_SELECT: &str = "
+    SELECT d.id, d.source, d.format, d.title, d.dyad_a, d.dyad_b, d.content_hash, d.revision,
+           d.ingested_at, r.sentences, r.facts, r.citations
+    FROM documents d
+    JOIN revisions r ON r.document_id = d.id AND r.revision = d.revision";
+
+/// The columns of `DOCUMENT_SELECT`, before the dyad is decoded.
+struct DocumentRow {
+    info: DocumentInfo,
+    dyad_a: Option<String>,
+    dyad_b: Option<String>,
+}
+
+impl DocumentRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<DocumentRow> {
+        Ok(DocumentRow {
+            info: DocumentInfo {
+                id: row.get(0)?,
+                source: row.get(1)?,
+                format: row.get(2)?,
+                title: row.get(3)?,
+                dyad: None,
+                content_hash: row.get(6)?,
+                revision: row.get(7)?,
+                ingested_at: row.get(8)?,
+                sentences: get_count(row, 9)?,
+                facts: get_count(row, 10)?,
+                citations: get_count(row, 11)?,
+            },
+            dyad_a: row.get(4)?,
+            dyad_b: row.get(5)?,
+        })
+    }
+
+    fn decode(self) -> Result<DocumentInfo, StoreError> {
+        Ok(DocumentInfo {
+            dyad: parse_pair(self.dyad_a, self.dyad_b)?,
+            ..self.info
+        })
+    }
+}
+
+impl Store {
+    fn select_facts(
+        &self,
+        filter: &FactFilter,
+        limit: Option<u32>,
+    ) -> Result<Vec<StoredFact>, StoreError> {
+        let (condition, values) = filter.build();
+        let mut sql = format!("{FACT_SELECT}{condition}{FACT_ORDER}");
+        if let Some(limit) = limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement
+            .query_map(params_from_iter(values), FactRow::read)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(FactRow::decode).collect()
+    }
+
+    fn select_documents(
+        &self,
+        condition: &str,
+        values: &[Value],
+    ) -> Result<Vec<DocumentInfo>, StoreError> {
+        let sql = format!("{DOCUMENT_SELECT} {condition}");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement
+            .query_map(params_from_iter(values), DocumentRow::read)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(DocumentRow::decode).collect()
+    }
+
+    /// Every stored document, by source.
+    pub fn documents(&self) -> Result<Vec<DocumentInfo>, StoreError> {
+        self.select_documents("ORDER BY d.source", &[])
+    }
+
+    /// Everything stored about a pair of states.
+    pub fn dossier(&self, pair: Dyad) -> Result<Dossier, StoreError> {
+        let mut filter = FactFilter::default();
+        filter.pair(pair);
+        let facts = self.select_facts(&filter, None)?;
+        let codes = pair.codes().map(code_value);
+        let documents = self.select_documents(
+            "WHERE (d.dyad_a = ?1 AND d.dyad_b = ?2)
+                OR d.id IN (SELECT document_id FROM facts WHERE party_a = ?1 AND party_b = ?2)
+             ORDER BY d.id",
+            &codes,
+        )?;
+        let cited: HashSet<(i64, u32)> = facts
+            .iter()
+            .flat_map(|fact| fact.references.iter().map(|&n| (fact.document_id, n)))
+            .collect();
+        let mut citations = Vec::new();
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT id, parsed FROM citations WHERE document_id = ?1 ORDER BY n")?;
+        for document in &documents {
+            let about_pair = document.dyad == Some(pair);
+            let rows = statement
+                .query_map([document.id], |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            for (id, parsed) in rows {
+                let citation: Citation =
+                    serde_json::from_str(&parsed).map_err(|source| StoreError::Decode {
+                        what: "citation",
+                        id,
+                        source,
+                    })?;
+                if about_pair || cited.contains(&(document.id, citation.n)) {
+                    citations.push(StoredCitation {
+                        document_id: document.id,
+                        citation,
+                    });
+                }
+            }
+        }
+        Ok(Dossier {
+            pair,
+            documents,
+            facts,
+            citations,
+        })
+    }
+
+    /// Dated facts involving `query.country` (and `query.other`), in date order.
+    pub fn timeline(&self, query: &TimelineQuery) -> Result<Vec<StoredFact>, StoreError> {
+        let mut filter = FactFilter::default();
+        match query.other.map(|other| Dyad::new(query.country, other)) {
+            Some(Ok(pair)) => filter.pair(pair),
+            // The same country twice asks for its own timeline.
+            Some(Err(_)) | None => filter.country(query.country),
+        }
+        filter.add("f.date_sort IS NOT NULL", []);
+        filter.years(query.from, query.to);
+        filter.types(&query.types);
+        self.select_facts(&filter, None)
+    }
+
+    /// Facts across all pairs: dated ones in date order, then undated ones.
+    pub fn facts(&self, query: &FactQuery) -> Result<Vec<StoredFact>, StoreError> {
+        let mut filter = FactFilter::default();
+        if let Some(country) = query.country {
+            filter.country(country);
+        }
+        filter.types(&query.types);
+        filter.years(query.from, query.to);
+        if let Some(person) = &query.person {
+            filter.add(
+                "f.id IN (SELECT fact_id FROM people WHERE instr(folded, ?) > 0)",
+                [Value::Text(person.to_lowercase())],
+            );
+        }
+        if let Some(place) = &query.place {
+            filter.add(
+                "instr(lower(f.place), lower(?)) > 0",
+                [Value::Text(place.clone())],
+            );
+        }
+        self.select_facts(&filter, query.limit)
+    }
+
+    fn count(&self, sql: &str) -> Result<u64, StoreError> {
+        Ok(self.conn.query_row(sql, [], |row| get_count(row, 0))?)
+    }
+
+    fn grouped_counts(&self, sql: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        let mut statement = self.conn.prepare_cached(sql)?;
+        let rows = statement
+            .query_map([], |row| Ok((row.get(0)?, get_count(row, 1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// How much is stored.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let facts_by_type = self.grouped_counts(
+            "SELECT type, count(*) FROM facts GROUP BY type ORDER BY count(*) DESC, type",
+        )?;
+        let problems = self.grouped_counts(
+            "SELECT p.value, count(*) FROM citations c, json_each(c.problems) p
+             GROUP BY p.value ORDER BY count(*) DESC, p.value",
+        )?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT party_a, party_b, count(*), count(DISTINCT document_id) FROM facts
+             WHERE party_a IS NOT NULL
+             GROUP BY party_a, party_b ORDER BY count(*) DESC, party_a, party_b",
+        )?;
+        let dyad_rows = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    get_count(row, 2)?,
+                    get_count(row, 3)?,
+                ))
+            })?
+            .collect::<Result<Vec<(String, String, u64, u64)>, _>>()?;
+        let mut dyads = Vec::with_capacity(dyad_rows.len());
+        for (a, b, facts, documents) in dyad_rows {
+            if let Some(pair) = parse_pair(Some(a), Some(b))? {
+                dyads.push(DyadCount {
+                    pair,
+                    facts,
+                    documents,
+                });
+            }
+        }
+        Ok(Stats {
+            documents: self.count("SELECT count(*) FROM documents")?,
+            revisions: self.count("SELECT count(*) FROM revisions")?,
+            sentences: self.count("SELECT count(*) FROM sentences")?,
+            facts: self.count("SELECT count(*) FROM facts")?,
+            citations: self.count("SELECT count(*) FROM citations")?,
+            facts_by_type,
+            dyads,
+            problems: problems
+                .into_iter()
+                .filter_map(|(name, count)| {
+                    let problem = serde_json::from_value(serde_json::Value::String(name)).ok()?;
+                    Some((problem, count))
+                })
+                .collect(),
+        })
+    }
+
+    /// What is inconsistent in the file, one line each; empty when all is well. Checks
+    /// SQLite's own integrity, the foreign keys, and that each document's rows are the
+    /// ones its current revision's ingest wrote.
+    pub fn verify(&self) -> Result<Vec<String>, StoreError> {
+        let mut statement = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut problems = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        problems.retain(|line| line != "ok");
+        let mut statement = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let broken = statement
+            .query_map([], |row| {
+                Ok(format!(
+                    "row {} of {} points to a missing {}",
+                    row.get::<_, i64>(1)?,
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(2)?
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        problems.extend(broken);
+        let mut statement = self.conn.prepare(
+            "SELECT d.source, r.revision IS NULL,
+                    r.sentences, (SELECT count(*) FROM sentences WHERE document_id = d.id),
+                    r.facts, (SELECT count(*) FROM facts WHERE document_id = d.id),
+                    r.citations, (SELECT count(*) FROM citations WHERE document_id = d.id)
+             FROM documents d
+             LEFT JOIN revisions r ON r.document_id = d.id AND r.revision = d.revision
+             ORDER BY d.source",
+        )?;
+        let mismatches = statement
+            .query_map([], |row| {
+                let source: String = row.get(0)?;
+                if row.get::<_, bool>(1)? {
+                    return Ok(Some(format!("{source}: no record of its current revision")));
+                }
+                let counts: [(Option<i64>, i64); 3] = [
+                    (row.get(2)?, row.get(3)?),
+                    (row.get(4)?, row.get(5)?),
+                    (row.get(6)?, row.get(7)?),
+                ];
+                let names = ["sentences", "facts", "citations"];
+                let wrong: Vec<String> = names
+                    .iter()
+                    .zip(counts)
+                    .filter(|(_, (recorded, found))| *recorded != Some(*found))
+                    .map(|(name, (recorded, found))| {
+                        format!("{} {name} recorded, {found} stored", recorded.unwrap_or(0))
+                    })
+                    .collect();
+                Ok((!wrong.is_empty()).then(|| format!("{source}: {}", wrong.join(", "))))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        problems.extend(mismatches.into_iter().flatten());
+        Ok(problems)
+    }
+}

@@ -1,0 +1,170 @@
+//! The database schema as numbered migrations, and applying them on open.
+//!
+//! `PRAGMA user_version` holds the number of migrations applied. Migrations run in one
+//! transaction, so a database is never left between two versions.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::StoreError;
+
+/// Migration `n` (1-based) is `MIGRATIONS[n - 1]`. Append; never edit a released one.
+const MIGRATIONS: &[&str] = &[MIGRATION_1];
+
+/// Documents, their revisions, sentences, citations and facts.
+const MIGRATION_1: &str = r#"
+-- One row per source (path or URL): its current revision.
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    source       TEXT NOT NULL UNIQUE,
+    format       TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    dyad_a       TEXT,
+    dyad_b       TEXT,
+    content_hash TEXT NOT NULL,
+    revision     INTEGER NOT NULL CHECK (revision >= 1),
+    ingested_at  TEXT NOT NULL,
+    CHECK ((dyad_a IS NULL) = (dyad_b IS NULL))
+) STRICT;
+CREATE INDEX documents_dyad ON documents (dyad_a, dyad_b);
+
+-- One row per ingest that changed a document, kept when a later revision replaces it. The
+-- counts are what that ingest wrote, so the current revision's can be checked against rows.
+CREATE TABLE revisions (
+    document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    revision     INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    ingested_at  TEXT NOT NULL,
+    sentences    INTEGER NOT NULL,
+    facts        INTEGER NOT NULL,
+    citations    INTEGER NOT NULL,
+    PRIMARY KEY (document_id, revision)
+) STRICT;
+
+-- Offsets are bytes: clean_* into the document's clean text, source_* into its source.
+CREATE TABLE sentences (
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx          INTEGER NOT NULL,
+    clean_start  INTEGER NOT NULL,
+    clean_end    INTEGER NOT NULL,
+    source_start INTEGER NOT NULL,
+    source_end   INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    UNIQUE (document_id, idx)
+) STRICT;
+
+CREATE TABLE citations (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    n           INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    title       TEXT,
+    language    TEXT,
+    year        INTEGER,
+    isbn        TEXT,
+    isbn_valid  INTEGER,
+    url         TEXT,
+    retrieved   TEXT,
+    archived    TEXT,
+    problems    TEXT NOT NULL,  -- JSON array of problem names
+    parsed      TEXT NOT NULL,  -- the whole citation as JSON
+    UNIQUE (document_id, n)
+) STRICT;
+
+-- party_a < party_b: the two states a fact is about (its own two countries, else the
+-- document's dyad). The typed columns copy fields of `data` for SQL users and indexes.
+CREATE TABLE facts (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+    type        TEXT NOT NULL,
+    party_a     TEXT,
+    party_b     TEXT,
+    date        TEXT,     -- ISO 8601 at the precision known
+    date_sort   INTEGER,  -- year * 10000 + month * 100 + day, 0 for an unknown part
+    year        INTEGER,
+    office      TEXT,
+    kind        TEXT,     -- mission or agreement kind, or a visit's level
+    count       INTEGER,
+    value       REAL,
+    currency    TEXT,
+    place       TEXT,     -- a mission's city, a meeting's or population's place
+    confidence  REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+    data        TEXT NOT NULL,  -- the whole fact as JSON, in the answer-key format
+    CHECK ((party_a IS NULL) = (party_b IS NULL) AND (party_a IS NULL OR party_a < party_b))
+) STRICT;
+CREATE INDEX facts_pair_date ON facts (party_a, party_b, date_sort);
+CREATE INDEX facts_party_b_date ON facts (party_b, date_sort);
+CREATE INDEX facts_type_date ON facts (type, date_sort);
+CREATE INDEX facts_document ON facts (document_id);
+CREATE INDEX facts_sentence ON facts (sentence_id);
+
+-- The references backing a fact, in the order its sentence cites them.
+CREATE TABLE fact_citations (
+    fact_id  INTEGER NOT NULL REFERENCES facts (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (fact_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- The people a fact names; `folded` is the lower-cased name that person queries search.
+CREATE TABLE people (
+    fact_id  INTEGER NOT NULL REFERENCES facts (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    folded   TEXT NOT NULL,
+    PRIMARY KEY (fact_id, position)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX people_folded ON people (folded);
+"#;
+
+fn user_version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Brings the schema up to date. Another process may be migrating the same file at the same
+/// moment, so the version is read again under the write lock before anything is applied.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    if user_version(conn)? == known {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found = user_version(&tx)?;
+    if found > known {
+        return Err(StoreError::NewerSchema { found, known });
+    }
+    for migration in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
+        tx.execute_batch(migration)?;
+    }
+    tx.pragma_update(None, "user_version", known)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        assert!(matches!(
+            migrate(&mut conn),
+            Err(StoreError::NewerSchema {
+                found: 99,
+                known: 1
+            })
+        ));
+    }
+}

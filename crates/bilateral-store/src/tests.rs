@@ -1,0 +1,388 @@
+//! Round trips through the store on documents and analyses built by hand.
+
+use bilateral_model::{
+    Analysis, Citation, CitationKind, CountryCode, Document, Dyad, Evidence, ExtractedFact, Fact,
+    Format, MissionKind, Office, PartialDate, Problem, Sentence, SourceMap, Span, VisitLevel,
+};
+
+use crate::{FactQuery, IngestOutcome, IngestRecord, Store, StoreError, TimelineQuery};
+
+fn code(text: &str) -> CountryCode {
+    CountryCode::new(text).unwrap()
+}
+
+fn date(text: &str) -> Option<PartialDate> {
+    Some(text.parse().unwrap())
+}
+
+fn pair() -> Dyad {
+    Dyad::new(code("NOR"), code("CHL")).unwrap()
+}
+
+/// A document of `sentences`, one per line, and an analysis with one fact per sentence.
+fn article(sentences: &[(&str, Fact, Vec<u32>)]) -> (Document, Analysis) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for (sentence, _, _) in sentences {
+        let start = text.len();
+        text.push_str(sentence);
+        spans.push(Span::new(start, text.len()));
+        text.push('\n');
+    }
+    let document = Document {
+        title: "Chile–Norway relations".into(),
+        format: Format::Text,
+        text,
+        source_map: SourceMap::default(),
+        sections: Vec::new(),
+        blocks: Vec::new(),
+        markers: Vec::new(),
+        references: Vec::new(),
+        infobox_countries: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let facts = sentences
+        .iter()
+        .zip(&spans)
+        .map(|((sentence, fact, references), span)| ExtractedFact {
+            fact: fact.clone(),
+            evidence: Evidence {
+                sentence: *span,
+                source: *span,
+                text: (*sentence).to_owned(),
+                references: references.clone(),
+            },
+            confidence: 0.9,
+        })
+        .collect();
+    let analysis = Analysis {
+        dyad: Some(pair()),
+        sentences: spans
+            .iter()
+            .zip(sentences)
+            .map(|(span, (_, _, references))| Sentence {
+                span: *span,
+                block: 0,
+                references: references.clone(),
+            })
+            .collect(),
+        facts,
+        citations: vec![web_citation(1, "Opening of the embassy"), {
+            let mut citation = web_citation(2, "State visit");
+            citation.problems = vec![Problem::MissingDate, Problem::UrlStatus];
+            citation
+        }],
+    };
+    (document, analysis)
+}
+
+fn web_citation(n: u32, title: &str) -> Citation {
+    let mut citation = Citation::new(n, CitationKind::Web);
+    citation.title = Some(title.into());
+    citation.url = Some(format!("https://example.org/{n}"));
+    citation.date = date("2010-05");
+    citation
+}
+
+fn relations() -> (&'static str, Fact, Vec<u32>) {
+    (
+        "The two kingdoms exchanged envoys in 1955.",
+        Fact::RelationsEstablished {
+            parties: [code("CHL"), code("NOR")],
+            date: date("1955"),
+        },
+        vec![1],
+    )
+}
+
+fn visit() -> (&'static str, Fact, Vec<u32>) {
+    (
+        "President Ana Ruiz paid a state visit to Oslo in March 2006.",
+        Fact::Visit {
+            visitor_country: code("CHL"),
+            host: code("NOR"),
+            visitor: Some("Ana Ruiz".into()),
+            office: Office::HeadOfState,
+            level: VisitLevel::State,
+            start: date("2006-03"),
+            end: None,
+        },
+        vec![2, 1],
+    )
+}
+
+fn embassy() -> (&'static str, Fact, Vec<u32>) {
+    (
+        "Norway keeps an embassy in Santiago.",
+        Fact::MissionOpened {
+            sender: code("NOR"),
+            host: code("CHL"),
+            kind: MissionKind::Embassy,
+            city: Some("Santiago".into()),
+            date: None,
+        },
+        Vec::new(),
+    )
+}
+
+fn record<'a>(source: &'a str, hash: &'a str) -> IngestRecord<'a> {
+    IngestRecord {
+        source,
+        format: Format::Text,
+        title: "Chile–Norway relations",
+        content_hash: hash,
+    }
+}
+
+/// Every row of every table, as text, sorted: two equal dumps mean no row changed.
+fn dump(store: &Store) -> Vec<String> {
+    let mut statement = store
+        .conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap();
+    let tables: Vec<String> = statement
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut lines = Vec::new();
+    for table in tables {
+        let mut statement = store
+            .conn
+            .prepare(&format!("SELECT * FROM {table}"))
+            .unwrap();
+        let width = statement.column_count();
+        let mut rows = statement.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..width)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            lines.push(format!("{table}: {}", cells.join(" | ")));
+        }
+    }
+    lines.sort();
+    lines
+}
+
+#[test]
+fn a_dossier_returns_what_was_ingested_with_its_evidence() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[embassy(), visit(), relations()]);
+    let outcome = store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    assert_eq!(outcome, IngestOutcome::Inserted);
+
+    let dossier = store.dossier(pair()).unwrap();
+    assert_eq!(dossier.documents.len(), 1);
+    assert_eq!(dossier.documents[0].facts, 3);
+    let types: Vec<&str> = dossier.facts.iter().map(|f| f.fact.type_name()).collect();
+    // Dated facts in date order, undated last.
+    assert_eq!(types, ["relations_established", "visit", "mission_opened"]);
+    let visit = &dossier.facts[1];
+    assert_eq!(visit.fact, self::visit().1);
+    assert_eq!(visit.references, [2, 1]);
+    assert_eq!(visit.sentence, self::visit().0);
+    assert_eq!(visit.source, "a.txt");
+    assert_eq!(visit.pair, Some(pair()));
+    assert!((visit.confidence - 0.9).abs() < 1e-6);
+    let numbers: Vec<u32> = dossier.citations.iter().map(|c| c.citation.n).collect();
+    assert_eq!(numbers, [1, 2]);
+    assert_eq!(dossier.citations[1].citation, analysis.citations[1]);
+    assert!(store.verify().unwrap().is_empty());
+}
+
+#[test]
+fn timelines_and_fact_queries_filter() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[embassy(), visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let timeline = |other: Option<&str>, from, types: &[&str]| {
+        store
+            .timeline(&TimelineQuery {
+                country: code("NOR"),
+                other: other.map(code),
+                from,
+                to: None,
+                types: types.iter().map(|t| t.to_string()).collect(),
+            })
+            .unwrap()
+            .into_iter()
+            .map(|f| f.fact.type_name())
+            .collect::<Vec<_>>()
+    };
+    // The undated embassy has no place on a timeline.
+    assert_eq!(
+        timeline(None, None, &[]),
+        ["relations_established", "visit"]
+    );
+    assert_eq!(timeline(Some("CHL"), Some(2000), &[]), ["visit"]);
+    assert_eq!(timeline(Some("JPN"), None, &[]), Vec::<&str>::new());
+    assert_eq!(timeline(None, None, &["relations_established"]).len(), 1);
+
+    let facts = |query: FactQuery| store.facts(&query).unwrap().len();
+    assert_eq!(facts(FactQuery::default()), 3);
+    let by_person = FactQuery {
+        person: Some("ruiz".into()),
+        ..FactQuery::default()
+    };
+    assert_eq!(facts(by_person), 1);
+    let by_place = FactQuery {
+        place: Some("santiago".into()),
+        types: vec!["mission_opened".into()],
+        ..FactQuery::default()
+    };
+    assert_eq!(facts(by_place), 1);
+    let by_year = FactQuery {
+        country: Some(code("CHL")),
+        from: Some(1950),
+        to: Some(1960),
+        ..FactQuery::default()
+    };
+    assert_eq!(facts(by_year), 1);
+    let limited = FactQuery {
+        limit: Some(2),
+        ..FactQuery::default()
+    };
+    assert_eq!(facts(limited), 2);
+}
+
+#[test]
+fn the_same_content_twice_changes_no_row() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("store.db");
+    let (document, analysis) = article(&[visit(), relations()]);
+    let mut store = Store::open(&path).unwrap();
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let before = dump(&store);
+    let stats = store.stats().unwrap();
+    drop(store);
+
+    let mut store = Store::open(&path).unwrap();
+    let outcome = store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    assert_eq!(outcome, IngestOutcome::Unchanged);
+    assert_eq!(dump(&store), before);
+    assert_eq!(store.stats().unwrap(), stats);
+}
+
+#[test]
+fn a_new_revision_replaces_the_facts_and_keeps_the_old_record() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let (document, analysis) = article(&[embassy()]);
+    let outcome = store
+        .ingest(&record("a.txt", "h2"), &document, &analysis)
+        .unwrap();
+    assert_eq!(outcome, IngestOutcome::Replaced { old_revision: 1 });
+
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.revisions), (1, 2));
+    assert_eq!(stats.facts_by_type, [("mission_opened".to_string(), 1)]);
+    assert_eq!(stats.sentences, 1);
+    let documents = store.documents().unwrap();
+    assert_eq!(documents[0].revision, 2);
+    assert_eq!(documents[0].content_hash, "h2");
+    assert!(store.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_failure_mid_document_leaves_no_trace_of_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, mut analysis) = article(&[visit(), relations()]);
+    // The last fact breaks a constraint after everything else was written.
+    if let Some(last) = analysis.facts.last_mut() {
+        last.confidence = 1.5;
+    }
+    let empty = dump(&store);
+    let error = store.ingest(&record("a.txt", "h1"), &document, &analysis);
+    assert!(matches!(error, Err(StoreError::Sqlite(_))), "{error:?}");
+    assert_eq!(dump(&store), empty);
+
+    // A failed new revision leaves the old one whole.
+    let (good_document, good_analysis) = article(&[embassy()]);
+    store
+        .ingest(&record("a.txt", "h0"), &good_document, &good_analysis)
+        .unwrap();
+    let stored = dump(&store);
+    assert!(
+        store
+            .ingest(&record("a.txt", "h1"), &document, &analysis)
+            .is_err()
+    );
+    assert_eq!(dump(&store), stored);
+}
+
+#[test]
+fn stats_count_problems_and_pairs() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    store
+        .ingest(&record("b.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.documents, 2);
+    assert_eq!(stats.facts, 4);
+    assert_eq!(stats.citations, 4);
+    assert_eq!(
+        stats.problems,
+        [(Problem::MissingDate, 2), (Problem::UrlStatus, 2)]
+    );
+    assert_eq!(stats.dyads.len(), 1);
+    assert_eq!((stats.dyads[0].facts, stats.dyads[0].documents), (4, 2));
+}
+
+#[test]
+fn a_fact_about_another_pair_brings_only_its_references() {
+    let mut store = Store::open_in_memory().unwrap();
+    let third = (
+        "Chile and Japan signed a trade agreement in 2007.",
+        Fact::AgreementSigned {
+            parties: [code("CHL"), code("JPN")],
+            kind: bilateral_model::AgreementKind::Agreement,
+            title: None,
+            topic: Some("trade".into()),
+            date: date("2007"),
+        },
+        vec![2],
+    );
+    let (document, analysis) = article(&[visit(), third]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let dossier = store
+        .dossier(Dyad::new(code("JPN"), code("CHL")).unwrap())
+        .unwrap();
+    assert_eq!(dossier.facts.len(), 1);
+    assert_eq!(dossier.documents.len(), 1);
+    let numbers: Vec<u32> = dossier.citations.iter().map(|c| c.citation.n).collect();
+    assert_eq!(numbers, [2]);
+}
+
+#[test]
+fn verify_reports_rows_that_do_not_match_their_revision() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    store
+        .conn
+        .execute("DELETE FROM citations WHERE n = 2", [])
+        .unwrap();
+    assert_eq!(
+        store.verify().unwrap(),
+        ["a.txt: 2 citations recorded, 1 stored"]
+    );
+}

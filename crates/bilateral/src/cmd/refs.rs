@@ -1,0 +1,111 @@
+//! `bilateral refs FILE...`: a citation linter. One line per problem, exit 1 when any is found.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bilateral_model::Citation;
+use serde_json::json;
+
+use crate::pipeline;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Article files: scraped text, wikitext or HTML.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Print every citation with its parsed fields as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// What a reader needs to find and fix the citation: its ISBN check, else its title.
+fn detail(citation: &Citation) -> String {
+    match &citation.isbn {
+        Some(isbn) => format!(
+            "ISBN {} {}, → {}",
+            isbn.printed,
+            if isbn.valid {
+                "valid"
+            } else {
+                "check digit wrong"
+            },
+            isbn.isbn13
+        ),
+        None => citation
+            .title
+            .clone()
+            .or_else(|| citation.url.clone())
+            .unwrap_or_else(|| "(no title)".to_owned()),
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut problems = 0usize;
+    let mut unreadable = false;
+    let mut documents = Vec::new();
+    for path in &args.files {
+        let loaded = match pipeline::load(path) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                eprintln!("bilateral: {error:#}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let citations = &loaded.analysis.citations;
+        problems += citations
+            .iter()
+            .map(|citation| citation.problems.len())
+            .sum::<usize>();
+        if args.json {
+            documents.push(json!({
+                "file": path.display().to_string(),
+                "title": loaded.document.title,
+                "citations": citations.iter().map(|citation| json!({
+                    "n": citation.n,
+                    "kind": citation.kind,
+                    "title": citation.title,
+                    "authors": citation.authors,
+                    "work": citation.work,
+                    "language": citation.language,
+                    "publisher": citation.publisher,
+                    "place": citation.place,
+                    "date": citation.date,
+                    "year": citation.year(),
+                    "pages": citation.pages,
+                    "isbn": citation.isbn.as_ref().map(|isbn| isbn.isbn13.clone()),
+                    "isbn_printed": citation.isbn.as_ref().map(|isbn| isbn.printed.clone()),
+                    "isbn_valid": citation.isbn.as_ref().map(|isbn| isbn.valid),
+                    "url": citation.url,
+                    "archive_url": citation.archive_url,
+                    "retrieved": citation.retrieved,
+                    "archived": citation.archived,
+                    "problems": citation.problems,
+                })).collect::<Vec<_>>(),
+            }));
+            continue;
+        }
+        for citation in citations {
+            for problem in &citation.problems {
+                println!(
+                    "{}: ref {}: {problem} ({})",
+                    path.display(),
+                    citation.n,
+                    detail(citation)
+                );
+            }
+        }
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&documents)?);
+    } else if problems == 0 && !unreadable {
+        eprintln!("no citation problems in {} file(s)", args.files.len());
+    }
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if problems > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,162 @@
+//! Killing `bilateral ingest` mid-way loses no committed document and half-writes none; a
+//! second run stores the rest.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use bilateral_store::{DocumentInfo, Store};
+
+/// Enough that the run is still going when it has stored `KILL_AFTER`, on a busy machine.
+const ARTICLES: usize = 2000;
+/// Documents the killed run must have stored before it is killed.
+const KILL_AFTER: usize = 20;
+const DEADLINE: Duration = Duration::from_secs(120);
+
+const COUNTRIES: [&str; 8] = [
+    "Norway", "Chile", "Kenya", "Vietnam", "Canada", "Egypt", "Poland", "Mongolia",
+];
+
+/// A small article in the scraped-text form, different for every `i`.
+fn article(i: usize) -> String {
+    let a = COUNTRIES[i % COUNTRIES.len()];
+    let b = COUNTRIES[(i / COUNTRIES.len() + i + 1) % COUNTRIES.len()];
+    let b = if a == b {
+        COUNTRIES[(i + 3) % COUNTRIES.len()]
+    } else {
+        b
+    };
+    let year = 1950 + i % 70;
+    format!(
+        "{a}–{b} relations\n\n\
+         {a}–{b} relations are the relations between {a} and {b}.\n\n\
+         History\n\n\
+         The two states established diplomatic relations on {day} May {year}.[1] \
+         The foreign minister of {a} visited {b} in {later}, the {i}th such visit.[2]\n\n\
+         References\n\n  \
+         1. \"Report number {i}\". Example Daily. {year}. Retrieved 2020-01-02.\n  \
+         2. \"Visit of the minister\". Example Post. Retrieved 2021-03-04.\n",
+        day = 1 + i % 28,
+        later = year + 5,
+    )
+}
+
+fn write_articles(folder: &Path) {
+    for i in 0..ARTICLES {
+        // Subfolders, to go through the folder walk as users do.
+        let subfolder = folder.join(format!("batch-{:02}", i / 100));
+        std::fs::create_dir_all(&subfolder).unwrap();
+        std::fs::write(subfolder.join(format!("article-{i:04}.txt")), article(i)).unwrap();
+    }
+}
+
+fn ingest(articles: &Path, db: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bilateral"));
+    command
+        .arg("ingest")
+        .arg(articles)
+        .arg("--db")
+        .arg(db)
+        .env_remove("BILATERAL_DB");
+    command
+}
+
+/// What must be equal between two stores holding the same document.
+fn content(document: &DocumentInfo) -> (String, String, String, u64, u64, u64) {
+    (
+        document.source.clone(),
+        document.title.clone(),
+        document.content_hash.clone(),
+        document.sentences,
+        document.facts,
+        document.citations,
+    )
+}
+
+fn assert_consistent(store: &Store) {
+    let problems = store.verify().unwrap();
+    assert!(problems.is_empty(), "inconsistent store: {problems:#?}");
+}
+
+#[test]
+fn a_killed_ingest_leaves_whole_documents_and_resumes() {
+    let folder = tempfile::tempdir().unwrap();
+    let articles = folder.path().join("articles");
+    write_articles(&articles);
+
+    // What a run that nobody interrupts stores.
+    let clean_db = folder.path().join("clean.db");
+    let status = ingest(&articles, &clean_db)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let clean = Store::open(&clean_db).unwrap().documents().unwrap();
+    assert_eq!(clean.len(), ARTICLES);
+
+    let db = folder.path().join("crash.db");
+    // Created up front, so that neither process waits on the other to create the schema:
+    // a watcher stuck behind a busy writer could see the run end before it could kill it.
+    let watcher = Store::open(&db).unwrap();
+    let mut child = ingest(&articles, &db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        assert!(
+            started.elapsed() < DEADLINE,
+            "ingest stored fewer than {KILL_AFTER} documents in {DEADLINE:?}"
+        );
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("ingest ended ({status}) before storing {KILL_AFTER} documents");
+        }
+        let stored = watcher.documents().unwrap().len();
+        if stored >= KILL_AFTER {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        !status.success(),
+        "ingest finished before it was killed; raise ARTICLES"
+    );
+    drop(watcher);
+
+    let store = Store::open(&db).unwrap();
+    assert_consistent(&store);
+    let survivors = store.documents().unwrap();
+    assert!(
+        (KILL_AFTER..ARTICLES).contains(&survivors.len()),
+        "{} documents survived",
+        survivors.len()
+    );
+    let clean_by_source: std::collections::HashMap<String, &DocumentInfo> =
+        clean.iter().map(|d| (d.source.clone(), d)).collect();
+    for document in &survivors {
+        let reference = clean_by_source
+            .get(&document.source)
+            .unwrap_or_else(|| panic!("unexpected document {}", document.source));
+        assert_eq!(content(document), content(reference));
+    }
+    drop(store);
+
+    let output = ingest(&articles, &db).output().unwrap();
+    assert!(output.status.success());
+    let summary = String::from_utf8(output.stdout).unwrap();
+    let expected = format!(
+        "ingested {ARTICLES} documents ({} new, 0 replaced, {} unchanged)",
+        ARTICLES - survivors.len(),
+        survivors.len()
+    );
+    assert!(summary.contains(&expected), "{summary}");
+
+    let store = Store::open(&db).unwrap();
+    assert_consistent(&store);
+    let resumed: Vec<_> = store.documents().unwrap().iter().map(content).collect();
+    let clean: Vec<_> = clean.iter().map(content).collect();
+    assert_eq!(resumed, clean);
+}
