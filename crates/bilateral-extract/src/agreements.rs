@@ -139,6 +139,17 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
         }
         let instruments = instruments_in(&view.lower, clause);
         for (index, instrument) in instruments.iter().enumerate() {
+            // "two days before the Paris accords were signed" dates something else.
+            let lead = view
+                .lower
+                .get(clause.start..instrument.span.start)
+                .unwrap_or("");
+            if [" before the", " after the", "until the", "since the"]
+                .iter()
+                .any(|word| lead.ends_with(word))
+            {
+                continue;
+            }
             // "one of fifteen documents" counts nothing new.
             let until = instruments
                 .get(index + 1)

@@ -87,6 +87,7 @@ fn first_two(codes: &[CountryCode]) -> Option<Dyad> {
 pub(crate) struct VisitMemo {
     pub visitor_country: CountryCode,
     pub host: CountryCode,
+    pub office: bilateral_model::Office,
 }
 
 /// A mission remembered for "the embassy reopened".
@@ -222,12 +223,7 @@ fn remember(view: &View, state: &mut State) {
     if let Some(date) = view.dates.last() {
         state.last_date = Some(date.start);
     }
-    if let Some(subject) = view
-        .people
-        .iter()
-        .find(|person| !person.pronoun)
-        .map(|person| person.id)
-    {
+    if let Some(subject) = view.people.first().map(|person| person.id) {
         state.last_subject = Some(subject);
     }
 }

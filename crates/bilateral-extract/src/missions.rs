@@ -4,7 +4,7 @@ use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Fact, MissionKind, Span};
 
 use crate::modality::asserts;
-use crate::text::{find_all, find_any};
+use crate::text::find_all;
 use crate::view::View;
 use crate::when::date_near;
 use crate::{Found, MissionMemo, State, last_date_before};
@@ -196,19 +196,36 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         .into_iter()
                         .collect()
                 };
-                let missions: Vec<MissionMemo> = if paired.is_empty() {
+                let missions: Vec<(MissionMemo, Option<bilateral_model::PartialDate>)> = if paired
+                    .is_empty()
+                {
                     match (relative, &previous, triggers.len() > 1 || index > 0) {
-                        (true, Some(memo), _) => vec![memo.clone()],
-                        (_, Some(memo), true) => vec![memo.clone()],
+                        (true, Some(memo), _) | (_, Some(memo), true) => vec![(memo.clone(), None)],
                         _ => Vec::new(),
                     }
                 } else {
+                    let several = paired.len() > 1;
                     paired
-                        .into_iter()
-                        .filter_map(|noun| resolve(view, clause, part, noun, trigger, state))
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(position, noun)| {
+                            let until = paired
+                                .get(position + 1)
+                                .map_or(stretch_end, |next| next.span.start);
+                            let noun_date = several
+                                .then(|| {
+                                    view.dates_in(Span::new(noun.span.end, until))
+                                        .next()
+                                        .map(|date| date.start)
+                                })
+                                .flatten();
+                            resolve(view, clause, part, noun, trigger, state)
+                                .map(|memo| (memo, noun_date))
+                        })
                         .collect()
                 };
-                for mission in missions {
+                for (mission, noun_date) in missions {
+                    let date = noun_date.unwrap_or(date);
                     let fact = if is_open {
                         Fact::MissionOpened {
                             sender: mission.sender,
@@ -306,6 +323,20 @@ fn sender_of(
         {
             return Some(country.code);
         }
+    }
+    // "its consulate-general", "their embassy": the state the sentence is about.
+    let head = view.lower.get(part.start..noun.span.start).unwrap_or("");
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    if head_words
+        .iter()
+        .rev()
+        .take(3)
+        .any(|word| matches!(*word, "its" | "their"))
+        && !view
+            .countries_in(Span::new(part.start, noun.span.start))
+            .any(|_| true)
+    {
+        return view.countries.first().map(|country| country.code);
     }
     // A country right before the noun, allowing a few modifiers ("the former East German").
     if let Some(country) = view

@@ -11,6 +11,8 @@ pub struct Person {
     tokens: Vec<String>,
     pub office: Option<Office>,
     pub country: Option<CountryCode>,
+    /// Where this person's latest trip went, for "came back" and "returned".
+    pub last_host: Option<CountryCode>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -95,12 +97,17 @@ impl Registry {
             tokens,
             office,
             country,
+            last_host: None,
         });
         self.people.len() - 1
     }
 
     pub fn get(&self, index: usize) -> Option<&Person> {
         self.people.get(index)
+    }
+
+    pub fn get_mut(&mut self, index: usize) -> Option<&mut Person> {
+        self.people.get_mut(index)
     }
 }
 

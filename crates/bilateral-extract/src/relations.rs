@@ -107,6 +107,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
         .into_iter()
         .find_map(|(change, phrases)| {
             find_any(&view.lower, phrases, clause).map(|span| (change, span))
+        })
+        .or_else(|| {
+            relations_between_established(view, clause).map(|span| (Change::Established, span))
         });
         let Some((change, trigger)) = change else {
             continue;
@@ -132,6 +135,24 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             confidence: 0.9,
         });
     }
+}
+
+/// "Relations between X and Y were formally established": the subject and the verb apart.
+fn relations_between_established(view: &View, clause: Span) -> Option<Span> {
+    let subject = find_any(&view.lower, &["relations between", "ties between"], clause)?;
+    let rest = Span::new(subject.end, clause.end);
+    let verb = find_any(
+        &view.lower,
+        &[
+            "were established",
+            "were formally established",
+            "were officially established",
+            "were first established",
+        ],
+        rest,
+    )?;
+    let between = view.lower.get(subject.end..verb.start)?;
+    (between.split_whitespace().count() <= 6 && !between.contains([',', ';'])).then_some(verb)
 }
 
 /// "The two countries agreed to establish diplomatic relations" records the establishment

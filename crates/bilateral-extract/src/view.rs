@@ -112,25 +112,31 @@ impl<'a> View<'a> {
                 pronoun: false,
             });
         }
-        if let Some(subject) = last_subject {
-            for phrase in ["he", "she"] {
-                for span in text::find_all(&lower, phrase) {
-                    let overlaps = people.iter().any(|person| {
-                        person.span.start <= span.start && span.end <= person.span.end
+        // "he" and "she" stand for the last person named before them in the sentence, else
+        // the subject of the sentence before.
+        for phrase in ["he", "she"] {
+            for span in text::find_all(&lower, phrase) {
+                let overlaps = people
+                    .iter()
+                    .any(|person| person.span.start <= span.start && span.end <= person.span.end);
+                let antecedent = people
+                    .iter()
+                    .filter(|person| !person.pronoun && person.span.end <= span.start)
+                    .last()
+                    .map(|person| person.id)
+                    .or(last_subject);
+                if let (false, Some(id)) = (overlaps, antecedent) {
+                    people.push(PersonRef {
+                        span,
+                        id,
+                        office: None,
+                        country: None,
+                        pronoun: true,
                     });
-                    if !overlaps {
-                        people.push(PersonRef {
-                            span,
-                            id: subject,
-                            office: None,
-                            country: None,
-                            pronoun: true,
-                        });
-                    }
                 }
             }
-            people.sort_by_key(|person| person.span.start);
         }
+        people.sort_by_key(|person| person.span.start);
         let mut countries = countries;
         if let Some(dyad) = dyad {
             for phrase in DYAD_PHRASES {

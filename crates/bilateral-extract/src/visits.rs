@@ -25,6 +25,9 @@ const TRIGGERS: &[&str] = &[
     "travelling through",
     "traveling through",
     "went to",
+    "went there",
+    "travelled there",
+    "traveled there",
     "came to",
     "flew to",
     "arrived in",
@@ -107,13 +110,14 @@ fn trips(view: &View, clause: Span) -> Vec<Span> {
     triggers.sort();
     let mut groups: Vec<Span> = Vec::new();
     for trigger in triggers {
-        match groups.last() {
+        match groups.last_mut() {
             Some(last)
-                if !view
+                if view
                     .dates_in(Span::new(last.start, trigger.start))
-                    .any(|_| true) =>
+                    .next()
+                    .is_none() =>
             {
-                continue;
+                last.end = last.end.max(trigger.end);
             }
             _ => groups.push(trigger),
         }
@@ -166,11 +170,25 @@ fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Op
         .or_else(|| state.registry.get(person.id).and_then(|known| known.office))
 }
 
-/// The destination after a trigger: the first state named after it in the clause.
+/// "His successor X", "her predecessor": the office of the last traveller.
+fn successor_office(view: &View, clause: Span, state: &State) -> Option<Office> {
+    find_any(&view.lower, &["successor", "predecessor"], clause)?;
+    state.last_visit.map(|memo| memo.office)
+}
+
+/// The destination of a trip: a state or capital named within a few words after the trigger,
+/// with no comma between ("visited Japan", "paid a state visit to Chile", "arrived in Seoul").
 fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> {
     view.countries_in(Span::new(trigger.start, clause.end))
+        .find(|country| !matches!(country.via, bilateral_gazetteer::MentionVia::Demonym))
+        .filter(|country| {
+            let between = view
+                .lower
+                .get(trigger.end..country.span.start)
+                .unwrap_or("");
+            !between.contains([',', ';', '(']) && between.split_whitespace().count() <= 4
+        })
         .map(|country| country.code)
-        .next()
 }
 
 fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
@@ -191,21 +209,25 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
         let same_place = find_any(&view.lower, SAME_PLACE, trigger).is_some();
         let travellers = traveller(view, clause, trigger);
         let count = count_in(view, clause);
-        let mut host = destination(view, Span::new(clause.start, segment_end), trigger)
-            .filter(|code| state.dyad.contains(*code));
-        if destination(view, Span::new(clause.start, segment_end), trigger).is_some()
-            && host.is_none()
-        {
+        let explicit = destination(view, Span::new(clause.start, segment_end), trigger);
+        if explicit.is_some_and(|code| !state.dyad.contains(code)) {
             // The trip went to a third state.
             continue;
         }
+        let mut host = explicit;
         if host.is_none() {
+            let own_last = travellers
+                .first()
+                .and_then(|person| state.registry.get(person.id))
+                .and_then(|person| person.last_host);
             host = if reciprocal {
                 state.last_visit.map(|memo| memo.visitor_country)
-            } else if same_place || previous_host.is_some() {
-                previous_host.or(state.last_visit.map(|memo| memo.host))
+            } else if same_place {
+                own_last
+                    .or(previous_host)
+                    .or(state.last_visit.map(|memo| memo.host))
             } else {
-                state.last_visit.map(|memo| memo.host)
+                previous_host.or(state.last_visit.map(|memo| memo.host))
             };
         }
         let Some(host) = host else {
@@ -262,7 +284,14 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
             if visitor_country == host || !state.dyad.contains(visitor_country) {
                 continue;
             }
-            let office = office_of(view, state, person, clause).unwrap_or(Office::Other);
+            let office = office_of(view, state, person, clause)
+                .or_else(|| successor_office(view, clause, state))
+                .unwrap_or(if level == VisitLevel::State {
+                    // A state visit is a head of state's by definition.
+                    Office::HeadOfState
+                } else {
+                    Office::Other
+                });
             if let Some(count) = count {
                 found.push(Found {
                     fact: Fact::VisitCount {
@@ -316,7 +345,16 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
             state.last_visit = Some(VisitMemo {
                 visitor_country,
                 host,
+                office,
             });
+            if let Some(known) = state.registry.get_mut(person.id) {
+                known.last_host = Some(host);
+                known.office = known
+                    .office
+                    .or(Some(office))
+                    .filter(|_| office != Office::Other)
+                    .or(known.office);
+            }
         }
     }
 }
@@ -469,14 +507,21 @@ fn count_in(view: &View, clause: Span) -> Option<u32> {
             }
         }
     }
-    // "three Vietnamese heads of government came to": a number before a plural title.
+    // "three Vietnamese heads of government came to": a number before a plural title, but not
+    // "the two presidents", which points back at people already named.
     for title in find_titles(view.text.get(clause.start..clause.end)?) {
         let head = slice[..title.span.start].trim_end();
         let mut words = head.split_whitespace().rev();
         let first = words.next();
-        let count = first
-            .and_then(count_word)
-            .or_else(|| words.next().and_then(count_word));
+        let second = words.next();
+        let third = words.next();
+        let (count, article) = match first.and_then(count_word) {
+            Some(count) => (Some(count), second),
+            None => (second.and_then(count_word), third),
+        };
+        if article == Some("the") {
+            continue;
+        }
         let plural = slice[title.span.start..title.span.end].ends_with('s');
         if let Some(count) = count.filter(|&count| count > 1 && plural) {
             return Some(count);
@@ -557,6 +602,12 @@ fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Fou
             }
         }
         ([], [first, second, ..]) => pairs.push(vec![*first, *second]),
+        // "At a meeting with President X on 18 November": the traveller of the moment met X.
+        ([], [object]) => {
+            if let Some(subject) = state.last_subject.filter(|subject| subject != object) {
+                pairs.push(vec![subject, *object]);
+            }
+        }
         _ => {}
     }
     if pairs.is_empty() {

@@ -41,6 +41,7 @@ const BACK_MATTER_WORDS: &[&str] = &[
     "citations",
     "works",
     "cited",
+    "general",
     "and",
     "&",
 ];
@@ -115,7 +116,13 @@ mod tests {
         ] {
             assert!(is_back_matter(heading), "{heading}");
         }
-        for heading in ["History", "Further cooperation", "Notes on trade", "And"] {
+        for heading in [
+            "History",
+            "Further cooperation",
+            "Notes on trade",
+            "And",
+            "General",
+        ] {
             assert!(!is_back_matter(heading), "{heading}");
         }
     }
@@ -391,6 +398,18 @@ The road is {{convert|12|km}} long.
     }
 
     #[test]
+    fn references_in_dropped_templates_are_numbered_in_place() {
+        let source = "{{Infobox bilateral relations|A–B|A|B|note=Since 1990<ref>Infobox.</ref>}}\n\
+                      Body.<ref>Body.</ref>";
+        let document = read_wikitext(source, None);
+        assert_eq!(rendered(&document, 0), "Infobox.");
+        assert_eq!(rendered(&document, 1), "Body.");
+        let numbers: Vec<Option<u32>> = document.markers.iter().map(|m| m.reference).collect();
+        assert_eq!(numbers, vec![Some(2)]);
+        assert_eq!(document.text, "Body.");
+    }
+
+    #[test]
     fn definition_lists_and_rules() {
         let document = read_wikitext("; Term : definition\n----\nAfter", None);
         assert_eq!(
@@ -414,6 +433,19 @@ The road is {{convert|12|km}} long.
                 (BlockKind::Caption, "Visits by year"),
                 (BlockKind::TableRow, "a | b continued"),
                 (BlockKind::Paragraph, "End"),
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_before_line_syntax_are_ignored() {
+        let source = "Lead.\n<!-- a note -->\n== History ==\n<!-- x -->* Item";
+        assert_eq!(
+            blocks(&read_wikitext(source, None)),
+            vec![
+                (BlockKind::Paragraph, "Lead."),
+                (BlockKind::Heading { level: 2 }, "History"),
+                (BlockKind::ListItem, "Item"),
             ]
         );
     }
@@ -467,6 +499,16 @@ The road is {{convert|12|km}} long.
             "<ref name=a/><ref name=a>x</ref><ref name=a>y</ref>",
             "{{convert}} {{circa}} {{dts}} {{harvnb}} {{sortname}} {{US$}}",
         ];
+        let nested = [
+            "{{lang|xx|".repeat(100) + &"}}".repeat(100),
+            "[[File:a.jpg|".repeat(100) + &"]]".repeat(100),
+            "<ref>{{efn|".repeat(50) + &"}}</ref>".repeat(50),
+            "{|\n|".repeat(100) + "x",
+        ];
+        let inputs = inputs
+            .iter()
+            .copied()
+            .chain(nested.iter().map(String::as_str));
         for input in inputs {
             let document = read_wikitext(input, None);
             for marker in &document.markers {

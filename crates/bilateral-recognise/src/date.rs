@@ -34,9 +34,13 @@ pub struct DateContext {
 
 /// Every date expression in `text`, in order and not overlapping.
 pub fn find_dates(text: &str, context: &DateContext) -> Vec<DateMention> {
-    let tokens = tokenize(text);
+    find_dates_in(&tokenize(text), context)
+}
+
+/// [`find_dates`] over a text already cut into tokens.
+pub(crate) fn find_dates_in(tokens: &Tokens, context: &DateContext) -> Vec<DateMention> {
     Scanner {
-        tokens: &tokens,
+        tokens,
         lenient: false,
     }
     .mentions(context)
@@ -610,8 +614,9 @@ const PART_OF: &[&str] = &["beginning", "start", "end", "middle", "turn"];
 
 const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
-/// Words that may follow "the 25th" when it is a day ("on the 25th he left").
-const AFTER_ORDINAL_DAY: &[&str] = &[
+/// Words that may follow a date ending a phrase: "on the 25th he left", "around 1900 the
+/// town grew"; after a number, other words are what it counts.
+const FUNCTION_WORDS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "the", "a", "an", "and", "but", "when", "while", "at",
     "in", "on", "with", "by", "as", "to", "after", "before", "both", "there", "his", "her",
     "their", "its", "was", "were", "had", "for", "from", "that", "this",
@@ -910,7 +915,7 @@ impl Scanner<'_, '_> {
         let (day, after) = self.day_at(index)?;
         let is_ordinal = after == index + 2;
         let follows_well = tokens.kind(after) != Some(Kind::Word)
-            || tokens.word_in(after, AFTER_ORDINAL_DAY) && !tokens.is_word(after + 1, "of");
+            || tokens.word_in(after, FUNCTION_WORDS) && !tokens.is_word(after + 1, "of");
         if !is_ordinal || !tokens.is_word(index.wrapping_sub(1), "the") || !follows_well {
             return None;
         }
@@ -959,7 +964,7 @@ impl Scanner<'_, '_> {
         let accepted = match start.shape() {
             Shape::Day | Shape::Other => false,
             Shape::Year => self.year_is_date(&candidate, strong_modifier, previous),
-            Shape::Month if end.is_none() => self.lone_month_is_date(&candidate, floor),
+            Shape::Month if end.is_none() => self.lone_month_is_date(&candidate, floor, previous),
             _ => true,
         };
         accepted.then_some(candidate)
@@ -994,7 +999,7 @@ impl Scanner<'_, '_> {
             return Some((point, after));
         }
         if let Some((month, after_month)) = self.month_at(index) {
-            let counted = |after: usize| self.is_count_word(after);
+            let counted = |after: usize| self.is_count_word(after) || self.is_plural_noun(after);
             if let Some((day, after_day)) = self
                 .day_at(after_month)
                 .filter(|(_, after)| !counted(*after))
@@ -1163,7 +1168,27 @@ impl Scanner<'_, '_> {
         }
         let before = candidate.first.wrapping_sub(1);
         let in_parentheses = tokens.is_punct(before, '(') && tokens.is_punct(candidate.last, ')');
-        let listed = previous.is_some_and(|previous| {
+        let strong = strong_modifier
+            || tokens.word_in(before, YEAR_LEADS)
+            || in_parentheses
+            || self.listed_after(previous, candidate);
+        if strong {
+            return true;
+        }
+        // "around 1900, the town grew" but "about 1900 Japanese lived there".
+        let ends_clause = tokens.kind(candidate.last) != Some(Kind::Word)
+            || tokens.word_in(candidate.last, FUNCTION_WORDS);
+        let counted = self.is_plural_noun(candidate.last)
+            || tokens.word_in(before, COUNT_LEADS)
+            || candidate.approximate && !ends_clause;
+        !counted
+    }
+
+    /// The candidate continues a list begun by the previous mention: "in 1983, 1995 and
+    /// 2010", "in May and June".
+    fn listed_after(&self, previous: Option<&Candidate>, candidate: &Candidate) -> bool {
+        let tokens = self.tokens;
+        previous.is_some_and(|previous| {
             let gap = previous.last..candidate.first;
             gap.len() <= 2
                 && gap.clone().all(|index| {
@@ -1172,25 +1197,25 @@ impl Scanner<'_, '_> {
                         .is_some_and(|ch| matches!(ch, ',' | '&' | '/' | ';'))
                         || tokens.word_in(index, &["and", "or"])
                 })
-        });
-        let strong =
-            strong_modifier || tokens.word_in(before, YEAR_LEADS) || in_parentheses || listed;
-        if strong {
-            return true;
-        }
-        !self.is_plural_noun(candidate.last) && !tokens.word_in(before, COUNT_LEADS)
+        })
     }
 
     /// A capitalised month on its own is a date only after "in", "by", "since", "early"…,
     /// and only written in full: "in May" but not "May" the verb or "Jan" the name.
-    fn lone_month_is_date(&self, candidate: &Candidate, floor: usize) -> bool {
+    fn lone_month_is_date(
+        &self,
+        candidate: &Candidate,
+        floor: usize,
+        previous: Option<&Candidate>,
+    ) -> bool {
         let tokens = self.tokens;
         let anchor_word = tokens.str(candidate.last.saturating_sub(1));
         let full = MONTHS
             .iter()
             .any(|name| name.eq_ignore_ascii_case(anchor_word));
         let before = candidate.first.wrapping_sub(1);
-        full && (candidate.approximate || before >= floor && tokens.word_in(before, MONTH_LEADS))
+        let led = before >= floor && tokens.word_in(before, MONTH_LEADS);
+        full && (candidate.approximate || led || self.listed_after(previous, candidate))
     }
 
     /// A day number, 1–31, with an optional ordinal suffix: "28", "25th".
@@ -1313,19 +1338,15 @@ impl Scanner<'_, '_> {
     /// Fills missing years from the next mention of a list ("14 May and 2 June 2006"),
     /// working from the end so a list of several borrows the one year written.
     fn borrow_years(&self, candidates: &mut [Candidate]) {
-        let tokens = self.tokens;
         for index in (0..candidates.len().saturating_sub(1)).rev() {
             let (head, tail) = candidates.split_at_mut(index + 1);
             let (Some(current), Some(next)) = (head.last_mut(), tail.first()) else {
                 continue;
             };
-            if current.start.year.is_some() || current.start.decade {
+            if current.start.year.is_some() || !self.listed_after(Some(current), next) {
                 continue;
             }
-            let listed = (current.last..next.first)
-                .all(|at| tokens.is_punct(at, ',') || tokens.word_in(at, &["and", "or"]))
-                && next.first - current.last <= 2;
-            let Some(year) = next.start.year.filter(|_| listed) else {
+            let Some(year) = next.start.year else {
                 continue;
             };
             current.start.year = Some(year);
@@ -1700,6 +1721,32 @@ mod tests {
     }
 
     #[test]
+    fn approximate_years_followed_by_a_noun_are_counts() {
+        assert_eq!(starts("Around 1900, the port grew."), ["1900"]);
+        assert_eq!(starts("around 1900 the port grew"), ["1900"]);
+        assert!(found("about 1900 Japanese lived there").is_empty());
+    }
+
+    #[test]
+    fn us_order_days_are_not_counts() {
+        let march = [one("March", "2006-03")];
+        assert_eq!(found_in("in March 2 ministers resigned", IN_2006), march);
+        assert_eq!(found_in("in March 12 soldiers died", IN_2006), march);
+    }
+
+    #[test]
+    fn listed_months_share_the_leading_word() {
+        assert_eq!(
+            found_in("in May and June", IN_2006),
+            [one("May", "2006-05"), one("June", "2006-06")]
+        );
+        assert_eq!(
+            found_in("between May and June 2010", IN_2006),
+            [range("May and June 2010", "2010-05", "2010-06")]
+        );
+    }
+
+    #[test]
     fn lone_months_need_a_leading_word_and_a_capital() {
         assert!(found_in("May the talks succeed.", IN_2006).is_empty());
         assert!(found_in("they may meet in june", IN_2006).is_empty());
@@ -1787,12 +1834,18 @@ mod tests {
         );
     }
 
+    /// Date, number and money spans (which share the tokens) on generated text with
+    /// multi-byte characters: no panic, spans on char boundaries, in order, not overlapping.
     #[test]
     fn spans_stay_on_char_boundaries_for_any_text() {
+        use crate::quantity::{find_money, find_numbers};
+
         let pieces = [
             "1992", "–", "-", " ", "\u{a0}", "May", "mai", "é", "日本", "28", "3", ",", ".", "th",
             "s", "'", "’", "of", "the", "early", "mid", "to", "and", "$", "ISBN", "p", "(", ")",
             "1,500", "26.01", "/", "0", "1990", "ß", "🙂", "Ⅻ", "between", "in", "c", "\u{301}",
+            "US", "million", "bn", "€", "five", "hundred", "over", "a", "dozen", "won", "%", "[",
+            "]", ":", "st", "₹",
         ];
         // A linear congruential generator: deterministic, no dependency.
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
@@ -1802,23 +1855,39 @@ mod tests {
                 .wrapping_add(1_442_695_040_888_963_407);
             usize::try_from(state >> 33).unwrap_or(0)
         };
-        let contexts = [DateContext::default(), IN_2006];
-        for _ in 0..4000 {
+        let check = |text: &str, spans: Vec<Span>| {
+            let mut previous_end = 0;
+            for span in spans {
+                assert!(text.is_char_boundary(span.start), "{text:?}");
+                assert!(text.is_char_boundary(span.end), "{text:?}");
+                assert!(previous_end <= span.start, "overlap in {text:?}");
+                assert!(span.start < span.end, "{text:?}");
+                previous_end = span.end;
+            }
+        };
+        for _ in 0..20_000 {
             let length = next() % 12;
             let text: String = (0..length).map(|_| pieces[next() % pieces.len()]).collect();
-            for context in &contexts {
-                let mut previous_end = 0;
-                for mention in find_dates(&text, context) {
-                    assert!(text.is_char_boundary(mention.span.start), "{text:?}");
-                    assert!(text.is_char_boundary(mention.span.end), "{text:?}");
-                    assert!(previous_end <= mention.span.start, "overlap in {text:?}");
-                    assert!(mention.span.start < mention.span.end, "{text:?}");
+            for context in [DateContext::default(), IN_2006] {
+                let mentions = find_dates(&text, &context);
+                for mention in &mentions {
                     if let Some(end) = mention.end {
                         assert!(mention.start.sort_key() < end.sort_key(), "{text:?}");
                     }
-                    previous_end = mention.span.end;
                 }
+                check(&text, mentions.iter().map(|mention| mention.span).collect());
             }
+            check(
+                &text,
+                find_numbers(&text)
+                    .iter()
+                    .map(|number| number.span)
+                    .collect(),
+            );
+            check(
+                &text,
+                find_money(&text).iter().map(|money| money.span).collect(),
+            );
             let _ = parse_date(&text);
         }
     }

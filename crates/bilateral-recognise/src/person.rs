@@ -608,6 +608,10 @@ pub fn find_people(
         }
         let end = name_run(text, &words, index, blocked);
         let length = end - index;
+        if length >= 1 && part_of_longer_name(text, &words, index, end) {
+            index = end.max(index + 1);
+            continue;
+        }
         let known_single = length == 1 && is_known(strip_possessive(words[index].text));
         let end = if length >= 1 {
             with_regnal(text, &words, end)
@@ -624,6 +628,27 @@ pub fn find_people(
     }
     people.sort_by_key(|person| person.span.start);
     people
+}
+
+/// Whether a capitalised run is the tail or head of a longer proper name ("... a New World
+/// Setting", "UN Security Council"): a capitalised word glued before it that is not a
+/// sentence opener, or an organisation word glued after it.
+fn part_of_longer_name(text: &str, words: &[Word], start: usize, end: usize) -> bool {
+    let glued = |a: &Word, b: &Word| gap(text, a, b) == " ";
+    if let Some(next) = words.get(end)
+        && glued(&words[end - 1], next)
+        && NOT_PERSON_RUN.contains(&strip_possessive(next.text))
+    {
+        return true;
+    }
+    if let Some(previous) = start.checked_sub(1).and_then(|index| words.get(index))
+        && glued(previous, &words[start])
+        && previous.is_capitalised()
+        && start >= 2
+    {
+        return true;
+    }
+    false
 }
 
 /// Extends a name over a regnal numeral: "Juan Carlos I", "Felipe VI".
@@ -740,6 +765,7 @@ mod tests {
     #[test]
     fn organisations_places_and_sentence_openers_are_not_people() {
         assert!(people("The Grand Harbour Museum opened. During March it rained.").is_empty());
+        assert!(people("a pact for a New Trade Setting and UN Security Council reform").is_empty());
         assert!(people("In July the Joint Economic Commission met at State House.").is_empty());
         assert!(people("NATO and ASEAN met.").is_empty());
     }

@@ -5,7 +5,7 @@
 
 use bilateral_model::Span;
 
-use crate::date::{DateContext, Kind, Tokens, find_dates, is_currency_sign, tokenize};
+use crate::date::{DateContext, Kind, Tokens, find_dates_in, is_currency_sign, tokenize};
 
 /// A number written in a sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,7 +40,7 @@ pub fn find_numbers(text: &str) -> Vec<Quantity> {
         year: Some(2000),
         month: Some(1),
     };
-    let mut taken: Vec<Span> = find_dates(text, &any_context)
+    let mut taken: Vec<Span> = find_dates_in(&tokens, &any_context)
         .iter()
         .map(|date| date.span)
         .collect();
@@ -129,7 +129,7 @@ fn money_at(tokens: &Tokens, index: usize, floor: usize) -> Option<(Money, usize
     let (currency, amount, last) =
         if let Some((currency, amount_index)) = currency_before_amount(tokens, index) {
             let amount = amount_at(tokens, amount_index, true)?;
-            let last = suffix_sign(tokens, amount.end).unwrap_or(amount.end);
+            let last = amount.end;
             (currency, amount, last)
         } else {
             if !matches!(tokens.kind(index), Some(Kind::Number | Kind::Word)) {
@@ -257,8 +257,7 @@ fn suffix_sign(tokens: &Tokens, index: usize) -> Option<usize> {
     (is_sign && tokens.kind(index + 1) != Some(Kind::Number)).then_some(index + 1)
 }
 
-/// Currency names after an amount, longest first where one contains another. Words that
-/// are also ordinary words ("won", "rand", "real") need a large amount.
+/// Currency names after an amount, longest first where one contains another.
 const CURRENCY_NAMES: &[(&[&str], &str)] = &[
     (&["new", "zealand", "dollars"], "NZD"),
     (&["hong", "kong", "dollars"], "HKD"),
@@ -329,7 +328,8 @@ const CURRENCY_NAMES: &[(&[&str], &str)] = &[
     (&["dong"], "VND"),
 ];
 
-/// Single currency words that are also common English words.
+/// Single currency words that are also common English words: they need a large amount
+/// ("4 billion won", not "3 won").
 const AMBIGUOUS_NAMES: &[&str] = &["won", "rand", "dong"];
 
 /// The currency after an amount: its code and the token after it.
@@ -348,14 +348,22 @@ fn currency_after_amount(tokens: &Tokens, amount: &Amount) -> Option<(&'static s
     if word == "RMB" {
         return Some(("CNY", start + 1));
     }
-    // "US" is written "U.S." too: compare words, skipping periods inside abbreviations.
+    // "U.S. dollars": the abbreviation is four tokens.
+    let dotted_us = tokens.is_word(start, "u")
+        && tokens.is_punct(start + 1, '.')
+        && tokens.is_word(start + 2, "s")
+        && tokens.is_punct(start + 3, '.');
+    if dotted_us && tokens.is_word(start + 4, "dollars") {
+        return Some(("USD", start + 5));
+    }
     let (name, code) = CURRENCY_NAMES.iter().find(|(name, _)| {
         name.iter()
             .enumerate()
             .all(|(offset, expected)| tokens.is_word(start + offset, expected))
     })?;
     let large = amount.value >= 1000.0 || amount.scaled;
-    if name.len() == 1 && AMBIGUOUS_NAMES.contains(&name.first().copied().unwrap_or("")) && !large {
+    let ambiguous = matches!(name, [single] if AMBIGUOUS_NAMES.contains(single));
+    if ambiguous && !large {
         return None;
     }
     Some((code, start + name.len()))
@@ -498,6 +506,9 @@ fn number_value(text: &str) -> Option<f64> {
     if text.matches('.').count() > 1 {
         return None;
     }
+    if !text.contains(',') {
+        return text.parse().ok();
+    }
     let digits: String = text.chars().filter(|ch| *ch != ',').collect();
     digits.parse().ok()
 }
@@ -521,13 +532,13 @@ fn words_value(tokens: &Tokens, index: usize) -> Option<(f64, usize)> {
         }
     }
     let mut total = 0.0;
-    let mut current: u32 = 0;
+    let mut current = 0.0;
     let mut end = index;
     let mut after_small = false;
     let mut at = index;
     loop {
         if let Some(small) = small_number(tokens, at).filter(|_| !after_small) {
-            current += small;
+            current += f64::from(small);
             at += 1;
             // "twenty-five"
             if small >= 20
@@ -536,19 +547,19 @@ fn words_value(tokens: &Tokens, index: usize) -> Option<(f64, usize)> {
                 && tokens.glued(at + 1)
                 && let Some(unit) = small_number(tokens, at + 1).filter(|unit| *unit < 10)
             {
-                current += unit;
+                current += f64::from(unit);
                 at += 2;
             }
             after_small = true;
             end = at;
         } else if tokens.is_word(at, "hundred") && after_small {
-            current *= 100;
+            current *= 100.0;
             at += 1;
             after_small = false;
             end = at;
         } else if let Some(scale) = multiplier_at(tokens, at, false).filter(|_| end > index) {
-            total += f64::from(current.max(1)) * scale;
-            current = 0;
+            total += current.max(1.0) * scale;
+            current = 0.0;
             at += 1;
             after_small = false;
             end = at;
@@ -563,7 +574,7 @@ fn words_value(tokens: &Tokens, index: usize) -> Option<(f64, usize)> {
         }
     }
     let lone_one = end == index + 1 && tokens.is_word(index, "one");
-    (end > index && !lone_one).then(|| (total + f64::from(current), end))
+    (end > index && !lone_one).then_some((total + current, end))
 }
 
 /// A number that can be a count: not a code ("G20", "p. 313", "ISBN 978-…"), a footnote
@@ -627,7 +638,7 @@ fn qualifier_before(tokens: &Tokens, index: usize, floor: usize) -> (usize, Opti
         && tokens.is_word(index.wrapping_sub(2), "c")
     {
         index - 1
-    } else if tokens.is_punct(index.wrapping_sub(1), '~') {
+    } else if index > floor && tokens.is_punct(index - 1, '~') {
         return (index - 1, Some(Qualifier::Approximate));
     } else {
         index
@@ -898,6 +909,10 @@ mod tests {
             [amount("300 million euros", 300e6, "EUR")]
         );
         assert_eq!(
+            money("5 million U.S. dollars"),
+            [amount("5 million U.S. dollars", 5e6, "USD")]
+        );
+        assert_eq!(
             money("5 million USD"),
             [amount("5 million USD", 5e6, "USD")]
         );
@@ -946,6 +961,7 @@ mod tests {
             "½ ¾ ₩",
             "c.",
             "~",
+            "ninety hundred ninety hundred ninety hundred ninety hundred ninety hundred ninety",
         ] {
             let _ = find_money(text);
             let _ = find_numbers(text);

@@ -461,14 +461,14 @@ pub fn print_fact_list(facts: &[StoredFact], json: bool) -> anyhow::Result<()> {
         .collect();
     let width = pairs.iter().map(|p| p.chars().count()).max().unwrap_or(0);
     for (stored, pair) in facts.iter().zip(&pairs) {
-        writeln!(
-            out,
+        let line = format!(
             "{}  {:<21}  {pair:<width$}  {}  {}",
             date_column(stored.fact.date()),
             stored.fact.type_name(),
             summary(&stored.fact, stored.pair),
             sources.label(stored.document_id, &stored.references)
-        )?;
+        );
+        writeln!(out, "{}", line.trim_end())?;
     }
     sources.write_key(&mut out)?;
     Ok(())

@@ -652,7 +652,7 @@ impl<'t> Renderer<'t> {
             }
             Action::ReferenceList => {
                 if out.numbers_references()
-                    && let Some(refs) = self.param(template, Which::Named("refs", 0))
+                    && let Some(refs) = self.param(template, Which::Key("refs"))
                 {
                     self.define_references(refs);
                 }
@@ -739,6 +739,7 @@ impl<'t> Renderer<'t> {
             Which::Positional(index) => find(&ParamKey::Positional(index)),
             Which::Named(name, index) => find(&ParamKey::Named(name.to_owned()))
                 .or_else(|| find(&ParamKey::Positional(index))),
+            Which::Key(name) => find(&ParamKey::Named(name.to_owned())),
             Which::Last => {
                 let last = keys
                     .iter()
@@ -955,30 +956,31 @@ impl<'t> Renderer<'t> {
 fn lines(nodes: &[Node], source_len: usize) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut first = 0;
-    let mut from = nodes.first().map_or(0, |node| node.span().start);
+    let mut line_start = 0;
     for (index, node) in nodes.iter().enumerate() {
         if let Node::Newline(at) = node {
-            lines.push(Line {
-                first,
-                end: index,
-                from,
-                to: *at,
-            });
+            lines.push(line(nodes, first, index, line_start, *at));
             first = index + 1;
-            from = at + 1;
+            line_start = at + 1;
         }
     }
-    let to = nodes
-        .last()
-        .map_or(source_len, |node| node.span().end)
-        .max(from);
-    lines.push(Line {
-        first,
-        end: nodes.len(),
-        from,
-        to,
-    });
+    let end = nodes.last().map_or(source_len, |node| node.span().end);
+    lines.push(line(nodes, first, nodes.len(), line_start, end));
     lines
+}
+
+/// A line starts at its first node: markup removed before it (a comment) does not count.
+fn line(nodes: &[Node], first: usize, end: usize, line_start: usize, to: usize) -> Line {
+    let from = nodes
+        .get(first..end)
+        .and_then(<[Node]>::first)
+        .map_or(line_start, |node| node.span().start.max(line_start));
+    Line {
+        first,
+        end,
+        from,
+        to: to.max(from),
+    }
 }
 
 /// Whether nodes hold nothing but whitespace.

@@ -36,6 +36,8 @@ pub(super) enum Which {
     Last,
     /// A named parameter, else a positional one.
     Named(&'static str, usize),
+    /// A named parameter only.
+    Key(&'static str),
 }
 
 /// Templates whose text we compose from their parameters.

@@ -215,12 +215,12 @@ impl<W: Write> Printer<'_, W> {
             .iter()
             .map(|stored| self.sources.label(stored.document_id, &stored.references))
             .collect();
-        writeln!(
-            self.out,
+        let line = format!(
             "{indent}{}  {}  {labels}",
             views::date_column(stated.fact.date()),
             views::summary(stated.fact, stated.pair),
-        )?;
+        );
+        writeln!(self.out, "{}", line.trim_end())?;
         if self.evidence {
             let mut sentences: Vec<&str> = stated.by.iter().map(|s| s.sentence.trim()).collect();
             sentences.dedup();

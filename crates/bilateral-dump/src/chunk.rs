@@ -1,0 +1,196 @@
+//! One piece of a dump as a worker sees it: a bzip2 stream, or a block of XML. A worker
+//! decompresses it and reads the whole pages in it; what lies before the first `<page>` and
+//! after the last `</page>` goes back to be joined with the neighbouring pieces, so pieces
+//! may be cut anywhere (plain XML blocks, streams not cut at pages).
+
+use std::io::Read;
+
+use crate::error::{DumpError, Location};
+use crate::page::{DumpItem, Outcome, PageParser};
+use crate::select::Selection;
+
+/// The most text one piece, or one page cut across pieces, may come to: far above any real
+/// stream of 100 pages, and a bound on what a corrupt or hostile stream can make us hold.
+pub(crate) const MAX_PIECE_TEXT: usize = 256 << 20;
+
+const PAGE_START: &[u8] = b"<page>";
+const PAGE_END: &[u8] = b"</page>";
+
+/// A piece of input handed to a worker.
+pub(crate) struct Chunk {
+    pub at: Location,
+    pub data: Vec<u8>,
+    /// A bzip2 stream (or several) to decompress, rather than XML.
+    pub compressed: bool,
+    /// Whether the piece starts where the previous one ended; false after skipped streams.
+    pub follows_previous: bool,
+}
+
+/// What a worker made of a chunk.
+pub(crate) struct Parsed<T> {
+    pub at: Location,
+    pub follows_previous: bool,
+    /// The text before the first whole page (all of it when there is none).
+    pub head: Vec<u8>,
+    /// The whole pages, or None when the piece holds none.
+    pub body: Option<PageRun<T>>,
+    /// The text after the last whole page.
+    pub tail: Vec<u8>,
+    pub text_bytes: u64,
+}
+
+/// The selected items of a run of whole pages, in order, and how many pages it held.
+pub(crate) struct PageRun<T> {
+    pub items: Vec<DumpItem<T>>,
+    pub seen: u64,
+}
+
+/// Where the whole pages of a text are: from its first `<page>` to the end of its last
+/// `</page>`, or None.
+pub(crate) fn whole_pages_span(text: &[u8]) -> Option<(usize, usize)> {
+    let start = find(text, PAGE_START)?;
+    let end = rfind(text, PAGE_END)? + PAGE_END.len();
+    (start < end).then_some((start, end))
+}
+
+/// Whether a text holds the start of a page.
+pub(crate) fn has_page_start(text: &[u8]) -> bool {
+    find(text, PAGE_START).is_some()
+}
+
+fn find(text: &[u8], needle: &[u8]) -> Option<usize> {
+    text.windows(needle.len()).position(|window| window == needle)
+}
+
+fn rfind(text: &[u8], needle: &[u8]) -> Option<usize> {
+    text.windows(needle.len()).rposition(|window| window == needle)
+}
+
+/// Reads the selected pages of `xml`, a run of whole pages, through `analyse`.
+pub(crate) fn read_pages<T>(
+    xml: &[u8],
+    at: Location,
+    selection: &Selection,
+    analyse: &(impl Fn(&crate::DumpPage) -> T + Sync),
+) -> Result<PageRun<T>, DumpError> {
+    let xml = std::str::from_utf8(xml).map_err(|source| DumpError::Utf8 { at, source })?;
+    let mut parser = PageParser::new(xml, selection);
+    let mut items = Vec::new();
+    while let Some(outcome) = parser
+        .next_page()
+        .map_err(|source| DumpError::Xml { at, source })?
+    {
+        match outcome {
+            Outcome::Passed => {}
+            Outcome::Page(page) => {
+                let analysis = analyse(&page);
+                items.push(DumpItem::Page(page, analysis));
+            }
+            Outcome::Alias(alias) => items.push(DumpItem::Alias(alias)),
+        }
+    }
+    Ok(PageRun {
+        items,
+        seen: parser.seen,
+    })
+}
+
+/// A worker's job: decompress if need be, then read the whole pages.
+pub(crate) fn work<T>(
+    chunk: Chunk,
+    selection: &Selection,
+    analyse: &(impl Fn(&crate::DumpPage) -> T + Sync),
+) -> Result<Parsed<T>, DumpError> {
+    let Chunk {
+        at,
+        data,
+        compressed,
+        follows_previous,
+    } = chunk;
+    let text = if compressed {
+        decompress(&data, at)?
+    } else {
+        data
+    };
+    let text_bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    let Some((start, end)) = whole_pages_span(&text) else {
+        return Ok(Parsed {
+            at,
+            follows_previous,
+            head: text,
+            body: None,
+            tail: Vec::new(),
+            text_bytes,
+        });
+    };
+    let (head, rest) = text.split_at(start);
+    let (pages, tail) = rest.split_at(end - start);
+    let body = read_pages(pages, at, selection, analyse)?;
+    Ok(Parsed {
+        at,
+        follows_previous,
+        head: head.to_vec(),
+        body: Some(body),
+        tail: tail.to_vec(),
+        text_bytes,
+    })
+}
+
+/// Decompresses one or more whole bzip2 streams.
+fn decompress(data: &[u8], at: Location) -> Result<Vec<u8>, DumpError> {
+    let limit = u64::try_from(MAX_PIECE_TEXT).unwrap_or(u64::MAX);
+    let mut text = Vec::with_capacity(data.len().saturating_mul(5));
+    bzip2::bufread::MultiBzDecoder::new(data)
+        .take(limit + 1)
+        .read_to_end(&mut text)
+        .map_err(|source| DumpError::Decompress { at, source })?;
+    if text.len() > MAX_PIECE_TEXT {
+        return Err(DumpError::TooLarge {
+            at,
+            what: "the stream's text",
+            limit: MAX_PIECE_TEXT,
+        });
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_pages_run_from_first_start_to_last_end() {
+        let text = b"ge>\n</page>\n<page>a</page><page>b</page>\n<pa";
+        let (start, end) = whole_pages_span(text).unwrap();
+        assert_eq!(&text[start..end], b"<page>a</page><page>b</page>");
+        assert_eq!(whole_pages_span(b"</page><page>x"), None);
+        assert_eq!(whole_pages_span(b"no pages"), None);
+        assert!(has_page_start(b"x<page>"));
+    }
+
+    #[test]
+    fn a_piece_without_whole_pages_is_all_head() {
+        let chunk = Chunk {
+            at: Location {
+                stream: None,
+                offset: 0,
+            },
+            data: b"<title>A</title>".to_vec(),
+            compressed: false,
+            follows_previous: true,
+        };
+        let parsed = work(chunk, &Selection::all(), &|_: &crate::DumpPage| ()).unwrap();
+        assert!(parsed.body.is_none());
+        assert_eq!(parsed.head, b"<title>A</title>");
+    }
+
+    #[test]
+    fn a_corrupt_stream_is_an_error_naming_it() {
+        let at = Location {
+            stream: Some(3),
+            offset: 77,
+        };
+        let error = decompress(b"BZh91AY&SY not really", at).unwrap_err();
+        assert!(error.to_string().starts_with("stream 3 at byte 77"), "{error}");
+    }
+}
