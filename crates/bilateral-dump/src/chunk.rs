@@ -53,9 +53,9 @@ pub(crate) fn whole_pages_span(text: &[u8]) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
-/// Whether a text holds the start of a page.
-pub(crate) fn has_page_start(text: &[u8]) -> bool {
-    find(text, PAGE_START).is_some()
+/// Where the first page of a text starts.
+pub(crate) fn page_start(text: &[u8]) -> Option<usize> {
+    find(text, PAGE_START)
 }
 
 fn find(text: &[u8], needle: &[u8]) -> Option<usize> {
@@ -165,7 +165,7 @@ mod tests {
         assert_eq!(&text[start..end], b"<page>a</page><page>b</page>");
         assert_eq!(whole_pages_span(b"</page><page>x"), None);
         assert_eq!(whole_pages_span(b"no pages"), None);
-        assert!(has_page_start(b"x<page>"));
+        assert_eq!(page_start(b"x<page>"), Some(1));
     }
 
     #[test]

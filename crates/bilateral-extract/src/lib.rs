@@ -197,6 +197,7 @@ pub fn extract_facts(
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
+        merge_visits(&mut found);
         remember(&view, &mut state);
         let evidence = Evidence {
             sentence: sentence.span,
@@ -216,6 +217,66 @@ pub fn extract_facts(
         }
     }
     facts
+}
+
+/// One trip told with two verbs ("returned on 10 July, arriving for an official visit")
+/// yields two visits; keep the one that says more.
+fn merge_visits(found: &mut Vec<Found>) {
+    let mut index = 0;
+    while index < found.len() {
+        let duplicate = (0..found.len()).find(|&other| {
+            other != index
+                && same_trip(&found[index].fact, &found[other].fact)
+                && detail(&found[other].fact) >= detail(&found[index].fact)
+                && (detail(&found[other].fact) > detail(&found[index].fact) || other < index)
+        });
+        if duplicate.is_some() {
+            found.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+fn same_trip(a: &Fact, b: &Fact) -> bool {
+    match (a, b) {
+        (
+            Fact::Visit {
+                visitor_country: country_a,
+                host: host_a,
+                visitor: visitor_a,
+                start: Some(start_a),
+                ..
+            },
+            Fact::Visit {
+                visitor_country: country_b,
+                host: host_b,
+                visitor: visitor_b,
+                start: Some(start_b),
+                ..
+            },
+        ) => {
+            country_a == country_b
+                && host_a == host_b
+                && visitor_a == visitor_b
+                && (start_a.within(start_b) || start_b.within(start_a))
+        }
+        _ => false,
+    }
+}
+
+/// How much a visit says: a protocol level, an end date, a precise start.
+fn detail(fact: &Fact) -> u8 {
+    match fact {
+        Fact::Visit {
+            level, start, end, ..
+        } => {
+            u8::from(*level != bilateral_model::VisitLevel::Unspecified)
+                + u8::from(end.is_some())
+                + u8::from(matches!(start, Some(PartialDate::Day(..))))
+        }
+        _ => 0,
+    }
 }
 
 /// Updates the date and subject the next sentence may lean on.

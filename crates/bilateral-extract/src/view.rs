@@ -85,7 +85,25 @@ impl<'a> View<'a> {
                 via: mention.via,
             })
             .collect();
-        let dates: Vec<DateRef> = find_dates(text, date_context)
+        // A day written alone ("on the 15th") takes its month from earlier in the sentence when
+        // the sentence gives one, else from the sentences before.
+        let mut mentions = find_dates(text, date_context);
+        if let Some(month_date) = mentions.iter().find_map(|mention| match mention.start {
+            PartialDate::Month(year, month) | PartialDate::Day(year, month, _) => {
+                Some((year, month))
+            }
+            _ => None,
+        }) {
+            let context = DateContext {
+                year: Some(month_date.0),
+                month: Some(month_date.1),
+            };
+            let again = find_dates(text, &context);
+            if again.len() > mentions.len() {
+                mentions = again;
+            }
+        }
+        let dates: Vec<DateRef> = mentions
             .into_iter()
             .map(|mention| DateRef {
                 span: mention.span,

@@ -7,7 +7,7 @@ use bilateral_recognise::office::find_titles;
 use crate::modality::asserts;
 use crate::text::{count_word, find_all, find_any};
 use crate::view::{PersonRef, View};
-use crate::when::{When, date_near};
+use crate::when::{When, date_near, relative_date};
 use crate::{Found, State, VisitMemo, last_date_before};
 
 /// Phrases that say someone went somewhere.
@@ -170,6 +170,21 @@ fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Op
         .or_else(|| state.registry.get(person.id).and_then(|known| known.office))
 }
 
+/// "hosted by X", "received by X", "at the invitation of X": the host is X's state.
+fn hosted_by(view: &View, clause: Span, state: &State) -> Option<CountryCode> {
+    let marker = find_any(
+        &view.lower,
+        &["hosted by", "received by", "invitation of", "guest of"],
+        clause,
+    )?;
+    let host = view.people_in(Span::new(marker.end, clause.end)).next()?;
+    state
+        .registry
+        .get(host.id)
+        .and_then(|person| person.country)
+        .filter(|code| state.dyad.contains(*code))
+}
+
 /// "His successor X", "her predecessor": the office of the last traveller.
 fn successor_office(view: &View, clause: Span, state: &State) -> Option<Office> {
     find_any(&view.lower, &["successor", "predecessor"], clause)?;
@@ -215,6 +230,9 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
             continue;
         }
         let mut host = explicit;
+        if host.is_none() {
+            host = hosted_by(view, clause, state);
+        }
         if host.is_none() {
             let own_last = travellers
                 .first()
@@ -349,6 +367,7 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
             });
             if let Some(known) = state.registry.get_mut(person.id) {
                 known.last_host = Some(host);
+                known.country = known.country.or(Some(visitor_country));
                 known.office = known
                     .office
                     .or(Some(office))
@@ -613,9 +632,16 @@ fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Fou
     if pairs.is_empty() {
         return;
     }
+    // The meeting's own date: written after the verb, or "the following day" after it, else
+    // written before it, else the trip's.
     let last = last_date_before(view, trigger.start, state);
-    let when = date_near(view, clause, trigger.start, last)
-        .map(|when| when.start)
+    let after = Span::new(trigger.start, clause.end);
+    let when = view
+        .dates_in(after)
+        .next()
+        .map(|date| date.start)
+        .or_else(|| last.and_then(|last| relative_date(&view.lower, after, last)))
+        .or_else(|| date_near(view, clause, trigger.start, last).map(|when| when.start))
         .or(state.event_date);
     let place = view
         .countries_in(Span::new(trigger.start, clause.end))

@@ -289,7 +289,6 @@ const NOT_PERSON_RUN: &[&str] = &[
     "Peninsula",
     "Desert",
     "Valley",
-    "Park",
     "Hall",
     "Tower",
     "Gate",
@@ -612,7 +611,13 @@ pub fn find_people(
             index = end.max(index + 1);
             continue;
         }
-        let known_single = length == 1 && is_known(strip_possessive(words[index].text));
+        let single = strip_possessive(words[index].text);
+        // A family name alone is a person if the document, or this sentence, named them in full.
+        let known_single = length == 1
+            && (is_known(single)
+                || people
+                    .iter()
+                    .any(|person| person.name.split_whitespace().any(|token| token == single)));
         let end = if length >= 1 {
             with_regnal(text, &words, end)
         } else {
@@ -759,6 +764,10 @@ mod tests {
     #[test]
     fn single_words_only_when_known() {
         assert_eq!(people("Lopes returned."), [("Lopes".to_owned(), None)]);
+        assert_eq!(
+            people("Ana Silva left; Silva came back."),
+            [("Ana Silva".to_owned(), None), ("Silva".to_owned(), None)]
+        );
         assert!(people("Telenor returned.").is_empty());
     }
 
