@@ -6,11 +6,11 @@
 //!   Minister`, `King`, `Sir`, `Dr`, …; wherever they stand, so "President" never makes two
 //!   presidents agree), generational suffixes (`Jr`, `Sr`) and single letters (initials);
 //! - regnal numerals `I`–`XX`, but only written in capitals and not as the first token left,
-//!   so "Felipe VI" loses `VI` while "Xi Jinping" and "President Xi" keep `Xi`.
+//!   so "Felipe VI" loses `VI` while "Li Wenbo" and "President Li" keep `Li`.
 //!
 //! A hyphenated word is one token with its hyphens removed ("Myung-bak" is `myungbak`, so it
 //! also agrees with "Myungbak"); its parts are not tokens of their own, which keeps
-//! "Jean-Paul" from agreeing with "Paul". The one exception is a leading particle: "el-Sisi"
+//! "Jean-Paul" from agreeing with "Paul". The one exception is a leading particle: "el-Masri"
 //! gives `elsisi` and `sisi`. Apostrophes inside a word are dropped ("O'Brien" is `obrien`).
 //! Two names with no tokens left (say "The President" and "the president") agree when their
 //! folded texts are equal.

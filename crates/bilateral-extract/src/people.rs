@@ -1,5 +1,5 @@
 //! The people of one document: the first full mention of each, and their offices and
-//! countries as the text gives them, so later mentions ("Köhler", "he") resolve to them.
+//! countries as the text gives them, so later mentions ("Lopes", "he") resolve to them.
 
 use bilateral_model::{CountryCode, Office};
 
@@ -7,7 +7,7 @@ use bilateral_model::{CountryCode, Office};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
     pub name: String,
-    /// Lower-cased name tokens, hyphenated particles split off ("el-Sisi" → "sisi").
+    /// Lower-cased name tokens, hyphenated particles split off ("el-Masri" → "masri").
     tokens: Vec<String>,
     pub office: Option<Office>,
     pub country: Option<CountryCode>,
