@@ -59,11 +59,13 @@ pub(crate) fn page_start(text: &[u8]) -> Option<usize> {
 }
 
 fn find(text: &[u8], needle: &[u8]) -> Option<usize> {
-    text.windows(needle.len()).position(|window| window == needle)
+    text.windows(needle.len())
+        .position(|window| window == needle)
 }
 
 fn rfind(text: &[u8], needle: &[u8]) -> Option<usize> {
-    text.windows(needle.len()).rposition(|window| window == needle)
+    text.windows(needle.len())
+        .rposition(|window| window == needle)
 }
 
 /// Reads the selected pages of `xml`, a run of whole pages, through `analyse`.
@@ -191,6 +193,9 @@ mod tests {
             offset: 77,
         };
         let error = decompress(b"BZh91AY&SY not really", at).unwrap_err();
-        assert!(error.to_string().starts_with("stream 3 at byte 77"), "{error}");
+        assert!(
+            error.to_string().starts_with("stream 3 at byte 77"),
+            "{error}"
+        );
     }
 }

@@ -31,12 +31,12 @@ pub fn index_path_for(dump: &Path) -> Option<PathBuf> {
 /// Opens a dump and tells its layout from its first bytes: XML, or bzip2 with the index given,
 /// or found beside it, or neither.
 pub fn open_dump(path: &Path, index: Option<&Path>) -> Result<(File, Layout), DumpError> {
-    let opening = |path: &Path| {
+    fn opening(path: &Path) -> impl Fn(std::io::Error) -> DumpError + '_ {
         move |source| DumpError::Open {
             path: path.to_owned(),
             source,
         }
-    };
+    }
     let mut file = File::open(path).map_err(opening(path))?;
     let mut first_bytes = Vec::with_capacity(4);
     file.by_ref()
@@ -84,7 +84,9 @@ mod tests {
     #[test]
     fn the_index_is_named_as_wikipedia_names_it() {
         assert_eq!(
-            index_path_for(Path::new("/d/enwiki-20250101-pages-articles-multistream.xml.bz2")),
+            index_path_for(Path::new(
+                "/d/enwiki-20250101-pages-articles-multistream.xml.bz2"
+            )),
             Some(PathBuf::from(
                 "/d/enwiki-20250101-pages-articles-multistream-index.txt.bz2"
             ))

@@ -63,14 +63,11 @@ impl<'s> IndexStreams<'s> {
             if line.is_empty() {
                 continue;
             }
-            let (offset, title) = parse_line(line).ok_or_else(|| {
-                self.error("not of the form offset:page_id:title".to_owned())
-            })?;
+            let (offset, title) = parse_line(line)
+                .ok_or_else(|| self.error("not of the form offset:page_id:title".to_owned()))?;
             let open_offset = self.open.map(|open| open.offset);
             if open_offset.is_some_and(|open| offset < open) {
-                return Err(self.error(format!(
-                    "offset {offset} comes after a larger one"
-                )));
+                return Err(self.error(format!("offset {offset} comes after a larger one")));
             }
             match &mut self.open {
                 Some(open) if open.offset == offset => {

@@ -159,7 +159,7 @@ impl<'x> PageParser<'x> {
     pub fn next_page(&mut self) -> Result<Option<Outcome>, XmlError> {
         loop {
             match self.event()? {
-                Event::Start(start) if start.name().as_ref() == b"page" => {
+                Event::Start(start) if start.name().as_ref() == "page" => {
                     self.seen += 1;
                     return self.read_page().map(Some);
                 }
@@ -196,12 +196,12 @@ impl<'x> PageParser<'x> {
                     depth += 1;
                     field = None;
                     match (depth, start.name().as_ref()) {
-                        (1, b"title") => field = Some(Field::Title),
-                        (1, b"ns") => field = Some(Field::Namespace),
-                        (1, b"id") => field = Some(Field::Id),
-                        (1, b"redirect") => page.redirect = Some(self.redirect_target(&start)?),
-                        (1, b"revision") => in_revision = true,
-                        (2, b"text") if in_revision && page.wants_text(self.selection) => {
+                        (1, "title") => field = Some(Field::Title),
+                        (1, "ns") => field = Some(Field::Namespace),
+                        (1, "id") => field = Some(Field::Id),
+                        (1, "redirect") => page.redirect = Some(self.redirect_target(&start)?),
+                        (1, "revision") => in_revision = true,
+                        (2, "text") if in_revision && page.wants_text(self.selection) => {
                             // A later revision replaces an earlier one's text.
                             page.text.clear();
                             field = Some(Field::Text);
@@ -210,8 +210,8 @@ impl<'x> PageParser<'x> {
                     }
                 }
                 Event::Empty(start) => match (depth + 1, start.name().as_ref()) {
-                    (1, b"redirect") => page.redirect = Some(self.redirect_target(&start)?),
-                    (2, b"text") if in_revision => page.text.clear(),
+                    (1, "redirect") => page.redirect = Some(self.redirect_target(&start)?),
+                    (2, "text") if in_revision => page.text.clear(),
                     _ => {}
                 },
                 Event::End(_) => {
@@ -251,7 +251,7 @@ impl<'x> PageParser<'x> {
             .map_err(|error| self.error(error.to_string()))?;
         match attribute {
             Some(attribute) => attribute
-                .unescape_value()
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map(|value| value.into_owned())
                 .map_err(|error| self.error(error.to_string())),
             None => Ok(String::new()),
@@ -304,9 +304,7 @@ mod tests {
     use super::*;
 
     fn page(title: &str, ns: u32, id: u64, inner: &str) -> String {
-        format!(
-            "<page>\n<title>{title}</title>\n<ns>{ns}</ns>\n<id>{id}</id>\n{inner}</page>\n"
-        )
+        format!("<page>\n<title>{title}</title>\n<ns>{ns}</ns>\n<id>{id}</id>\n{inner}</page>\n")
     }
 
     fn revision(text: &str) -> String {
@@ -351,7 +349,8 @@ mod tests {
             page("Chile–Japan relations", 1, 3, &revision("Odd namespace.")),
         ]
         .concat();
-        let mut iterator = pages(&xml, &Selection::dyads());
+        let selection = Selection::dyads();
+        let mut iterator = pages(&xml, &selection);
         assert!(iterator.next().is_none());
         assert_eq!(iterator.seen(), 3);
     }
@@ -364,7 +363,10 @@ mod tests {
                 "Japan–Chile relations",
                 0,
                 4,
-                &format!("{redirect}{}", revision("#REDIRECT [[Chile–Japan relations]]")),
+                &format!(
+                    "{redirect}{}",
+                    revision("#REDIRECT [[Chile–Japan relations]]")
+                ),
             ),
             page(
                 "Glass harmonium",
@@ -426,10 +428,7 @@ mod tests {
             "<page><title>A</title><ns>0</ns><redirect title=\"&bad\"/></page>",
         ] {
             let results: Vec<_> = pages(xml, &selection).collect();
-            assert!(
-                matches!(results.last(), Some(Err(_))),
-                "{xml}: {results:?}"
-            );
+            assert!(matches!(results.last(), Some(Err(_))), "{xml}: {results:?}");
         }
     }
 

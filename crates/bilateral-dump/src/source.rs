@@ -11,7 +11,7 @@ use crate::error::{DumpError, Location};
 use crate::index::{IndexStreams, IndexedStream};
 
 /// Bytes of XML per block when the input is not cut into streams.
-const BLOCK: usize = 4 << 20;
+const BLOCK: usize = 1 << 20;
 
 /// Bytes read at a time while scanning for stream headers.
 const SCAN_STEP: usize = 1 << 20;
@@ -25,7 +25,19 @@ const LONGEST_SPLIT_STREAM: usize = 8 << 20;
 fn is_stream_header(bytes: &[u8]) -> bool {
     matches!(
         bytes,
-        [b'B', b'Z', b'h', b'1'..=b'9', 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, ..]
+        [
+            b'B',
+            b'Z',
+            b'h',
+            b'1'..=b'9',
+            0x31,
+            0x41,
+            0x59,
+            0x26,
+            0x53,
+            0x59,
+            ..
+        ]
     )
 }
 
@@ -64,7 +76,10 @@ type SerialDecoder<R> = bzip2::read::MultiBzDecoder<Chain<Cursor<Vec<u8>>, Count
 /// The pieces of an input, in order.
 pub(crate) enum Pieces<'s, R> {
     /// Plain XML, in blocks.
-    Xml { reader: R, offset: u64 },
+    Xml {
+        reader: R,
+        offset: u64,
+    },
     /// bzip2, cut at stream headers.
     Scanned {
         reader: R,
@@ -75,6 +90,8 @@ pub(crate) enum Pieces<'s, R> {
         stream: u64,
         /// How far `pending` has been searched for the next header.
         searched: usize,
+        /// Past this many bytes without a header, decompress the rest here.
+        longest: usize,
     },
     /// bzip2 decompressed here, in blocks of XML.
     Serial {
@@ -90,15 +107,19 @@ pub(crate) enum Pieces<'s, R> {
         /// The next stream, known from the index.
         next: Option<IndexedStream>,
         stream: u64,
-        /// Where the reader is.
+        /// How far the input has been read or skipped.
         position: u64,
+        /// Where the reader is.
+        reader_at: u64,
         len: u64,
         /// False after a skipped stream.
         follows: bool,
         skipped_streams: u64,
         skipped_pages: u64,
     },
-    Finished { position: u64 },
+    Finished {
+        position: u64,
+    },
 }
 
 impl<'s, R: Read + Seek> Pieces<'s, R> {
@@ -113,6 +134,7 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
             offset: 0,
             stream: 0,
             searched: 0,
+            longest: LONGEST_SPLIT_STREAM,
         }
     }
 
@@ -122,9 +144,10 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
             offset: 0,
         };
         let seek = |reader: &mut R, to| {
-            reader
-                .seek(to)
-                .map_err(|source| DumpError::Read { at: at_start, source })
+            reader.seek(to).map_err(|source| DumpError::Read {
+                at: at_start,
+                source,
+            })
         };
         let len = seek(&mut reader, SeekFrom::End(0))?;
         seek(&mut reader, SeekFrom::Start(0))?;
@@ -135,6 +158,7 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
             next,
             stream: 0,
             position: 0,
+            reader_at: 0,
             len,
             follows: false,
             skipped_streams: 0,
@@ -187,7 +211,10 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
                     stream: None,
                     offset: *base + taken.get(),
                 };
-                let data = read_block(decoder, at, |at, source| DumpError::Decompress { at, source })?;
+                let data = read_block(decoder, at, |at, source| DumpError::Decompress {
+                    at,
+                    source,
+                })?;
                 Ok(xml_block(data, at))
             }
             Pieces::Scanned { .. } => self.next_scanned(),
@@ -203,6 +230,7 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
             offset,
             stream,
             searched,
+            longest,
         } = self
         else {
             return Ok(None);
@@ -222,7 +250,7 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
                 return Ok(Some(stream_piece(data, at)));
             }
             *searched = pending.len().saturating_sub(HEADER_LEN - 1);
-            if pending.len() > LONGEST_SPLIT_STREAM {
+            if pending.len() > *longest {
                 self.decompress_the_rest();
                 return self.next_piece();
             }
@@ -281,6 +309,7 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
             next,
             stream,
             position,
+            reader_at,
             len,
             follows,
             skipped_streams,
@@ -319,7 +348,7 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
                     limit: crate::chunk::MAX_PIECE_TEXT,
                 });
             }
-            if *position != current.offset {
+            if *reader_at != current.offset {
                 reader
                     .seek(SeekFrom::Start(current.offset))
                     .map_err(|source| DumpError::Read { at, source })?;
@@ -329,6 +358,7 @@ impl<'s, R: Read + Seek> Pieces<'s, R> {
                 .read_exact(&mut data)
                 .map_err(|source| DumpError::Read { at, source })?;
             *position = end;
+            *reader_at = end;
             let follows_previous = std::mem::replace(follows, true);
             return Ok(Some(Chunk {
                 at,
@@ -376,6 +406,50 @@ fn read_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::generate::{compress, generate_dump};
+
+    /// All the text of the pieces, decompressing streams.
+    fn text_of(mut pieces: Pieces<'_, Cursor<Vec<u8>>>) -> (Vec<u8>, usize) {
+        let mut text = Vec::new();
+        let mut count = 0;
+        while let Some(piece) = pieces.next_piece().unwrap() {
+            count += 1;
+            if piece.compressed {
+                bzip2::read::MultiBzDecoder::new(piece.data.as_slice())
+                    .read_to_end(&mut text)
+                    .unwrap();
+            } else {
+                text.extend(piece.data);
+            }
+        }
+        (text, count)
+    }
+
+    #[test]
+    fn a_long_stream_is_decompressed_here_in_blocks() {
+        let xml = generate_dump(1200, 3).xml;
+        let one_stream = compress(std::str::from_utf8(&xml).unwrap());
+        let pieces = Pieces::Scanned {
+            reader: Cursor::new(one_stream),
+            pending: Vec::new(),
+            offset: 0,
+            stream: 0,
+            searched: 0,
+            longest: 50_000,
+        };
+        let (text, count) = text_of(pieces);
+        assert_eq!(text, xml);
+        assert!(count > 2, "{count}");
+    }
+
+    #[test]
+    fn streams_are_cut_at_their_headers() {
+        let dump = generate_dump(350, 3);
+        let (text, count) = text_of(Pieces::scanned(Cursor::new(dump.multistream)));
+        assert_eq!(text, dump.xml);
+        // The header, four streams of pages and the footer.
+        assert_eq!(count, 6);
+    }
 
     #[test]
     fn stream_headers_are_found_byte_aligned() {

@@ -5,7 +5,9 @@
 use bilateral_model::{AgreementKind, Fact, Span};
 
 use crate::modality::is_negated;
-use crate::text::{find_all, find_any};
+use std::sync::LazyLock;
+
+use crate::text::{Lexicon, find_any};
 use crate::view::View;
 use crate::when::date_near;
 use crate::{Found, State, last_date_before};
@@ -88,26 +90,15 @@ struct Instrument {
     kind: AgreementKind,
 }
 
+static INSTRUMENT_LEXICON: LazyLock<Lexicon<AgreementKind>> =
+    LazyLock::new(|| Lexicon::new(INSTRUMENTS));
+
 fn instruments_in(lower: &str, span: Span) -> Vec<Instrument> {
-    let mut found: Vec<Instrument> = Vec::new();
-    let slice = lower.get(span.start..span.end).unwrap_or("");
-    for (noun, kind) in INSTRUMENTS {
-        for hit in find_all(slice, noun) {
-            let hit = Span::new(hit.start + span.start, hit.end + span.start);
-            if found
-                .iter()
-                .any(|other| other.span.start < hit.end && hit.start < other.span.end)
-            {
-                continue;
-            }
-            found.push(Instrument {
-                span: hit,
-                kind: *kind,
-            });
-        }
-    }
-    found.sort_by_key(|instrument| instrument.span.start);
-    found
+    INSTRUMENT_LEXICON
+        .find(lower, span)
+        .into_iter()
+        .map(|(span, kind)| Instrument { span, kind })
+        .collect()
 }
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {

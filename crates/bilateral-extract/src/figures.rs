@@ -3,7 +3,7 @@
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Direction, Fact, PartialDate, Span};
 
-use crate::text::{find_all, find_any};
+use crate::text::{find_all, find_any, has_any};
 use crate::view::View;
 use crate::{Found, State};
 
@@ -76,6 +76,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 }
 
 fn population(view: &View, state: &State, found: &mut Vec<Found>) {
+    if !has_any(&view.lower, RESIDENCE, view.whole()) {
+        return;
+    }
     for clause in view.clauses.clone() {
         if find_any(&view.lower, RESIDENCE, clause).is_none()
             || find_any(&view.lower, NOT_POPULATION, clause).is_some()
@@ -83,7 +86,7 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
             continue;
         }
         for number in view
-            .numbers
+            .numbers()
             .iter()
             .filter(|number| clause.start <= number.span.start && number.span.end <= clause.end)
         {
@@ -222,12 +225,12 @@ const TOTAL: &[&str] = &[
 ];
 
 fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if view.money.is_empty() {
+    if !has_any(&view.lower, TRADE_WORDS, view.whole()) || view.money().is_empty() {
         return;
     }
     for clause in view.clauses.clone() {
         let money: Vec<_> = view
-            .money
+            .money()
             .iter()
             .filter(|money| clause.start <= money.span.start && money.span.end <= clause.end)
             .collect();

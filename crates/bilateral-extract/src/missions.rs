@@ -4,7 +4,9 @@ use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Fact, MissionKind, Span};
 
 use crate::modality::asserts;
-use crate::text::find_all;
+use std::sync::LazyLock;
+
+use crate::text::{Lexicon, find_all, find_every};
 use crate::view::View;
 use crate::when::date_near;
 use crate::{Found, MissionMemo, State, last_date_before};
@@ -76,29 +78,14 @@ struct MissionNoun {
     kind: MissionKind,
 }
 
+static NOUN_LEXICON: LazyLock<Lexicon<MissionKind>> = LazyLock::new(|| Lexicon::new(NOUNS));
+
 fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
-    let mut nouns: Vec<MissionNoun> = Vec::new();
-    let slice = lower.get(span.start..span.end).unwrap_or("");
-    for (noun, kind) in NOUNS {
-        for found in find_all(slice, noun)
-            .into_iter()
-            .chain(find_all(slice, &format!("{noun}s")))
-        {
-            let found = Span::new(found.start + span.start, found.end + span.start);
-            if nouns
-                .iter()
-                .any(|other| other.span.start < found.end && found.start < other.span.end)
-            {
-                continue;
-            }
-            nouns.push(MissionNoun {
-                span: found,
-                kind: *kind,
-            });
-        }
-    }
-    nouns.sort_by_key(|noun| noun.span.start);
-    nouns
+    NOUN_LEXICON
+        .find(lower, span)
+        .into_iter()
+        .map(|(span, kind)| MissionNoun { span, kind })
+        .collect()
 }
 
 /// Splits a clause into sub-clauses at relative and temporal conjunctions.
@@ -124,19 +111,14 @@ fn sub_clauses(lower: &str, clause: Span) -> Vec<Span> {
 
 /// Every opening or closing verb in a span, in order, overlapping matches merged.
 fn triggers_in(lower: &str, part: Span) -> Vec<(Span, bool)> {
-    let slice = lower.get(part.start..part.end).unwrap_or("");
-    let mut found: Vec<(Span, bool)> = OPENED
-        .iter()
-        .map(|phrase| (phrase, true))
-        .chain(CLOSED.iter().map(|phrase| (phrase, false)))
-        .flat_map(|(phrase, is_open)| {
-            find_all(slice, phrase).into_iter().map(move |span| {
-                (
-                    Span::new(span.start + part.start, span.end + part.start),
-                    is_open,
-                )
-            })
-        })
+    let mut found: Vec<(Span, bool)> = find_every(lower, OPENED, part)
+        .into_iter()
+        .map(|span| (span, true))
+        .chain(
+            find_every(lower, CLOSED, part)
+                .into_iter()
+                .map(|span| (span, false)),
+        )
         .collect();
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
     let mut merged: Vec<(Span, bool)> = Vec::new();
@@ -150,6 +132,9 @@ fn triggers_in(lower: &str, part: Span) -> Vec<(Span, bool)> {
 }
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    if nouns_in(&view.lower, view.whole()).is_empty() {
+        return;
+    }
     for clause in view.clauses.clone() {
         let mut previous: Option<MissionMemo> = None;
         for part in sub_clauses(&view.lower, clause) {

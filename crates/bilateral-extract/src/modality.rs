@@ -3,7 +3,7 @@
 
 use bilateral_model::Span;
 
-use crate::text::{find_all, has_any};
+use crate::text::has_any;
 
 /// Phrases that make a clause speak of an event that did not (yet) happen.
 const HYPOTHETICAL: &[&str] = &[
@@ -83,14 +83,20 @@ pub fn is_negated(lower: &str, clause: Span, trigger: Span) -> bool {
     let Some(before) = lower.get(clause.start..trigger.start) else {
         return false;
     };
-    let denied = NEGATIONS
-        .iter()
-        .any(|word| !find_all(before, word).is_empty());
+    // A negation denies only what follows it closely, within its own phrase: "Rather than
+    // begin with a legation, India opened an embassy" asserts the opening.
+    let phrase = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let near = &words[words.len().saturating_sub(6)..];
+    let denied = near.iter().any(|word| NEGATIONS.contains(word))
+        || near
+            .windows(2)
+            .any(|pair| NEGATIONS.contains(&format!("{} {}", pair[0], pair[1]).as_str()));
     if !denied {
         return false;
     }
     let rest = lower.get(clause.start..clause.end).unwrap_or("");
-    find_all(rest, "until").is_empty() && find_all(rest, "till").is_empty()
+    !has_any(rest, &["until", "till"], Span::new(0, rest.len()))
 }
 
 /// A clause that asserts the event at `trigger`: neither hypothetical nor denied.

@@ -3,10 +3,13 @@
 use bilateral_model::{CountryCode, Fact, Span};
 
 use crate::modality::asserts;
-use crate::text::find_any;
+use crate::text::{find_any, has_any};
 use crate::view::View;
 use crate::when::clause_date;
 use crate::{Found, State};
+
+/// Every trigger below names relations, ties or diplomats.
+const RELATION_WORDS: &[&str] = &["relations", "ties", "diplomats"];
 
 const ESTABLISHED: &[&str] = &[
     "established diplomatic relations",
@@ -97,6 +100,9 @@ enum Change {
 }
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    if !has_any(&view.lower, RELATION_WORDS, view.whole()) {
+        return;
+    }
     for clause in view.clauses.clone() {
         // Restoration phrases contain establishment words ("re-established"), so test them first.
         let change = [

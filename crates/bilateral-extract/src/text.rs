@@ -1,6 +1,11 @@
 //! Small helpers for finding trigger phrases in a sentence's ASCII-lower-cased copy, whose
 //! byte offsets equal the original's.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use aho_corasick::AhoCorasick;
 use bilateral_model::Span;
 
 /// Whether the byte before `start` and the byte at `end` are word boundaries.
@@ -28,18 +33,101 @@ pub fn find_all(lower: &str, phrase: &str) -> Vec<Span> {
     found
 }
 
-/// The first word-bounded occurrence of any of `phrases` within `within`, leftmost.
-pub fn find_any(lower: &str, phrases: &[&str], within: Span) -> Option<Span> {
+thread_local! {
+    /// One automaton per phrase list, built on first use. Lists are `'static`, so their
+    /// address identifies them for the life of the program.
+    static AUTOMATA: RefCell<HashMap<(usize, usize), Rc<AhoCorasick>>> = RefCell::new(HashMap::new());
+}
+
+fn automaton(phrases: &'static [&'static str]) -> Option<Rc<AhoCorasick>> {
+    let key = (phrases.as_ptr() as usize, phrases.len());
+    AUTOMATA.with(|cell| {
+        if let Some(found) = cell.borrow().get(&key) {
+            return Some(Rc::clone(found));
+        }
+        let built = Rc::new(AhoCorasick::new(phrases).ok()?);
+        cell.borrow_mut().insert(key, Rc::clone(&built));
+        Some(built)
+    })
+}
+
+/// The first word-bounded occurrence of any of `phrases` within `within`: leftmost, and
+/// longest among those starting there.
+pub fn find_any(lower: &str, phrases: &'static [&'static str], within: Span) -> Option<Span> {
     let slice = lower.get(within.start..within.end)?;
-    phrases
-        .iter()
-        .flat_map(|phrase| find_all(slice, phrase))
+    let automaton = automaton(phrases)?;
+    // Overlapping search, so a shorter phrase inside a longer unbounded match is still seen.
+    automaton
+        .find_overlapping_iter(slice)
+        .filter(|found| bounded(slice, found.start(), found.end()))
+        .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
         .min_by_key(|span| (span.start, std::cmp::Reverse(span.end)))
-        .map(|span| Span::new(span.start + within.start, span.end + within.start))
+}
+
+/// Every word-bounded occurrence of any of `phrases` within `within`, in order of start.
+pub fn find_every(lower: &str, phrases: &'static [&'static str], within: Span) -> Vec<Span> {
+    let Some(slice) = lower.get(within.start..within.end) else {
+        return Vec::new();
+    };
+    let Some(automaton) = automaton(phrases) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Span> = automaton
+        .find_overlapping_iter(slice)
+        .filter(|found| bounded(slice, found.start(), found.end()))
+        .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
+        .collect();
+    found.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
+    found
+}
+
+/// A table of phrases with a value each, searched leftmost-longest without overlaps: mission
+/// nouns with their kinds, instrument nouns with theirs. Plural forms ("embassies" aside)
+/// are added with an "s".
+pub struct Lexicon<T: Copy> {
+    automaton: Option<AhoCorasick>,
+    values: Vec<T>,
+}
+
+impl<T: Copy> Lexicon<T> {
+    pub fn new(entries: &[(&str, T)]) -> Self {
+        let mut patterns = Vec::new();
+        let mut values = Vec::new();
+        for (phrase, value) in entries {
+            patterns.push((*phrase).to_owned());
+            values.push(*value);
+            patterns.push(format!("{phrase}s"));
+            values.push(*value);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Lexicon { automaton, values }
+    }
+
+    /// Word-bounded matches within `within`, in order, with their values.
+    pub fn find(&self, lower: &str, within: Span) -> Vec<(Span, T)> {
+        let (Some(automaton), Some(slice)) = (&self.automaton, lower.get(within.start..within.end))
+        else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(slice)
+            .filter(|found| bounded(slice, found.start(), found.end()))
+            .filter_map(|found| {
+                let value = *self.values.get(found.pattern().as_usize())?;
+                Some((
+                    Span::new(found.start() + within.start, found.end() + within.start),
+                    value,
+                ))
+            })
+            .collect()
+    }
 }
 
 /// Whether any of `phrases` occurs, word-bounded, within `within`.
-pub fn has_any(lower: &str, phrases: &[&str], within: Span) -> bool {
+pub fn has_any(lower: &str, phrases: &'static [&'static str], within: Span) -> bool {
     find_any(lower, phrases, within).is_some()
 }
 
@@ -59,30 +147,23 @@ pub fn clauses(lower: &str) -> Vec<Span> {
         ", although ",
         " although ",
     ];
-    let mut cuts: Vec<Span> = SEPARATORS
-        .iter()
-        .flat_map(|separator| {
-            let mut spans = Vec::new();
-            let mut from = 0;
-            while let Some(position) = lower.get(from..).and_then(|rest| rest.find(separator)) {
-                let start = from + position;
-                spans.push(Span::new(start, start + separator.len()));
-                from = start + separator.len();
-            }
-            spans
-        })
-        .collect();
-    cuts.sort();
     let mut result = Vec::new();
     let mut start = 0;
-    for cut in cuts {
-        if cut.start < start {
-            continue;
+    if let Some(automaton) = automaton(SEPARATORS) {
+        let mut cuts: Vec<Span> = automaton
+            .find_overlapping_iter(lower)
+            .map(|found| Span::new(found.start(), found.end()))
+            .collect();
+        cuts.sort();
+        for cut in cuts {
+            if cut.start < start {
+                continue;
+            }
+            if cut.start > start {
+                result.push(Span::new(start, cut.start));
+            }
+            start = cut.end;
         }
-        if cut.start > start {
-            result.push(Span::new(start, cut.start));
-        }
-        start = cut.end;
     }
     if start < lower.len() {
         result.push(Span::new(start, lower.len()));

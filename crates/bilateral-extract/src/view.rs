@@ -2,6 +2,8 @@
 //! numbers and money, and its clauses. Fact rules read this view; they never re-scan text
 //! for entities themselves.
 
+use std::cell::OnceCell;
+
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Dyad, Office, PartialDate, Span};
 use bilateral_recognise::date::{DateContext, find_dates};
@@ -49,8 +51,9 @@ pub struct View<'a> {
     pub countries: Vec<CountryRef>,
     pub dates: Vec<DateRef>,
     pub people: Vec<PersonRef>,
-    pub money: Vec<Money>,
-    pub numbers: Vec<Quantity>,
+    /// Found on first use: only sentences that speak of trade or people need them.
+    money: OnceCell<Vec<Money>>,
+    numbers: OnceCell<Vec<Quantity>>,
     pub clauses: Vec<Span>,
 }
 
@@ -132,40 +135,36 @@ impl<'a> View<'a> {
         }
         // "he" and "she" stand for the last person named before them in the sentence, else
         // the subject of the sentence before.
-        for phrase in ["he", "she"] {
-            for span in text::find_all(&lower, phrase) {
-                let overlaps = people
-                    .iter()
-                    .any(|person| person.span.start <= span.start && span.end <= person.span.end);
-                let antecedent = people
-                    .iter()
-                    .filter(|person| !person.pronoun && person.span.end <= span.start)
-                    .last()
-                    .map(|person| person.id)
-                    .or(last_subject);
-                if let (false, Some(id)) = (overlaps, antecedent) {
-                    people.push(PersonRef {
-                        span,
-                        id,
-                        office: None,
-                        country: None,
-                        pronoun: true,
-                    });
-                }
+        for span in text::find_every(&lower, &["he", "she"], Span::new(0, lower.len())) {
+            let overlaps = people
+                .iter()
+                .any(|person| person.span.start <= span.start && span.end <= person.span.end);
+            let antecedent = people
+                .iter()
+                .filter(|person| !person.pronoun && person.span.end <= span.start)
+                .last()
+                .map(|person| person.id)
+                .or(last_subject);
+            if let (false, Some(id)) = (overlaps, antecedent) {
+                people.push(PersonRef {
+                    span,
+                    id,
+                    office: None,
+                    country: None,
+                    pronoun: true,
+                });
             }
         }
         people.sort_by_key(|person| person.span.start);
         let mut countries = countries;
         if let Some(dyad) = dyad {
-            for phrase in DYAD_PHRASES {
-                for span in text::find_all(&lower, phrase) {
-                    for code in dyad.codes() {
-                        countries.push(CountryRef {
-                            span,
-                            code,
-                            via: MentionVia::Name,
-                        });
-                    }
+            for span in text::find_every(&lower, DYAD_PHRASES, Span::new(0, lower.len())) {
+                for code in dyad.codes() {
+                    countries.push(CountryRef {
+                        span,
+                        code,
+                        via: MentionVia::Name,
+                    });
                 }
             }
             countries.sort_by_key(|country| country.span.start);
@@ -177,10 +176,18 @@ impl<'a> View<'a> {
             countries,
             dates,
             people,
-            money: find_money(text),
-            numbers: find_numbers(text),
+            money: OnceCell::new(),
+            numbers: OnceCell::new(),
             clauses,
         }
+    }
+
+    pub fn money(&self) -> &[Money] {
+        self.money.get_or_init(|| find_money(self.text))
+    }
+
+    pub fn numbers(&self) -> &[Quantity] {
+        self.numbers.get_or_init(|| find_numbers(self.text))
     }
 
     pub fn whole(&self) -> Span {

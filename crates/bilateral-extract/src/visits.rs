@@ -5,7 +5,7 @@ use bilateral_model::{CountryCode, Fact, Office, Span, VisitLevel};
 use bilateral_recognise::office::find_titles;
 
 use crate::modality::asserts;
-use crate::text::{count_word, find_all, find_any};
+use crate::text::{count_word, find_any, find_every};
 use crate::view::{PersonRef, View};
 use crate::when::{When, date_near, relative_date};
 use crate::{Found, State, VisitMemo, last_date_before};
@@ -101,13 +101,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 /// The visit triggers of a clause, grouped so that each group is one trip: a new trip starts
 /// only after a date has been written since the last trigger.
 fn trips(view: &View, clause: Span) -> Vec<Span> {
-    let slice = view.lower.get(clause.start..clause.end).unwrap_or("");
-    let mut triggers: Vec<Span> = TRIGGERS
-        .iter()
-        .flat_map(|phrase| find_all(slice, phrase))
-        .map(|span| Span::new(span.start + clause.start, span.end + clause.start))
-        .collect();
-    triggers.sort();
+    let triggers = find_every(&view.lower, TRIGGERS, clause);
     let mut groups: Vec<Span> = Vec::new();
     for trigger in triggers {
         match groups.last_mut() {
@@ -513,17 +507,15 @@ fn title_visitor(
 /// "three ... heads of government came".
 fn count_in(view: &View, clause: Span) -> Option<u32> {
     let slice = view.lower.get(clause.start..clause.end)?;
-    for noun in COUNT_NOUNS {
-        for span in find_all(slice, noun) {
-            let head = slice[..span.start].trim_end();
-            let head = head
-                .trim_end_matches(" official")
-                .trim_end_matches(" state");
-            if let Some(count) = head.split_whitespace().last().and_then(count_word)
-                && count > 1
-            {
-                return Some(count);
-            }
+    for span in find_every(slice, COUNT_NOUNS, Span::new(0, slice.len())) {
+        let head = slice[..span.start].trim_end();
+        let head = head
+            .trim_end_matches(" official")
+            .trim_end_matches(" state");
+        if let Some(count) = head.split_whitespace().last().and_then(count_word)
+            && count > 1
+        {
+            return Some(count);
         }
     }
     // "three Vietnamese heads of government came to": a number before a plural title, but not

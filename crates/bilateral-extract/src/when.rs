@@ -4,7 +4,7 @@
 use bilateral_model::{PartialDate, Span};
 use bilateral_recognise::date::month_from_name;
 
-use crate::text::{count_word, find_all};
+use crate::text::{count_word, find_all, has_any};
 use crate::view::View;
 
 /// A point in time with an optional end.
@@ -68,31 +68,34 @@ fn add_days(date: PartialDate, days: u8) -> PartialDate {
     }
 }
 
+/// Words every relative phrase below contains; a clause without any has none.
+const RELATIVE_WORDS: &[&str] = &["day", "date", "that", "month", "year", "years", "time"];
+
 /// A relative date phrase in `clause`, resolved against `last`.
 pub fn relative_date(lower: &str, clause: Span, last: PartialDate) -> Option<PartialDate> {
+    if !has_any(lower, RELATIVE_WORDS, clause) {
+        return None;
+    }
     let slice = lower.get(clause.start..clause.end)?;
     let year = last.year();
-    let has = |phrase: &str| !find_all(slice, phrase).is_empty();
-    for phrase in [
+    let has = |phrases: &'static [&'static str]| has_any(lower, phrases, clause);
+    if has(&[
         "the same day",
         "that day",
         "that same day",
         "the same date",
         "on the same day",
-    ] {
-        if has(phrase) {
-            return Some(last);
-        }
+    ]) {
+        return Some(last);
     }
-    for phrase in [
+    if has(&[
         "the following day",
         "the next day",
         "a day later",
         "the day after",
-    ] {
-        if has(phrase) {
-            return Some(add_days(last, 1));
-        }
+        "the second day",
+    ]) {
+        return Some(add_days(last, 1));
     }
     // "that December", "in October of that year".
     for span in find_all(slice, "that") {
@@ -111,17 +114,13 @@ pub fn relative_date(lower: &str, clause: Span, last: PartialDate) -> Option<Par
             return PartialDate::month(year, month).ok();
         }
     }
-    for phrase in ["the same month", "that month", "later that month"] {
-        if has(phrase) {
-            return match last {
-                PartialDate::Month(y, m) | PartialDate::Day(y, m, _) => {
-                    Some(PartialDate::Month(y, m))
-                }
-                _ => None,
-            };
-        }
+    if has(&["the same month", "that month", "later that month"]) {
+        return match last {
+            PartialDate::Month(y, m) | PartialDate::Day(y, m, _) => Some(PartialDate::Month(y, m)),
+            _ => None,
+        };
     }
-    for phrase in [
+    if has(&[
         "the same year",
         "that year",
         "that same year",
@@ -131,25 +130,19 @@ pub fn relative_date(lower: &str, clause: Span, last: PartialDate) -> Option<Par
         "within the year",
         "by the end of the year",
         "the same time",
-    ] {
-        if has(phrase) {
-            return Some(PartialDate::Year(year));
-        }
+    ]) {
+        return Some(PartialDate::Year(year));
     }
-    for phrase in [
+    if has(&[
         "the following year",
         "the next year",
         "a year later",
         "one year later",
-    ] {
-        if has(phrase) {
-            return Some(PartialDate::Year(year + 1));
-        }
+    ]) {
+        return Some(PartialDate::Year(year + 1));
     }
-    for phrase in ["the previous year", "a year earlier", "the year before"] {
-        if has(phrase) {
-            return Some(PartialDate::Year(year - 1));
-        }
+    if has(&["the previous year", "a year earlier", "the year before"]) {
+        return Some(PartialDate::Year(year - 1));
     }
     for span in find_all(slice, "years later") {
         let head = slice[..span.start].trim_end();

@@ -1,6 +1,7 @@
 //! Offices: the titles articles put before or after a name ("Prime Minister", "Federal
 //! President", "Speaker of the Eduskunta"), mapped to the coarse [`Office`] classes.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use bilateral_model::{Office, Span};
@@ -151,17 +152,25 @@ const COMPLEMENT_WORDS: &[&str] = &[
 ];
 
 struct TitleTable {
-    /// Title word sequences, longest first.
-    entries: Vec<(Vec<&'static str>, Office)>,
+    /// Title word sequences by their first word, longest first.
+    by_first_word: HashMap<&'static str, Vec<(Vec<&'static str>, Office)>>,
 }
 
 static TABLE: LazyLock<TitleTable> = LazyLock::new(|| {
-    let mut entries: Vec<(Vec<&'static str>, Office)> = TITLES
-        .iter()
-        .map(|(title, office)| (title.split(' ').collect(), *office))
-        .collect();
-    entries.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-    TitleTable { entries }
+    let mut by_first_word: HashMap<&'static str, Vec<(Vec<&'static str>, Office)>> = HashMap::new();
+    for (title, office) in TITLES {
+        let words: Vec<&'static str> = title.split(' ').collect();
+        if let Some(first) = words.first() {
+            by_first_word
+                .entry(first)
+                .or_default()
+                .push((words, *office));
+        }
+    }
+    for entries in by_first_word.values_mut() {
+        entries.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    }
+    TitleTable { by_first_word }
 });
 
 /// The office a title names, if it names one ("Prime Minister" → head of government).
@@ -169,15 +178,25 @@ pub fn office_of_title(title: &str) -> Option<Office> {
     let lower = title.to_lowercase();
     let wanted: Vec<&str> = lower.split_whitespace().collect();
     TABLE
-        .entries
+        .by_first_word
+        .get(wanted.first()?)?
         .iter()
         .find(|(words, _)| *words == wanted)
         .map(|(_, office)| *office)
 }
 
-fn word_matches(word: &Word, expected: &str) -> bool {
-    let text = word.text.trim_end_matches("'s").trim_end_matches("’s");
-    text.eq_ignore_ascii_case(expected) || (text.to_lowercase() == expected && !text.is_ascii())
+/// A word lower-cased for title matching, its possessive dropped ("President's" → "president").
+fn match_form(word: &Word) -> String {
+    let text = word.text;
+    let text = text
+        .strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(text);
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
 }
 
 /// Every title in `text`, leftmost-longest, with its complement when one follows.
@@ -188,10 +207,11 @@ pub fn find_titles(text: &str) -> Vec<TitleMention> {
 
 /// [`find_titles`] over words already split.
 pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
+    let forms: Vec<String> = words.iter().map(match_form).collect();
     let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
-        let Some((length, office)) = title_at(text, words, index) else {
+        let Some((length, office)) = title_at(text, words, &forms, index) else {
             index += 1;
             continue;
         };
@@ -209,21 +229,24 @@ pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
 }
 
 /// The title starting at word `index`: how many words it takes and its office.
-fn title_at(text: &str, words: &[Word], index: usize) -> Option<(usize, Office)> {
-    for (title_words, office) in &TABLE.entries {
-        let Some(candidate) = words.get(index..index + title_words.len()) else {
+fn title_at(text: &str, words: &[Word], forms: &[String], index: usize) -> Option<(usize, Office)> {
+    let entries = TABLE.by_first_word.get(forms.get(index)?.as_str())?;
+    for (title_words, office) in entries {
+        let Some(candidate) = forms.get(index..index + title_words.len()) else {
             continue;
         };
         let all_match = candidate
             .iter()
             .zip(title_words)
-            .all(|(word, expected)| word_matches(word, expected));
+            .all(|(form, expected)| form == expected);
         // Multi-word titles must not be split by punctuation ("president, minister").
-        let contiguous = candidate.windows(2).all(|pair| {
-            crate::words::gap(text, &pair[0], &pair[1])
-                .trim()
-                .is_empty()
-        });
+        let contiguous = words[index..index + title_words.len()]
+            .windows(2)
+            .all(|pair| {
+                crate::words::gap(text, &pair[0], &pair[1])
+                    .trim()
+                    .is_empty()
+            });
         if all_match && contiguous {
             return Some((title_words.len(), *office));
         }

@@ -2,6 +2,9 @@
 //! Lopes"), before an appositive title ("Ana Lopes, Speaker of the Storting,"), as a bare
 //! two-or-more-word name, or as one word already known from earlier in the document.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use bilateral_model::Span;
 
 use crate::office::{TitleMention, find_titles_in};
@@ -457,6 +460,12 @@ const NOT_PERSON_RUN: &[&str] = &[
     "Exchange",
 ];
 
+/// The two word lists as sets, for a lookup per word.
+static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAME.iter().copied().collect());
+static NOT_PERSON_RUN_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_PERSON_RUN.iter().copied().collect());
+
 fn is_particle(word: &Word) -> bool {
     PARTICLES.contains(&word.text)
 }
@@ -495,7 +504,7 @@ fn is_name_word(word: &Word, blocked: &[Span]) -> bool {
     if letters >= 3 && text.chars().all(|ch| !ch.is_lowercase()) && !is_regnal(text) {
         return false;
     }
-    !NOT_NAME.contains(&text) && !NOT_PERSON_RUN.contains(&text)
+    !NOT_NAME_SET.contains(text) && !NOT_PERSON_RUN_SET.contains(text)
 }
 
 fn is_regnal(text: &str) -> bool {
@@ -642,7 +651,7 @@ fn part_of_longer_name(text: &str, words: &[Word], start: usize, end: usize) -> 
     let glued = |a: &Word, b: &Word| gap(text, a, b) == " ";
     if let Some(next) = words.get(end)
         && glued(&words[end - 1], next)
-        && NOT_PERSON_RUN.contains(&strip_possessive(next.text))
+        && NOT_PERSON_RUN_SET.contains(strip_possessive(next.text))
     {
         return true;
     }

@@ -24,8 +24,13 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Measure extraction accuracy on a folder of articles with answer keys.
     Eval(cmd::eval::Args),
+    /// Measure whole-pipeline throughput on a folder of articles.
+    Bench(cmd::bench::Args),
     /// Read, analyse and store articles (files or folders) in the database.
     Ingest(cmd::ingest::Args),
+    /// Read a whole Wikipedia XML dump (.xml, .bz2, multistream with its index) and pick
+    /// the relations articles: a summary, `--jsonl` lines for `extract --jsonl`, or `--extract`.
+    Dump(cmd::dump::Args),
     /// Everything stored about a pair of countries, with references.
     Show(cmd::show::Args),
     /// Dated facts about a country, or a pair, in order.
@@ -42,7 +47,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Refs(args) => cmd::refs::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Dump(args) => cmd::dump::run(args),
         Command::Show(args) => cmd::show::run(args),
         Command::Timeline(args) => cmd::timeline::run(args),
         Command::Facts(args) => cmd::facts::run(args),

@@ -1,0 +1,148 @@
+//! `bilateral bench [DIR]`: whole-pipeline throughput on a folder of articles, single thread
+//! and all cores, reported in MB/s and articles/s and as a ratio to a baseline pass (UTF-8
+//! validation and a line count) measured in the same run.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use bilateral_model::Format;
+
+use crate::pipeline;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A folder of articles (.txt, .wiki, .html). Defaults to the shipped examples.
+    dir: Option<PathBuf>,
+    /// How long to run each measurement, in seconds.
+    #[arg(long, default_value_t = 2.0)]
+    seconds: f64,
+}
+
+struct Article {
+    bytes: Vec<u8>,
+    format: Format,
+}
+
+fn load_articles(dir: &Path) -> anyhow::Result<Vec<Article>> {
+    let mut articles = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| {
+            path.extension()
+                .and_then(|extension| extension.to_str())
+                .is_some_and(|extension| matches!(extension, "txt" | "wiki" | "html" | "htm"))
+        })
+        .collect();
+    paths.sort();
+    for path in paths {
+        let bytes = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
+        let name = path.to_string_lossy().into_owned();
+        let text = bilateral_read::decode(&bytes).with_context(|| name.clone())?;
+        let format = bilateral_read::detect_format(&name, text);
+        articles.push(Article { bytes, format });
+    }
+    if articles.is_empty() {
+        anyhow::bail!("{}: no .txt, .wiki or .html articles", dir.display());
+    }
+    Ok(articles)
+}
+
+/// Runs `work` over every article, again and again, for at least `budget`; returns bytes and
+/// articles processed per second.
+fn measure(
+    articles: &[Article],
+    budget: Duration,
+    threads: usize,
+    work: &(dyn Fn(&Article) -> usize + Sync),
+) -> (f64, f64) {
+    let start = Instant::now();
+    let (bytes, count) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|thread| {
+                scope.spawn(move || {
+                    let mut bytes = 0usize;
+                    let mut count = 0usize;
+                    let mut round = 0usize;
+                    while start.elapsed() < budget || round == 0 {
+                        for article in articles.iter().skip(thread).step_by(threads) {
+                            std::hint::black_box(work(article));
+                            bytes += article.bytes.len();
+                            count += 1;
+                        }
+                        round += 1;
+                    }
+                    (bytes, count)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .filter_map(|handle| handle.join().ok())
+            .fold((0, 0), |total, part| (total.0 + part.0, total.1 + part.1))
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    (bytes as f64 / seconds / 1e6, count as f64 / seconds)
+}
+
+fn text_of(article: &Article) -> &str {
+    bilateral_read::decode(&article.bytes).unwrap_or("")
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let dir = args.dir.unwrap_or_else(|| PathBuf::from("examples"));
+    let articles = load_articles(&dir)?;
+    let total: usize = articles.iter().map(|article| article.bytes.len()).sum();
+    let budget = Duration::from_secs_f64(args.seconds.max(0.1));
+    let cores = std::thread::available_parallelism().map_or(1, |cores| cores.get());
+    println!(
+        "{} articles, {:.1} KB, from {}; {:.1} s per measurement, {cores} cores",
+        articles.len(),
+        total as f64 / 1e3,
+        dir.display(),
+        budget.as_secs_f64()
+    );
+    let baseline = |article: &Article| text_of(article).lines().count();
+    let read = |article: &Article| {
+        pipeline::read_document(text_of(article), article.format, None)
+            .text
+            .len()
+    };
+    let read_refs = |article: &Article| {
+        let document = pipeline::read_document(text_of(article), article.format, None);
+        bilateral_segment::segment(&document).len()
+            + bilateral_refs::parse_references(&document.references).len()
+    };
+    let analyse = |article: &Article| {
+        let document = pipeline::read_document(text_of(article), article.format, None);
+        bilateral_extract::analyse(&document).facts.len()
+    };
+    let stages: [(&str, usize, &(dyn Fn(&Article) -> usize + Sync)); 5] = [
+        ("baseline: UTF-8 check + line count", 1, &baseline),
+        ("read", 1, &read),
+        ("read + segment + references", 1, &read_refs),
+        ("read → extract, 1 thread", 1, &analyse),
+        ("read → extract, all cores", cores, &analyse),
+    ];
+    let mut baseline_speed = None;
+    println!(
+        "{:<38} {:>10} {:>12} {:>12}",
+        "stage", "MB/s", "articles/s", "× baseline"
+    );
+    for (name, threads, work) in stages {
+        let (megabytes, per_second) = measure(&articles, budget, threads, work);
+        let base = *baseline_speed.get_or_insert(megabytes);
+        println!(
+            "{name:<38} {megabytes:>10.1} {per_second:>12.0} {:>12.4}",
+            megabytes / base
+        );
+    }
+    let facts: usize = articles.iter().map(analyse).sum();
+    println!(
+        "{facts} facts from one pass over the {} articles",
+        articles.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
