@@ -19,9 +19,33 @@ pub struct Loaded {
 
 /// Reads and analyses one article file. Errors name the file and what is wrong with it.
 pub fn load(path: &Path) -> anyhow::Result<Loaded> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    let place = || format!("{}", path.display());
+    let metadata = std::fs::metadata(path).with_context(place)?;
+    if metadata.is_dir() {
+        anyhow::bail!("{}: is a folder, not an article", path.display());
+    }
+    // Refuse oversized files before reading them into memory.
+    let size = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+    if size > bilateral_read::MAX_ARTICLE_BYTES {
+        return Err(anyhow::Error::new(bilateral_read::ReadError::TooLarge {
+            size,
+            limit: bilateral_read::MAX_ARTICLE_BYTES,
+        })
+        .context(place()));
+    }
+    let bytes = std::fs::read(path).with_context(place)?;
     let name = path.to_string_lossy();
     analyse_bytes(&name, &bytes).with_context(|| format!("{}", path.display()))
+}
+
+/// The dyad of a loaded article, or an error saying why there is none.
+pub fn require_dyad(loaded: &Loaded) -> anyhow::Result<bilateral_model::Dyad> {
+    loaded.analysis.dyad.with_context(|| {
+        format!(
+            "{}: no dyad: the title {:?}, the infobox and the lead paragraph do not name two states",
+            loaded.source, loaded.document.title
+        )
+    })
 }
 
 /// Reads and analyses an article given as bytes; `name` picks the format by extension.

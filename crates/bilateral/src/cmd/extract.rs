@@ -77,6 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for path in &args.files {
         let result = pipeline::load(path).and_then(|loaded| {
+            pipeline::require_dyad(&loaded)?;
             render(&loaded.document, &loaded.analysis, args.format)
                 .with_context(|| format!("{}", path.display()))
         });

@@ -117,6 +117,7 @@ fn is_article(path: &Path) -> bool {
 
 fn ingest_file(store: &mut Store, path: &Path, tally: &mut Tally) -> anyhow::Result<()> {
     let loaded = pipeline::load(path)?;
+    pipeline::require_dyad(&loaded)?;
     let stem = path
         .file_stem()
         .map(|stem| stem.to_string_lossy())

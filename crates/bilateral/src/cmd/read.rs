@@ -28,6 +28,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        if let Err(error) = pipeline::require_dyad(&loaded) {
+            eprintln!("bilateral: {error:#}");
+            failed = true;
+        }
         let document = &loaded.document;
         let analysis = &loaded.analysis;
         let dyad = analysis.dyad.map(|dyad| dyad.to_string());
