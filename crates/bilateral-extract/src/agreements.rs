@@ -223,14 +223,47 @@ fn title_of(view: &View, instrument: &Instrument) -> Option<String> {
             break;
         }
     }
-    // A name continues after the noun with "on/of/for/to ..." up to the clause's end.
+    // A name continues after the noun with "on/of/for/to ..." up to the clause's end, or up
+    // to a verb or a date ("... on Security Cooperation followed on 13 March 2007").
     let mut end = instrument.span.end;
     if let Some(rest) = tail.strip_prefix(' ') {
         let first = rest.split(' ').next().unwrap_or("");
         if matches!(first, "on" | "of" | "for" | "to" | "between") {
             let stop = rest.find([',', ';', '(']).unwrap_or(rest.len());
             let stop = rest[..stop].find(" as well as").unwrap_or(stop);
-            end = instrument.span.end + 1 + rest[..stop].trim_end_matches('.').len();
+            let mut length = 0;
+            for word in rest[..stop].split(' ') {
+                let bare = word.trim_end_matches('.');
+                let verb = matches!(
+                    bare,
+                    "followed"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "signed"
+                        | "concluded"
+                        | "adopted"
+                        | "issued"
+                        | "entered"
+                        | "took"
+                        | "came"
+                        | "which"
+                        | "that"
+                        | "in"
+                ) || bare.chars().next().is_some_and(|ch| ch.is_ascii_digit());
+                if verb && length > 0 {
+                    break;
+                }
+                length += word.len() + 1;
+            }
+            end = instrument.span.end
+                + 1
+                + rest[..length.saturating_sub(1).min(stop)]
+                    .trim_end_matches('.')
+                    .len();
         }
     }
     let title = view.text.get(start..end)?.trim();

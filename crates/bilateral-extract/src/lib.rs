@@ -198,6 +198,9 @@ pub fn extract_facts(
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
         merge_visits(&mut found);
+        for item in &mut found {
+            key_to_state_of_the_time(&mut item.fact);
+        }
         remember(&view, &mut state);
         let evidence = Evidence {
             sentence: sentence.span,
@@ -320,6 +323,55 @@ pub(crate) fn predecessor_of(code: CountryCode) -> Option<CountryCode> {
     CountryCode::new(successor).ok()
 }
 
+/// The state that held a member's seat at a date, when it has a code of its own: Russia from
+/// 1923 to 1991 is the Soviet Union, the Czech Republic and Slovakia from 1919 to 1992 are
+/// Czechoslovakia, Serbia from 1919 to 2002 is Yugoslavia and until mid-2006 Serbia and
+/// Montenegro. (The Russian Empire keeps Russia's code, as the keys do.)
+fn state_at(code: CountryCode, date: PartialDate) -> CountryCode {
+    let (year, month) = match date {
+        PartialDate::Decade(year) | PartialDate::Year(year) => (year, 12),
+        PartialDate::Month(year, month) | PartialDate::Day(year, month, _) => (year, month),
+    };
+    let former = match code.as_str() {
+        "RUS" if (1923..1991).contains(&year) || (year == 1991 && month < 12) => "SUN",
+        "CZE" | "SVK" if (1919..1993).contains(&year) => "CSK",
+        "SRB" if (1919..2003).contains(&year) => "YUG",
+        "SRB" if (2003..2006).contains(&year) || (year == 2006 && month < 6) => "SCG",
+        _ => return code,
+    };
+    CountryCode::new(former).unwrap_or(code)
+}
+
+/// Rewrites a fact's states to those of its date (see [`state_at`]).
+fn key_to_state_of_the_time(fact: &mut Fact) {
+    let Some(date) = fact.date() else {
+        return;
+    };
+    let at = |code: &mut CountryCode| *code = state_at(*code, date);
+    match fact {
+        Fact::RelationsEstablished { parties, .. }
+        | Fact::RelationsSevered { parties, .. }
+        | Fact::RelationsRestored { parties, .. }
+        | Fact::AgreementSigned { parties, .. } => {
+            parties.iter_mut().for_each(at);
+            parties.sort();
+        }
+        Fact::MissionOpened { sender, host, .. } | Fact::MissionClosed { sender, host, .. } => {
+            at(sender);
+            at(host);
+        }
+        Fact::Visit {
+            visitor_country,
+            host,
+            ..
+        } => {
+            at(visitor_country);
+            at(host);
+        }
+        _ => {}
+    }
+}
+
 /// The latest date before `offset` in the sentence, else the last one of earlier sentences:
 /// what "the following year" counts from.
 pub(crate) fn last_date_before(view: &View, offset: usize, state: &State) -> Option<PartialDate> {
@@ -329,4 +381,25 @@ pub(crate) fn last_date_before(view: &View, offset: usize, state: &State) -> Opt
         .next_back()
         .map(|date| date.start)
         .or(state.last_date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> CountryCode {
+        CountryCode::new(text).unwrap()
+    }
+
+    #[test]
+    fn facts_are_keyed_to_the_state_of_their_time() {
+        let date = |text: &str| text.parse::<PartialDate>().unwrap();
+        assert_eq!(state_at(code("RUS"), date("1990-09-30")), code("SUN"));
+        assert_eq!(state_at(code("RUS"), date("1991-12-26")), code("RUS"));
+        assert_eq!(state_at(code("RUS"), date("1991")), code("RUS"));
+        assert_eq!(state_at(code("SVK"), date("1992")), code("CSK"));
+        assert_eq!(state_at(code("SRB"), date("2004")), code("SCG"));
+        assert_eq!(state_at(code("JPN"), date("1950")), code("JPN"));
+        assert_eq!(state_at(code("RUS"), date("1884")), code("RUS"));
+    }
 }

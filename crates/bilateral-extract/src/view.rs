@@ -88,24 +88,32 @@ impl<'a> View<'a> {
                 via: mention.via,
             })
             .collect();
-        // A day written alone ("on the 15th") takes its month from earlier in the sentence when
-        // the sentence gives one, else from the sentences before.
-        let mut mentions = find_dates(text, date_context);
-        if let Some(month_date) = mentions.iter().find_map(|mention| match mention.start {
-            PartialDate::Month(year, month) | PartialDate::Day(year, month, _) => {
-                Some((year, month))
+        // Dates written without a year ("on 10 July", "the 15th") take it from the nearest full
+        // date before them in the sentence, else from the sentences before.
+        let explicit = find_dates(text, &DateContext::default());
+        let sentence_context = explicit.first().and_then(|full| context_of(full.start));
+        let mut mentions = find_dates(text, &sentence_context.unwrap_or(*date_context));
+        mentions.retain_mut(|mention| {
+            if explicit.iter().any(|full| full.span == mention.span) {
+                return true;
             }
-            _ => None,
-        }) {
-            let context = DateContext {
-                year: Some(month_date.0),
-                month: Some(month_date.1),
-            };
-            let again = find_dates(text, &context);
-            if again.len() > mentions.len() {
-                mentions = again;
+            let context = explicit
+                .iter()
+                .filter(|full| full.span.end <= mention.span.start)
+                .last()
+                .and_then(|full| context_of(full.start))
+                .unwrap_or(*date_context);
+            match find_dates(&text[..mention.span.end], &context)
+                .into_iter()
+                .find(|again| again.span == mention.span)
+            {
+                Some(again) => {
+                    *mention = again;
+                    true
+                }
+                None => false,
             }
-        }
+        });
         let dates: Vec<DateRef> = mentions
             .into_iter()
             .map(|mention| DateRef {
@@ -198,10 +206,35 @@ impl<'a> View<'a> {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
+    /// Dates within `span` that can date an event: not reference points such as "since
+    /// 1945" or "until 2018", nor when a treaty took effect.
     pub fn dates_in(&self, span: Span) -> impl Iterator<Item = &DateRef> {
-        self.dates
+        self.dates.iter().filter(move |date| {
+            span.start <= date.span.start
+                && date.span.end <= span.end
+                && !self.is_reference_point(date)
+        })
+    }
+
+    fn is_reference_point(&self, date: &DateRef) -> bool {
+        let head = self.lower.get(..date.span.start).unwrap_or("").trim_end();
+        let mut words = head.rsplit(|ch: char| ch.is_whitespace());
+        let last = words.next().unwrap_or("");
+        let before_last = words.next().unwrap_or("");
+        // "has operated since 1995" dates the opening; "the first visit since 1945" does not.
+        let since_opening = last == "since"
+            && matches!(
+                before_last,
+                "operated" | "operating" | "opened" | "open" | "existed" | "worked" | "functioned"
+            );
+        if matches!(last, "since" | "before" | "after" | "by") && !since_opening {
+            return true;
+        }
+        // "entered into force on 1 October 2006", "took effect in March 2019".
+        let recent: Vec<&str> = head.rsplit(' ').take(5).collect();
+        recent
             .iter()
-            .filter(move |date| span.start <= date.span.start && date.span.end <= span.end)
+            .any(|word| matches!(*word, "force" | "effect" | "ratified" | "ratification"))
     }
 
     pub fn countries_in(&self, span: Span) -> impl Iterator<Item = &CountryRef> {
@@ -238,6 +271,21 @@ impl<'a> View<'a> {
             }
         }
         None
+    }
+}
+
+/// The year and month a full date gives to dates written without them.
+fn context_of(date: PartialDate) -> Option<DateContext> {
+    match date {
+        PartialDate::Month(year, month) | PartialDate::Day(year, month, _) => Some(DateContext {
+            year: Some(year),
+            month: Some(month),
+        }),
+        PartialDate::Year(year) => Some(DateContext {
+            year: Some(year),
+            month: None,
+        }),
+        PartialDate::Decade(_) => None,
     }
 }
 

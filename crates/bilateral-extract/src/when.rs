@@ -34,20 +34,27 @@ pub fn date_near(
     offset: usize,
     last: Option<PartialDate>,
 ) -> Option<When> {
-    let after = view.dates_in(clause).find(|date| date.span.start >= offset);
-    let before = view
+    let point = |date: &crate::view::DateRef| When {
+        start: date.start,
+        end: date.end,
+    };
+    let after_span = Span::new(offset.min(clause.end), clause.end);
+    if let Some(date) = view.dates_in(after_span).next() {
+        return Some(point(date));
+    }
+    // "... opened the legation that December": a relative date after the verb beats an
+    // explicit one before it.
+    if let Some(start) = last.and_then(|last| relative_date(&view.lower, after_span, last)) {
+        return Some(When { start, end: None });
+    }
+    if let Some(date) = view
         .dates_in(clause)
         .filter(|date| date.span.end <= offset)
-        .last();
-    after
-        .or(before)
-        .map(|date| When {
-            start: date.start,
-            end: date.end,
-        })
-        .or_else(|| {
-            relative_date(&view.lower, clause, last?).map(|start| When { start, end: None })
-        })
+        .last()
+    {
+        return Some(point(date));
+    }
+    relative_date(&view.lower, clause, last?).map(|start| When { start, end: None })
 }
 
 fn add_days(date: PartialDate, days: u8) -> PartialDate {

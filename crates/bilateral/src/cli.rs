@@ -16,6 +16,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Ingest the shipped example articles into a temporary database and show what came out.
+    Demo(cmd::demo::Args),
     /// Print an article as bilateral reads it: title, dyad, sections, sentences, references.
     Read(cmd::read::Args),
     /// Check the references of articles like Wikipedia's citation checks; exit 1 on problems.
@@ -43,6 +45,7 @@ enum Command {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Demo(args) => cmd::demo::run(args),
         Command::Read(args) => cmd::read::run(args),
         Command::Refs(args) => cmd::refs::run(args),
         Command::Extract(args) => cmd::extract::run(args),
