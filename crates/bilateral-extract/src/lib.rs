@@ -377,8 +377,7 @@ fn key_to_state_of_the_time(fact: &mut Fact) {
 pub(crate) fn last_date_before(view: &View, offset: usize, state: &State) -> Option<PartialDate> {
     view.dates
         .iter()
-        .filter(|date| date.span.end <= offset)
-        .next_back()
+        .rfind(|date| date.span.end <= offset)
         .map(|date| date.start)
         .or(state.last_date)
 }

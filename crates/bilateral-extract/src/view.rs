@@ -99,8 +99,7 @@ impl<'a> View<'a> {
             }
             let context = explicit
                 .iter()
-                .filter(|full| full.span.end <= mention.span.start)
-                .last()
+                .rfind(|full| full.span.end <= mention.span.start)
                 .and_then(|full| context_of(full.start))
                 .unwrap_or(*date_context);
             match find_dates(&text[..mention.span.end], &context)
@@ -149,8 +148,7 @@ impl<'a> View<'a> {
                 .any(|person| person.span.start <= span.start && span.end <= person.span.end);
             let antecedent = people
                 .iter()
-                .filter(|person| !person.pronoun && person.span.end <= span.start)
-                .last()
+                .rfind(|person| !person.pronoun && person.span.end <= span.start)
                 .map(|person| person.id)
                 .or(last_subject);
             if let (false, Some(id)) = (overlaps, antecedent) {

@@ -20,6 +20,12 @@ pub struct Args {
     seconds: f64,
 }
 
+/// The work a stage does per article; it returns a count so the optimiser cannot skip it.
+type Work<'a> = &'a (dyn Fn(&Article) -> usize + Sync);
+
+/// One measured stage: a name, how many threads run it, and its work.
+type Stage<'a> = (&'a str, usize, Work<'a>);
+
 struct Article {
     bytes: Vec<u8>,
     format: Format,
@@ -52,12 +58,7 @@ fn load_articles(dir: &Path) -> anyhow::Result<Vec<Article>> {
 
 /// Runs `work` over every article, again and again, for at least `budget`; returns bytes and
 /// articles processed per second.
-fn measure(
-    articles: &[Article],
-    budget: Duration,
-    threads: usize,
-    work: &(dyn Fn(&Article) -> usize + Sync),
-) -> (f64, f64) {
+fn measure(articles: &[Article], budget: Duration, threads: usize, work: Work<'_>) -> (f64, f64) {
     let start = Instant::now();
     let (bytes, count) = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
@@ -119,7 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let document = pipeline::read_document(text_of(article), article.format, None);
         bilateral_extract::analyse(&document).facts.len()
     };
-    let stages: [(&str, usize, &(dyn Fn(&Article) -> usize + Sync)); 5] = [
+    let stages: [Stage; 5] = [
         ("baseline: UTF-8 check + line count", 1, &baseline),
         ("read", 1, &read),
         ("read + segment + references", 1, &read_refs),
