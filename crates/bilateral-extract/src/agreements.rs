@@ -135,10 +135,18 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 .lower
                 .get(clause.start..instrument.span.start)
                 .unwrap_or("");
-            if [" before the", " after the", "until the", "since the"]
+            let lead = lead.rsplit(',').next().unwrap_or(lead);
+            let near: Vec<&str> = lead.split_whitespace().rev().take(6).collect();
+            if near
                 .iter()
-                .any(|word| lead.ends_with(word))
+                .any(|word| matches!(*word, "before" | "after" | "until" | "since"))
             {
+                continue;
+            }
+            // "A protocol upgrading the treaty": "the treaty" points back at one already counted.
+            let generic = !view.slice(instrument.span).starts_with(char::is_uppercase)
+                && lead.trim_end().ends_with(" the");
+            if generic && instruments.len() > 1 {
                 continue;
             }
             // "one of fifteen documents" counts nothing new.
@@ -149,7 +157,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let last = last_date_before(view, instrument.span.start, state);
             let when = view
                 .dates_in(own)
-                .next()
+                .find(|date| !covers_a_period(view, date))
                 .map(|date| date.start)
                 .or_else(|| {
                     date_near(view, clause, instrument.span.start, last).map(|when| when.start)
@@ -172,6 +180,14 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// "a plan for 2015–2018": a date the instrument covers, not the day it was signed.
+fn covers_a_period(view: &View, date: &crate::view::DateRef) -> bool {
+    let head = view.lower.get(..date.span.start).unwrap_or("").trim_end();
+    head.ends_with(" for")
+        || head.ends_with(" of")
+        || date.end.is_some_and(|end| end.year() != date.start.year())
 }
 
 /// Whether the sentence names more than the dyad as actors (a multilateral treaty).

@@ -109,6 +109,8 @@ pub(crate) struct State {
     pub event_date: Option<PartialDate>,
     /// The registry index of the latest subject, for "he" and "she".
     pub last_subject: Option<usize>,
+    /// The people named most recently, oldest first, for "the two presidents".
+    pub recent_people: Vec<usize>,
     pub last_visit: Option<VisitMemo>,
     pub last_mission: Option<MissionMemo>,
     /// Every mission named so far, for the city of "the embassy" when it closes.
@@ -125,6 +127,7 @@ impl State {
             last_date: None,
             event_date: None,
             last_subject: None,
+            recent_people: Vec::new(),
             last_visit: None,
             last_mission: None,
             missions: Vec::new(),
@@ -290,6 +293,12 @@ fn remember(view: &View, state: &mut State) {
     if let Some(subject) = view.people.first().map(|person| person.id) {
         state.last_subject = Some(subject);
     }
+    for person in &view.people {
+        state.recent_people.retain(|id| *id != person.id);
+        state.recent_people.push(person.id);
+    }
+    let excess = state.recent_people.len().saturating_sub(8);
+    state.recent_people.drain(..excess);
 }
 
 /// The references of a sentence, or, when it has none, those of the next sentence of its

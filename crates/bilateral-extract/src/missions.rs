@@ -154,8 +154,15 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     .dates_in(Span::new(trigger.end, stretch_end))
                     .next()
                     .map(|date| date.start);
+                // A sub-clause without a date ("..., when X opened an embassy") takes the one
+                // its clause gives before it.
                 let Some(date) = own_date
                     .or_else(|| date_near(view, stretch, trigger.end, last).map(|when| when.start))
+                    .or_else(|| {
+                        view.dates_in(Span::new(clause.start, trigger.start))
+                            .last()
+                            .map(|date| date.start)
+                    })
                 else {
                     continue;
                 };
@@ -163,14 +170,26 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 let relative = view.lower[part.start..part.end]
                     .trim_start_matches([',', ' '])
                     .starts_with("which");
+                let previous_trigger_end = index
+                    .checked_sub(1)
+                    .and_then(|previous| triggers.get(previous))
+                    .map_or(part.start, |(previous, _)| previous.end);
                 let paired: Vec<&MissionNoun> = if triggers.len() == 1 {
                     nouns.iter().collect()
                 } else {
-                    // Several verbs: each takes the noun right after it, else the last before.
+                    // Several verbs: each takes the noun it follows ("X opened in A, and Y
+                    // opened in B"), else the one after it, else the last one before.
                     nouns
                         .iter()
+                        .rev()
                         .find(|noun| {
-                            noun.span.start >= trigger.end && noun.span.start < stretch_end
+                            noun.span.start >= previous_trigger_end
+                                && noun.span.end <= trigger.start
+                        })
+                        .or_else(|| {
+                            nouns.iter().find(|noun| {
+                                noun.span.start >= trigger.end && noun.span.start < stretch_end
+                            })
                         })
                         .or_else(|| {
                             nouns

@@ -9,7 +9,14 @@ use crate::when::clause_date;
 use crate::{Found, State};
 
 /// Every trigger below names relations, ties or diplomats.
-const RELATION_WORDS: &[&str] = &["relations", "ties", "diplomats"];
+const RELATION_WORDS: &[&str] = &[
+    "relations",
+    "ties",
+    "diplomats",
+    "restored",
+    "re-established",
+    "resumed",
+];
 
 const ESTABLISHED: &[&str] = &[
     "established diplomatic relations",
@@ -72,6 +79,9 @@ const RESTORED: &[&str] = &[
     "restored relations",
     "restored ties",
     "relations were restored",
+    "they were restored",
+    "they were re-established",
+    "they were resumed",
     "ties were restored",
     "re-established diplomatic relations",
     "re-established relations",

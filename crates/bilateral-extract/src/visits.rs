@@ -561,6 +561,19 @@ const MEETING_TRIGGERS: &[&str] = &[
     "held a meeting",
 ];
 
+/// Subjects that stand for the two leaders just named.
+const PAIR_SUBJECTS: &[&str] = &[
+    "the two presidents",
+    "the two leaders",
+    "the two prime ministers",
+    "the two heads of state",
+    "the two heads of government",
+    "the two foreign ministers",
+    "the two ministers",
+    "both leaders",
+    "both presidents",
+];
+
 /// Phrases that make a contact something other than a meeting in person.
 const NOT_IN_PERSON: &[&str] = &[
     "by telephone",
@@ -601,10 +614,6 @@ fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Fou
     let mut pairs: Vec<Vec<usize>> = Vec::new();
     match (subjects.as_slice(), objects.as_slice()) {
         ([first, second, ..], _) => pairs.push(vec![*first, *second]),
-        ([subject], []) => {
-            // "the two presidents held talks": the subject and the leader met last.
-            let _ = subject;
-        }
         ([subject], objects) => {
             for object in objects {
                 if object != subject {
@@ -615,11 +624,39 @@ fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Fou
         ([], [first, second, ..]) => pairs.push(vec![*first, *second]),
         // "At a meeting with President X on 18 November": the traveller of the moment met X.
         ([], [object]) => {
-            if let Some(subject) = state.last_subject.filter(|subject| subject != object) {
+            // The sentence's own subject if it named one earlier, else the last one before.
+            let earlier = view
+                .people
+                .iter()
+                .find(|person| person.span.end <= clause.start && !person.pronoun)
+                .map(|person| person.id);
+            if let Some(subject) = earlier
+                .or(state.last_subject)
+                .filter(|subject| subject != object)
+            {
                 pairs.push(vec![subject, *object]);
             }
         }
-        _ => {}
+        // "The two presidents met in X": the last two people named.
+        ([], []) => {
+            let mut recent = state.recent_people.clone();
+            for person in view
+                .people
+                .iter()
+                .filter(|person| person.span.end <= trigger.start)
+            {
+                recent.retain(|id| *id != person.id);
+                recent.push(person.id);
+            }
+            let pair_subject = find_any(
+                &view.lower,
+                PAIR_SUBJECTS,
+                Span::new(clause.start, trigger.start),
+            );
+            if let (Some(_), [.., first, second]) = (pair_subject, recent.as_slice()) {
+                pairs.push(vec![*first, *second]);
+            }
+        }
     }
     if pairs.is_empty() {
         return;

@@ -121,7 +121,12 @@ pub fn relative_date(lower: &str, clause: Span, last: PartialDate) -> Option<Par
             return PartialDate::month(year, month).ok();
         }
     }
-    if has(&["the same month", "that month", "later that month"]) {
+    if has(&[
+        "the same month",
+        "that month",
+        "that same month",
+        "later that month",
+    ]) {
         return match last {
             PartialDate::Month(y, m) | PartialDate::Day(y, m, _) => Some(PartialDate::Month(y, m)),
             _ => None,
