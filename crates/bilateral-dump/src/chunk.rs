@@ -59,13 +59,11 @@ pub(crate) fn page_start(text: &[u8]) -> Option<usize> {
 }
 
 fn find(text: &[u8], needle: &[u8]) -> Option<usize> {
-    text.windows(needle.len())
-        .position(|window| window == needle)
+    memchr::memmem::find(text, needle)
 }
 
 fn rfind(text: &[u8], needle: &[u8]) -> Option<usize> {
-    text.windows(needle.len())
-        .rposition(|window| window == needle)
+    memchr::memmem::rfind(text, needle)
 }
 
 /// Reads the selected pages of `xml`, a run of whole pages, through `analyse`.
@@ -75,12 +73,11 @@ pub(crate) fn read_pages<T>(
     selection: &Selection,
     analyse: &(impl Fn(&crate::DumpPage) -> T + Sync),
 ) -> Result<PageRun<T>, DumpError> {
-    let xml = std::str::from_utf8(xml).map_err(|source| DumpError::Utf8 { at, source })?;
     let mut parser = PageParser::new(xml, selection);
     let mut items = Vec::new();
     while let Some(outcome) = parser
         .next_page()
-        .map_err(|source| DumpError::Xml { at, source })?
+        .map_err(|error| DumpError::Xml { at, error })?
     {
         match outcome {
             Outcome::Passed => {}

@@ -22,20 +22,21 @@ impl fmt::Display for Location {
     }
 }
 
-/// A dump that cannot be read on. Pages before the problem have been delivered.
+/// A dump that cannot be read on. Pages before the problem have been delivered. An I/O or
+/// decompression error is the `source`, not repeated in the message.
 #[derive(Debug, thiserror::Error)]
 pub enum DumpError {
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Open {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{at}: reading: {source}")]
+    #[error("{at}: reading the dump")]
     Read {
         at: Location,
         source: std::io::Error,
     },
-    #[error("{at}: decompressing: {source}")]
+    #[error("{at}: decompressing")]
     Decompress {
         at: Location,
         source: std::io::Error,
@@ -48,15 +49,10 @@ pub enum DumpError {
         what: &'static str,
         limit: usize,
     },
-    #[error("{at}: the text is not UTF-8 ({source})")]
-    Utf8 {
-        at: Location,
-        source: std::str::Utf8Error,
-    },
-    #[error("{at}: {source}")]
+    #[error("{at}: {error}")]
     Xml {
         at: Location,
-        source: crate::page::XmlError,
+        error: crate::page::XmlError,
     },
     #[error("{at}: the XML ends inside a page")]
     CutPage { at: Location },

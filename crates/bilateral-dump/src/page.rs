@@ -2,6 +2,7 @@
 //! the text of the last revision. Text is only decoded for pages the selection picks, since
 //! most pages of a dump are passed over.
 
+use memchr::memmem;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
@@ -41,7 +42,7 @@ pub struct XmlError {
 
 /// The selected pages in XML text holding whole `<page>` elements (the text between them is
 /// passed over, so a whole export or any run of its pages will do).
-pub fn pages<'x>(xml: &'x str, selection: &'x Selection) -> Pages<'x> {
+pub fn pages<'x>(xml: &'x [u8], selection: &'x Selection) -> Pages<'x> {
     Pages {
         parser: PageParser::new(xml, selection),
         failed: false,
@@ -108,8 +109,6 @@ struct PageFields {
     id: String,
     redirect: Option<String>,
     text: String,
-    /// Whether the selection picks the title, asked once and only for namespace 0.
-    picked: Option<bool>,
 }
 
 impl PageFields {
@@ -121,35 +120,30 @@ impl PageFields {
             Field::Text => &mut self.text,
         }
     }
-
-    fn in_main_namespace(&self) -> bool {
-        self.namespace.trim() == "0"
-    }
-
-    fn picked(&mut self, selection: &Selection) -> bool {
-        let title = self.title.trim();
-        *self.picked.get_or_insert_with(|| selection.picks(title))
-    }
-
-    /// Title, namespace and redirect come before the text in the export schema, so whether
-    /// the text is wanted is known when it starts.
-    fn wants_text(&mut self, selection: &Selection) -> bool {
-        self.in_main_namespace() && self.redirect.is_none() && self.picked(selection)
-    }
 }
 
-/// Reads `<page>` elements one at a time from XML text.
+const PAGE_START: &[u8] = b"<page>";
+const PAGE_END: &[u8] = b"</page>";
+/// Where a page's head (title, namespace, id, redirect) ends.
+const REVISION_START: &[u8] = b"<revision";
+
+/// Reads `<page>` elements one at a time from XML text. A page is found by its tags (escaped
+/// text cannot hold a literal `<page>` or `</page>`), and only its head is parsed unless the
+/// selection picks it, since most pages of a dump are passed over.
 pub(crate) struct PageParser<'x> {
-    reader: Reader<&'x [u8]>,
+    xml: &'x [u8],
+    /// Where to look for the next page.
+    next: usize,
     selection: &'x Selection,
     /// Pages read so far, in every namespace.
     pub seen: u64,
 }
 
 impl<'x> PageParser<'x> {
-    pub fn new(xml: &'x str, selection: &'x Selection) -> Self {
+    pub fn new(xml: &'x [u8], selection: &'x Selection) -> Self {
         PageParser {
-            reader: Reader::from_str(xml),
+            xml,
+            next: 0,
             selection,
             seen: 0,
         }
@@ -157,131 +151,147 @@ impl<'x> PageParser<'x> {
 
     /// The next page, or None at the end of the text.
     pub fn next_page(&mut self) -> Result<Option<Outcome>, XmlError> {
-        loop {
-            match self.event()? {
-                Event::Start(start) if start.name().as_ref() == "page" => {
-                    self.seen += 1;
-                    return self.read_page().map(Some);
-                }
-                Event::Eof => return Ok(None),
-                _ => {}
-            }
+        let rest = self.xml.get(self.next..).unwrap_or_default();
+        let Some(found) = memmem::find(rest, PAGE_START) else {
+            self.next = self.xml.len();
+            return Ok(None);
+        };
+        let start = self.next + found;
+        let from_start = self.xml.get(start..).unwrap_or_default();
+        let Some(end) = memmem::find(from_start, PAGE_END) else {
+            self.next = self.xml.len();
+            return Err(XmlError::at(start, "the text ends inside a page"));
+        };
+        let page = from_start.get(..end + PAGE_END.len()).unwrap_or_default();
+        self.next = start + page.len();
+        self.seen += 1;
+        let head = memmem::find(page, REVISION_START)
+            .and_then(|at| page.get(..at))
+            .unwrap_or(page);
+        let mut fields = read_fields(head, start, false)?;
+        if fields.namespace.trim().is_empty() {
+            let title = fields.title.trim();
+            return Err(XmlError::at(start, format!("page {title:?} has no <ns>")));
         }
-    }
-
-    fn event(&mut self) -> Result<Event<'x>, XmlError> {
-        self.reader.read_event().map_err(|error| XmlError {
-            position: self.reader.error_position(),
-            message: error.to_string(),
-        })
-    }
-
-    fn error(&self, message: String) -> XmlError {
-        XmlError {
-            position: self.reader.buffer_position(),
-            message,
+        if fields.namespace.trim() != "0" || !self.selection.picks(fields.title.trim()) {
+            return Ok(Some(Outcome::Passed));
         }
-    }
-
-    /// Reads up to the `</page>` matching the `<page>` just read.
-    fn read_page(&mut self) -> Result<Outcome, XmlError> {
-        let mut page = PageFields::default();
-        // Elements open below <page>: 1 for <title>, <revision>…, 2 for <revision><text>.
-        let mut depth = 0_usize;
-        let mut in_revision = false;
-        let mut field = None;
-        loop {
-            match self.event()? {
-                Event::Start(start) => {
-                    depth += 1;
-                    field = None;
-                    match (depth, start.name().as_ref()) {
-                        (1, "title") => field = Some(Field::Title),
-                        (1, "ns") => field = Some(Field::Namespace),
-                        (1, "id") => field = Some(Field::Id),
-                        (1, "redirect") => page.redirect = Some(self.redirect_target(&start)?),
-                        (1, "revision") => in_revision = true,
-                        (2, "text") if in_revision && page.wants_text(self.selection) => {
-                            // A later revision replaces an earlier one's text.
-                            page.text.clear();
-                            field = Some(Field::Text);
-                        }
-                        _ => {}
-                    }
-                }
-                Event::Empty(start) => match (depth + 1, start.name().as_ref()) {
-                    (1, "redirect") => page.redirect = Some(self.redirect_target(&start)?),
-                    (2, "text") if in_revision => page.text.clear(),
-                    _ => {}
-                },
-                Event::End(_) => {
-                    if depth == 0 {
-                        return self.finish(page);
-                    }
-                    if depth == 1 {
-                        in_revision = false;
-                    }
-                    depth -= 1;
-                    field = None;
-                }
-                Event::Text(text) => {
-                    if let Some(field) = field {
-                        page.field(field).push_str(&text.xml10_content());
-                    }
-                }
-                Event::CData(data) => {
-                    if let Some(field) = field {
-                        page.field(field).push_str(&data.xml10_content());
-                    }
-                }
-                Event::GeneralRef(reference) => {
-                    if let Some(field) = field {
-                        push_reference(page.field(field), &reference);
-                    }
-                }
-                Event::Eof => return Err(self.error("the text ends inside a page".into())),
-                _ => {}
-            }
-        }
-    }
-
-    fn redirect_target(&self, start: &BytesStart<'_>) -> Result<String, XmlError> {
-        let attribute = start
-            .try_get_attribute("title")
-            .map_err(|error| self.error(error.to_string()))?;
-        match attribute {
-            Some(attribute) => attribute
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map(|value| value.into_owned())
-                .map_err(|error| self.error(error.to_string())),
-            None => Ok(String::new()),
-        }
-    }
-
-    fn finish(&self, mut page: PageFields) -> Result<Outcome, XmlError> {
-        if page.namespace.trim().is_empty() {
-            return Err(self.error(format!("page {:?} has no <ns>", page.title.trim())));
-        }
-        if !page.in_main_namespace() || !page.picked(self.selection) {
-            return Ok(Outcome::Passed);
-        }
-        let title = page.title.trim().to_owned();
-        if let Some(target) = page.redirect {
-            return Ok(Outcome::Alias(Alias {
+        let title = fields.title.trim().to_owned();
+        if let Some(target) = fields.redirect.take() {
+            return Ok(Some(Outcome::Alias(Alias {
                 from: title,
                 to: target,
-            }));
+            })));
         }
-        let id = page
+        let id = fields
             .id
             .trim()
             .parse()
-            .map_err(|_| self.error(format!("page {title:?} has no numeric <id>")))?;
-        Ok(Outcome::Page(DumpPage {
-            title,
-            id,
-            text: page.text,
-        }))
+            .map_err(|_| XmlError::at(start, format!("page {title:?} has no numeric <id>")))?;
+        let text = read_fields(page, start, true)?.text;
+        Ok(Some(Outcome::Page(DumpPage { title, id, text })))
+    }
+}
+
+impl XmlError {
+    fn at(position: usize, message: impl Into<String>) -> Self {
+        XmlError {
+            position: u64::try_from(position).unwrap_or(u64::MAX),
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads the fields of one page from its XML, which starts at `offset` of the parsed text:
+/// the head only (which ends without closing the page), or the whole page with the text of
+/// its last revision.
+fn read_fields(xml: &[u8], offset: usize, whole: bool) -> Result<PageFields, XmlError> {
+    let text = std::str::from_utf8(xml)
+        .map_err(|error| XmlError::at(offset + error.valid_up_to(), "the text is not UTF-8"))?;
+    let mut reader = Reader::from_str(text);
+    let position = |at: u64| offset + usize::try_from(at).unwrap_or(usize::MAX);
+    let mut page = PageFields::default();
+    // Elements open below <page>: 1 for <title>, <revision>…, 2 for <revision><text>.
+    let mut depth = 0_usize;
+    let mut in_page = false;
+    let mut in_revision = false;
+    let mut field = None;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|error| XmlError::at(position(reader.error_position()), error.to_string()))?;
+        let redirect_target = |start: &BytesStart<'_>| {
+            redirect_target(start)
+                .map_err(|message| XmlError::at(position(reader.buffer_position()), message))
+        };
+        match event {
+            Event::Start(start) if !in_page => in_page = start.name().as_ref() == "page",
+            Event::Start(start) => {
+                depth += 1;
+                field = None;
+                match (depth, start.name().as_ref()) {
+                    (1, "title") => field = Some(Field::Title),
+                    (1, "ns") => field = Some(Field::Namespace),
+                    (1, "id") => field = Some(Field::Id),
+                    (1, "redirect") => page.redirect = Some(redirect_target(&start)?),
+                    (1, "revision") => in_revision = true,
+                    (2, "text") if in_revision && whole => {
+                        // A later revision replaces an earlier one's text.
+                        page.text.clear();
+                        field = Some(Field::Text);
+                    }
+                    _ => {}
+                }
+            }
+            Event::Empty(start) => match (depth + 1, start.name().as_ref()) {
+                (1, "redirect") => page.redirect = Some(redirect_target(&start)?),
+                (2, "text") if in_revision => page.text.clear(),
+                _ => {}
+            },
+            Event::End(_) if depth == 0 => return Ok(page),
+            Event::End(_) => {
+                if depth == 1 {
+                    in_revision = false;
+                }
+                depth -= 1;
+                field = None;
+            }
+            Event::Text(text) => {
+                if let Some(field) = field {
+                    page.field(field).push_str(&text.xml10_content());
+                }
+            }
+            Event::CData(data) => {
+                if let Some(field) = field {
+                    page.field(field).push_str(&data.xml10_content());
+                }
+            }
+            Event::GeneralRef(reference) => {
+                if let Some(field) = field {
+                    push_reference(page.field(field), &reference);
+                }
+            }
+            Event::Eof if whole => {
+                let at = position(reader.buffer_position());
+                return Err(XmlError::at(at, "the text ends inside a page"));
+            }
+            Event::Eof => return Ok(page),
+            _ => {}
+        }
+    }
+}
+
+/// The `title` attribute of `<redirect title="…"/>`.
+fn redirect_target(start: &BytesStart<'_>) -> Result<String, String> {
+    let attribute = start
+        .try_get_attribute("title")
+        .map_err(|error| error.to_string())?;
+    match attribute {
+        Some(attribute) => attribute
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map(|value| value.into_owned())
+            .map_err(|error| error.to_string()),
+        None => Ok(String::new()),
     }
 }
 
@@ -316,7 +326,9 @@ mod tests {
     }
 
     fn read(xml: &str, selection: &Selection) -> Vec<DumpItem> {
-        pages(xml, selection).collect::<Result<_, _>>().unwrap()
+        pages(xml.as_bytes(), selection)
+            .collect::<Result<_, _>>()
+            .unwrap()
     }
 
     #[test]
@@ -350,7 +362,7 @@ mod tests {
         ]
         .concat();
         let selection = Selection::dyads();
-        let mut iterator = pages(&xml, &selection);
+        let mut iterator = pages(xml.as_bytes(), &selection);
         assert!(iterator.next().is_none());
         assert_eq!(iterator.seen(), 3);
     }
@@ -427,7 +439,7 @@ mod tests {
             "<page><title>A</title><ns>0</ns><id>one</id></page>",
             "<page><title>A</title><ns>0</ns><redirect title=\"&bad\"/></page>",
         ] {
-            let results: Vec<_> = pages(xml, &selection).collect();
+            let results: Vec<_> = pages(xml.as_bytes(), &selection).collect();
             assert!(matches!(results.last(), Some(Err(_))), "{xml}: {results:?}");
         }
     }

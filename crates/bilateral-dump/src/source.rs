@@ -22,33 +22,16 @@ const LONGEST_SPLIT_STREAM: usize = 8 << 20;
 
 /// The start of a bzip2 stream: "BZh", the block size, and the first block's magic number.
 /// Streams are byte-aligned, so a stream start is these bytes at some offset.
-fn is_stream_header(bytes: &[u8]) -> bool {
-    matches!(
-        bytes,
-        [
-            b'B',
-            b'Z',
-            b'h',
-            b'1'..=b'9',
-            0x31,
-            0x41,
-            0x59,
-            0x26,
-            0x53,
-            0x59,
-            ..
-        ]
-    )
-}
-
 const HEADER_LEN: usize = 10;
+const BLOCK_MAGIC: &[u8] = &[0x31, 0x41, 0x59, 0x26, 0x53, 0x59];
 
 /// The first stream header in `bytes` at or after `from`.
 fn find_stream_header(bytes: &[u8], from: usize) -> Option<usize> {
-    let tail = bytes.get(from..)?;
-    tail.windows(HEADER_LEN)
-        .position(is_stream_header)
+    let magic_from = from + (HEADER_LEN - BLOCK_MAGIC.len());
+    let tail = bytes.get(magic_from..)?;
+    memchr::memmem::find_iter(tail, BLOCK_MAGIC)
         .map(|found| found + from)
+        .find(|&start| bytes.get(start..start + 4).is_some_and(looks_like_bzip2))
 }
 
 /// Whether the input starts like bzip2.

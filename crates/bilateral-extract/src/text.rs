@@ -33,10 +33,40 @@ pub fn find_all(lower: &str, phrase: &str) -> Vec<Span> {
     found
 }
 
+/// Hashes the address keys of the automaton cache cheaply: they are distinct pointers, so a
+/// multiplicative mix is enough and SipHash's cost is not.
+#[derive(Default, Clone, Copy)]
+struct BuildAddressHasher;
+
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::BuildHasher for BuildAddressHasher {
+    type Hasher = AddressHasher;
+    fn build_hasher(&self) -> AddressHasher {
+        AddressHasher(0)
+    }
+}
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_usize(&mut self, value: usize) {
+        self.0 = (self.0 ^ value as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 thread_local! {
-    /// One automaton per phrase list, built on first use. Lists are `'static`, so their
+    /// One leftmost-longest automaton per phrase list, built on first use. Lists are `'static`, so their
     /// address identifies them for the life of the program.
-    static AUTOMATA: RefCell<HashMap<(usize, usize), Rc<AhoCorasick>>> = RefCell::new(HashMap::new());
+    static AUTOMATA: RefCell<HashMap<(usize, usize), Rc<AhoCorasick>, BuildAddressHasher>> =
+        RefCell::new(HashMap::default());
 }
 
 fn automaton(phrases: &'static [&'static str]) -> Option<Rc<AhoCorasick>> {
@@ -45,9 +75,38 @@ fn automaton(phrases: &'static [&'static str]) -> Option<Rc<AhoCorasick>> {
         if let Some(found) = cell.borrow().get(&key) {
             return Some(Rc::clone(found));
         }
-        let built = Rc::new(AhoCorasick::new(phrases).ok()?);
+        let built = Rc::new(
+            AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(phrases)
+                .ok()?,
+        );
         cell.borrow_mut().insert(key, Rc::clone(&built));
         Some(built)
+    })
+}
+
+/// Word-bounded, leftmost-longest matches of `automaton` in `slice`, in order. A match that
+/// runs into a word ("state visit" in "state visits") is skipped by one byte rather than
+/// jumped over, so a bounded match starting inside it ("visits to") is still found.
+fn bounded_matches<'a>(
+    automaton: &'a AhoCorasick,
+    slice: &'a str,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let mut position = 0;
+    std::iter::from_fn(move || {
+        while position < slice.len() {
+            let found = automaton.find(aho_corasick::Input::new(slice).range(position..))?;
+            if bounded(slice, found.start(), found.end()) {
+                position = found.end();
+                return Some(found);
+            }
+            position = found.start() + 1;
+            while !slice.is_char_boundary(position) {
+                position += 1;
+            }
+        }
+        None
     })
 }
 
@@ -56,15 +115,13 @@ fn automaton(phrases: &'static [&'static str]) -> Option<Rc<AhoCorasick>> {
 pub fn find_any(lower: &str, phrases: &'static [&'static str], within: Span) -> Option<Span> {
     let slice = lower.get(within.start..within.end)?;
     let automaton = automaton(phrases)?;
-    // Overlapping search, so a shorter phrase inside a longer unbounded match is still seen.
-    automaton
-        .find_overlapping_iter(slice)
-        .filter(|found| bounded(slice, found.start(), found.end()))
+    bounded_matches(&automaton, slice)
+        .next()
         .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
-        .min_by_key(|span| (span.start, std::cmp::Reverse(span.end)))
 }
 
-/// Every word-bounded occurrence of any of `phrases` within `within`, in order of start.
+/// Every word-bounded occurrence of any of `phrases` within `within`, in order, without
+/// overlaps.
 pub fn find_every(lower: &str, phrases: &'static [&'static str], within: Span) -> Vec<Span> {
     let Some(slice) = lower.get(within.start..within.end) else {
         return Vec::new();
@@ -72,13 +129,14 @@ pub fn find_every(lower: &str, phrases: &'static [&'static str], within: Span) -
     let Some(automaton) = automaton(phrases) else {
         return Vec::new();
     };
-    let mut found: Vec<Span> = automaton
-        .find_overlapping_iter(slice)
-        .filter(|found| bounded(slice, found.start(), found.end()))
+    bounded_matches(&automaton, slice)
         .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
-        .collect();
-    found.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
-    found
+        .collect()
+}
+
+/// Whether any of `phrases` occurs, word-bounded, within `within`.
+pub fn has_any(lower: &str, phrases: &'static [&'static str], within: Span) -> bool {
+    find_any(lower, phrases, within).is_some()
 }
 
 /// A table of phrases with a value each, searched leftmost-longest without overlaps: mission
@@ -112,9 +170,7 @@ impl<T: Copy> Lexicon<T> {
         else {
             return Vec::new();
         };
-        automaton
-            .find_iter(slice)
-            .filter(|found| bounded(slice, found.start(), found.end()))
+        bounded_matches(automaton, slice)
             .filter_map(|found| {
                 let value = *self.values.get(found.pattern().as_usize())?;
                 Some((
@@ -124,11 +180,6 @@ impl<T: Copy> Lexicon<T> {
             })
             .collect()
     }
-}
-
-/// Whether any of `phrases` occurs, word-bounded, within `within`.
-pub fn has_any(lower: &str, phrases: &'static [&'static str], within: Span) -> bool {
-    find_any(lower, phrases, within).is_some()
 }
 
 /// Splits a sentence into clauses at semicolons and at conjunctions that start a new
@@ -150,19 +201,12 @@ pub fn clauses(lower: &str) -> Vec<Span> {
     let mut result = Vec::new();
     let mut start = 0;
     if let Some(automaton) = automaton(SEPARATORS) {
-        let mut cuts: Vec<Span> = automaton
-            .find_overlapping_iter(lower)
-            .map(|found| Span::new(found.start(), found.end()))
-            .collect();
-        cuts.sort();
-        for cut in cuts {
-            if cut.start < start {
-                continue;
+        // Separators are punctuation and spaces, so no word-boundary check applies.
+        for cut in automaton.find_iter(lower) {
+            if cut.start() > start {
+                result.push(Span::new(start, cut.start()));
             }
-            if cut.start > start {
-                result.push(Span::new(start, cut.start));
-            }
-            start = cut.end;
+            start = cut.end();
         }
     }
     if start < lower.len() {

@@ -7,8 +7,8 @@ use std::cell::OnceCell;
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Dyad, Office, PartialDate, Span};
 use bilateral_recognise::date::{DateContext, find_dates};
-use bilateral_recognise::office::find_titles;
-use bilateral_recognise::person::find_people;
+use bilateral_recognise::office::TitleMention;
+use bilateral_recognise::person::find_people_and_titles;
 use bilateral_recognise::quantity::{Money, Quantity, find_money, find_numbers};
 
 use crate::people::Registry;
@@ -51,6 +51,8 @@ pub struct View<'a> {
     pub countries: Vec<CountryRef>,
     pub dates: Vec<DateRef>,
     pub people: Vec<PersonRef>,
+    /// Every title ("Prime Minister", "heads of government"), whether or not a name follows.
+    pub titles: Vec<TitleMention>,
     /// Found on first use: only sentences that speak of trade or people need them.
     money: OnceCell<Vec<Money>>,
     numbers: OnceCell<Vec<Quantity>>,
@@ -89,30 +91,46 @@ impl<'a> View<'a> {
             })
             .collect();
         // Dates written without a year ("on 10 July", "the 15th") take it from the nearest full
-        // date before them in the sentence, else from the sentences before.
-        let explicit = find_dates(text, &DateContext::default());
-        let sentence_context = explicit.first().and_then(|full| context_of(full.start));
-        let mut mentions = find_dates(text, &sentence_context.unwrap_or(*date_context));
-        mentions.retain_mut(|mention| {
-            if explicit.iter().any(|full| full.span == mention.span) {
-                return true;
-            }
-            let context = explicit
-                .iter()
-                .rfind(|full| full.span.end <= mention.span.start)
-                .and_then(|full| context_of(full.start))
-                .unwrap_or(*date_context);
-            match find_dates(&text[..mention.span.end], &context)
-                .into_iter()
-                .find(|again| again.span == mention.span)
-            {
-                Some(again) => {
-                    *mention = again;
-                    true
+        // date before them in the sentence, else from the sentences before. Most sentences
+        // write every year out, and skip the second and third scans.
+        let mut mentions = find_dates(text, date_context);
+        let has_year = |span: Span| {
+            text.get(span.start..span.end).is_some_and(|slice| {
+                slice
+                    .as_bytes()
+                    .windows(4)
+                    .any(|w| w.iter().all(u8::is_ascii_digit))
+            })
+        };
+        let ordinal_day = text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(&w[1..], b"th" | b"st" | b"nd" | b"rd"));
+        if ordinal_day || mentions.iter().any(|mention| !has_year(mention.span)) {
+            let explicit = find_dates(text, &DateContext::default());
+            let sentence_context = explicit.first().and_then(|full| context_of(full.start));
+            mentions = find_dates(text, &sentence_context.unwrap_or(*date_context));
+            mentions.retain_mut(|mention| {
+                if explicit.iter().any(|full| full.span == mention.span) {
+                    return true;
                 }
-                None => false,
-            }
-        });
+                let context = explicit
+                    .iter()
+                    .rfind(|full| full.span.end <= mention.span.start)
+                    .and_then(|full| context_of(full.start))
+                    .unwrap_or(*date_context);
+                match find_dates(&text[..mention.span.end], &context)
+                    .into_iter()
+                    .find(|again| again.span == mention.span)
+                {
+                    Some(again) => {
+                        *mention = again;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
         let dates: Vec<DateRef> = mentions
             .into_iter()
             .map(|mention| DateRef {
@@ -124,7 +142,9 @@ impl<'a> View<'a> {
         let mut blocked: Vec<Span> = countries.iter().map(|country| country.span).collect();
         blocked.extend(dates.iter().map(|date| date.span));
         let mut people = Vec::new();
-        for mention in find_people(text, &blocked, &|word| registry.knows_word(word)) {
+        let (mentions, titles) =
+            find_people_and_titles(text, &blocked, &|word| registry.knows_word(word));
+        for mention in mentions {
             let title_office = mention.title.as_ref().map(|title| title.office);
             let country = mention
                 .title
@@ -182,6 +202,7 @@ impl<'a> View<'a> {
             countries,
             dates,
             people,
+            titles,
             money: OnceCell::new(),
             numbers: OnceCell::new(),
             clauses,
@@ -249,26 +270,28 @@ impl<'a> View<'a> {
 
     /// The office written in a clause as "as president" or "the first German chancellor".
     pub fn office_phrase(&self, clause: Span) -> Option<Office> {
-        let slice = self.lower.get(clause.start..clause.end)?;
-        for marker in ["as ", "first "] {
-            for (position, _) in slice.match_indices(marker) {
-                let tail = &slice[position + marker.len()..];
-                let tail = tail
-                    .trim_start_matches("a ")
-                    .trim_start_matches("the ")
-                    .trim_start_matches("serving ")
-                    .trim_start_matches("sitting ");
-                let titles = find_titles(tail);
-                // The title may follow one adjective ("first Polish head of state").
-                if let Some(title) = titles.first()
-                    && title.span.start <= 30
-                    && !tail[..title.span.start].contains([',', '.'])
-                {
-                    return Some(title.office);
-                }
-            }
-        }
-        None
+        self.titles_in(clause)
+            .find(|title| {
+                // "as president", "the first German chancellor": at most one adjective between.
+                let head = self.lower.get(clause.start..title.span.start).unwrap_or("");
+                let head = head.rsplit([',', '.', ';']).next().unwrap_or(head);
+                let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
+                words
+                    .iter()
+                    .position(|word| matches!(*word, "as" | "first"))
+                    .is_some_and(|at| {
+                        words[..at].iter().all(|word| {
+                            matches!(*word, "a" | "the" | "serving" | "sitting") || word.len() > 2
+                        }) && at <= 3
+                    })
+            })
+            .map(|title| title.office)
+    }
+
+    pub fn titles_in(&self, span: Span) -> impl Iterator<Item = &TitleMention> {
+        self.titles
+            .iter()
+            .filter(move |title| span.start <= title.span.start && title.span.end <= span.end)
     }
 }
 

@@ -2,10 +2,9 @@
 //! between named leaders.
 
 use bilateral_model::{CountryCode, Fact, Office, Span, VisitLevel};
-use bilateral_recognise::office::find_titles;
 
 use crate::modality::asserts;
-use crate::text::{count_word, find_any, find_every};
+use crate::text::{count_word, find_any, find_every, has_any};
 use crate::view::{PersonRef, View};
 use crate::when::{When, date_near, relative_date};
 use crate::{Found, State, VisitMemo, last_date_before};
@@ -92,9 +91,16 @@ const COUNT_NOUNS: &[&str] = &[
 ];
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    // Most sentences name no trip and no meeting: one scan each says so.
+    let trips = has_any(&view.lower, TRIGGERS, view.whole());
+    let meetings = has_any(&view.lower, MEETING_TRIGGERS, view.whole());
     for clause in view.clauses.clone() {
-        visits_in(view, clause, state, found);
-        meetings_in(view, clause, state, found);
+        if trips {
+            visits_in(view, clause, state, found);
+        }
+        if meetings {
+            meetings_in(view, clause, state, found);
+        }
     }
 }
 
@@ -478,22 +484,15 @@ fn title_visitor(
     clause: Span,
     trigger: Span,
 ) -> Option<(Office, Option<CountryCode>)> {
-    let before = view.text.get(clause.start..trigger.start)?;
-    let title = find_titles(before).into_iter().last()?;
-    let title_span = Span::new(
-        title.span.start + clause.start,
-        title.span.end + clause.start,
-    );
+    let title = view
+        .titles_in(Span::new(clause.start, trigger.start))
+        .last()?;
     let country = view
         .countries_in(Span::new(clause.start, trigger.start))
         .filter(|country| {
             let near_before =
-                country.span.end <= title_span.start && title_span.start - country.span.end <= 2;
+                country.span.end <= title.span.start && title.span.start - country.span.end <= 2;
             let in_complement = title.complement.is_some_and(|complement| {
-                let complement = Span::new(
-                    complement.start + clause.start,
-                    complement.end + clause.start,
-                );
                 complement.start <= country.span.start && country.span.end <= complement.end
             });
             near_before || in_complement
@@ -520,8 +519,8 @@ fn count_in(view: &View, clause: Span) -> Option<u32> {
     }
     // "three Vietnamese heads of government came to": a number before a plural title, but not
     // "the two presidents", which points back at people already named.
-    for title in find_titles(view.text.get(clause.start..clause.end)?) {
-        let head = slice[..title.span.start].trim_end();
+    for title in view.titles_in(clause) {
+        let head = view.lower.get(clause.start..title.span.start)?.trim_end();
         let mut words = head.split_whitespace().rev();
         let first = words.next();
         let second = words.next();
@@ -533,7 +532,7 @@ fn count_in(view: &View, clause: Span) -> Option<u32> {
         if article == Some("the") {
             continue;
         }
-        let plural = slice[title.span.start..title.span.end].ends_with('s');
+        let plural = view.lower[title.span.start..title.span.end].ends_with('s');
         if let Some(count) = count.filter(|&count| count > 1 && plural) {
             return Some(count);
         }

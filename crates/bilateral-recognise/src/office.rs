@@ -1,6 +1,7 @@
 //! Offices: the titles articles put before or after a name ("Prime Minister", "Federal
 //! President", "Speaker of the Eduskunta"), mapped to the coarse [`Office`] classes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -185,17 +186,20 @@ pub fn office_of_title(title: &str) -> Option<Office> {
         .map(|(_, office)| *office)
 }
 
-/// A word lower-cased for title matching, its possessive dropped ("President's" → "president").
-fn match_form(word: &Word) -> String {
+/// A word lower-cased for title matching, its possessive dropped ("President's" →
+/// "president"); borrowed when already lower-case, as most words are.
+fn match_form<'a>(word: &Word<'a>) -> Cow<'a, str> {
     let text = word.text;
     let text = text
         .strip_suffix("'s")
         .or_else(|| text.strip_suffix("’s"))
         .unwrap_or(text);
-    if text.is_ascii() {
-        text.to_ascii_lowercase()
+    if !text.chars().any(char::is_uppercase) {
+        Cow::Borrowed(text)
+    } else if text.is_ascii() {
+        Cow::Owned(text.to_ascii_lowercase())
     } else {
-        text.to_lowercase()
+        Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -207,7 +211,7 @@ pub fn find_titles(text: &str) -> Vec<TitleMention> {
 
 /// [`find_titles`] over words already split.
 pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
-    let forms: Vec<String> = words.iter().map(match_form).collect();
+    let forms: Vec<Cow<str>> = words.iter().map(match_form).collect();
     let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
@@ -229,8 +233,13 @@ pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
 }
 
 /// The title starting at word `index`: how many words it takes and its office.
-fn title_at(text: &str, words: &[Word], forms: &[String], index: usize) -> Option<(usize, Office)> {
-    let entries = TABLE.by_first_word.get(forms.get(index)?.as_str())?;
+fn title_at(
+    text: &str,
+    words: &[Word],
+    forms: &[Cow<str>],
+    index: usize,
+) -> Option<(usize, Office)> {
+    let entries = TABLE.by_first_word.get(forms.get(index)?.as_ref())?;
     for (title_words, office) in entries {
         let Some(candidate) = forms.get(index..index + title_words.len()) else {
             continue;
@@ -238,7 +247,7 @@ fn title_at(text: &str, words: &[Word], forms: &[String], index: usize) -> Optio
         let all_match = candidate
             .iter()
             .zip(title_words)
-            .all(|(form, expected)| form == expected);
+            .all(|(form, expected)| form.as_ref() == *expected);
         // Multi-word titles must not be split by punctuation ("president, minister").
         let contiguous = words[index..index + title_words.len()]
             .windows(2)

@@ -598,6 +598,15 @@ pub fn find_people(
     blocked: &[Span],
     is_known: &dyn Fn(&str) -> bool,
 ) -> Vec<PersonMention> {
+    find_people_and_titles(text, blocked, is_known).0
+}
+
+/// [`find_people`], also returning every title of the text, found on the way.
+pub fn find_people_and_titles(
+    text: &str,
+    blocked: &[Span],
+    is_known: &dyn Fn(&str) -> bool,
+) -> (Vec<PersonMention>, Vec<TitleMention>) {
     let words = words(text);
     let titles = find_titles_in(text, &words);
     let mut people: Vec<PersonMention> = Vec::new();
@@ -662,7 +671,7 @@ pub fn find_people(
         }
     }
     people.sort_by_key(|person| person.span.start);
-    people
+    (people, titles)
 }
 
 /// Whether a capitalised run is the tail or head of a longer proper name ("... a New World
