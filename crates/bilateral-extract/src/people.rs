@@ -1,6 +1,8 @@
 //! The people of one document: the first full mention of each, and their offices and
 //! countries as the text gives them, so later mentions ("Lopes", "he") resolve to them.
 
+use std::collections::HashSet;
+
 use bilateral_model::{CountryCode, Office};
 
 /// A person as the document names them in full at first mention.
@@ -47,6 +49,8 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 #[derive(Default, Debug)]
 pub struct Registry {
     people: Vec<Person>,
+    /// Every token of every registered name, for a quick "is this word a known name?".
+    tokens: HashSet<String>,
 }
 
 impl Registry {
@@ -82,6 +86,7 @@ impl Registry {
             // A longer later mention is the fuller name; keep the first full one otherwise.
             if tokens.len() > person.tokens.len() && name.split_whitespace().count() > 1 {
                 person.name = name.to_owned();
+                self.tokens.extend(tokens.iter().cloned());
                 person.tokens = tokens;
             }
             if office.is_some() {
@@ -92,6 +97,7 @@ impl Registry {
             }
             return index;
         }
+        self.tokens.extend(tokens.iter().cloned());
         self.people.push(Person {
             name: name.to_owned(),
             tokens,
