@@ -245,7 +245,7 @@ fn title_of(view: &View, instrument: &Instrument) -> Option<String> {
     if let Some(rest) = tail.strip_prefix(' ') {
         let first = rest.split(' ').next().unwrap_or("");
         if matches!(first, "on" | "of" | "for" | "to" | "between") {
-            let stop = rest.find([',', ';', '(']).unwrap_or(rest.len());
+            let stop = title_end(rest);
             let stop = rest[..stop].find(" as well as").unwrap_or(stop);
             let mut length = 0;
             for word in rest[..stop].split(' ') {
@@ -268,18 +268,20 @@ fn title_of(view: &View, instrument: &Instrument) -> Option<String> {
                         | "came"
                         | "which"
                         | "that"
-                        | "in"
                 ) || bare.chars().next().is_some_and(|ch| ch.is_ascii_digit());
                 if verb && length > 0 {
                     break;
                 }
                 length += word.len() + 1;
             }
-            end = instrument.span.end
-                + 1
-                + rest[..length.saturating_sub(1).min(stop)]
-                    .trim_end_matches('.')
-                    .len();
+            let kept = rest[..length.saturating_sub(1).min(stop)].trim_end_matches('.');
+            // "... signed in 1990" leaves a dangling preposition before the date.
+            let kept = [" in", " on", " at", " of"]
+                .iter()
+                .fold(kept, |kept, dangling| {
+                    kept.strip_suffix(dangling).unwrap_or(kept)
+                });
+            end = instrument.span.end + 1 + kept.len();
         }
     }
     let title = view.text.get(start..end)?.trim();
@@ -291,33 +293,76 @@ fn title_of(view: &View, instrument: &Instrument) -> Option<String> {
     (title.split_whitespace().count() >= 2).then(|| title.to_owned())
 }
 
+/// Where a title running on after its noun ends: at a semicolon or bracket, or at a comma
+/// that opens a new phrase rather than continuing a list ("friendship, partnership, and
+/// cooperation" runs on; ", as well as", ", which", ", signed in" end it).
+fn title_end(rest: &str) -> usize {
+    let hard = rest.find([';', '(']).unwrap_or(rest.len());
+    let mut from = 0;
+    while let Some(comma) = rest[from..hard].find(',') {
+        let at = from + comma;
+        let next = rest[at + 1..].split_whitespace().next().unwrap_or("");
+        let continues_list = next.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                next,
+                "as" | "which"
+                    | "that"
+                    | "signed"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "when"
+                    | "while"
+                    | "who"
+                    | "whose"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "following"
+            );
+        if !continues_list {
+            return at;
+        }
+        from = at + 1;
+    }
+    hard
+}
+
 /// What the instrument is about: "on X", "for X", or the words before the noun
 /// ("an extradition treaty").
 fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Option<String> {
     let tail = view.lower.get(instrument.span.end..own.end)?;
     for preposition in [" on ", " for ", " to "] {
         if let Some(rest) = tail.strip_prefix(preposition) {
-            let stop = rest.find([',', ';', '(']).unwrap_or(rest.len());
-            let rest = &rest[..stop];
-            let stop = [
+            let start = instrument.span.end + preposition.len();
+            let original = view.text.get(start..own.end)?;
+            let mut stop = title_end(original);
+            // "... in 1993", "... in Kyiv", "..., which": a place, date or new clause ends it;
+            // "assistance in criminal matters" does not.
+            for marker in [
                 " in ",
                 " at ",
+                " during ",
                 " which",
                 " that",
                 " as well as",
-                " during",
                 " and a ",
                 " and an ",
                 " and the ",
-            ]
-            .iter()
-            .filter_map(|word| rest.find(word))
-            .min()
-            .unwrap_or(rest.len());
-            let start = instrument.span.end + preposition.len();
-            let topic = view
-                .text
-                .get(start..start + stop)?
+            ] {
+                for (at, _) in rest[..stop.min(rest.len())].match_indices(marker) {
+                    let next = original[at + marker.len()..].chars().next();
+                    let ends = !matches!(marker, " in " | " at ")
+                        || next.is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit());
+                    if ends {
+                        stop = stop.min(at);
+                    }
+                }
+            }
+            let topic = original[..stop.min(original.len())]
                 .trim()
                 .trim_end_matches('.');
             return (!topic.is_empty()).then(|| topic.to_owned());

@@ -253,7 +253,12 @@ pub fn summary(fact: &Fact, pair: Option<Dyad>) -> String {
             if let Some(title) = title {
                 text.push_str(&format!(": {title}"));
             }
-            if let Some(topic) = topic {
+            // A title usually says the topic already.
+            if let Some(topic) = topic.as_ref().filter(|topic| {
+                !title
+                    .as_ref()
+                    .is_some_and(|title| title.to_lowercase().contains(&topic.to_lowercase()))
+            }) {
                 text.push_str(&format!(" (on {topic})"));
             }
             text
@@ -345,8 +350,12 @@ impl Sources {
             .map_or(0, |i| i + 1)
     }
 
-    /// `[1][2]`, or `[2:1][2:2]` when the result draws on several documents.
+    /// `[1][2]`, or `[2:1][2:2]` when the result draws on several documents, or
+    /// `[no reference]` when the sentence cites nothing: weak sourcing should show at once.
     pub fn label(&self, document_id: i64, references: &[u32]) -> String {
+        if references.is_empty() {
+            return "[no reference]".to_owned();
+        }
         let prefix = if self.len() > 1 {
             format!("{}:", self.number(document_id))
         } else {
