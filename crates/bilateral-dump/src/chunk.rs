@@ -122,9 +122,11 @@ pub(crate) fn work<T>(
             text_bytes,
         });
     };
-    let (head, rest) = text.split_at(start);
-    let (pages, tail) = rest.split_at(end - start);
-    let body = read_pages(pages, at, selection, analyse)?;
+    // Parsing from 0 rather than `start` keeps error positions counted from the piece's start;
+    // the head holds no page.
+    let body = read_pages(text.get(..end).unwrap_or_default(), at, selection, analyse)?;
+    let head = text.get(..start).unwrap_or_default();
+    let tail = text.get(end..).unwrap_or_default();
     Ok(Parsed {
         at,
         follows_previous,

@@ -23,6 +23,6 @@ mod source;
 
 pub use error::{DumpError, Location};
 pub use file::{index_path_for, is_dump_path, open_dump, read_dump_file};
-pub use page::{Alias, DumpItem, DumpPage, XmlError, pages};
+pub use page::{Alias, DumpItem, DumpPage, Pages, XmlError, pages};
 pub use read::{DumpStats, Layout, read_dump};
 pub use select::Selection;

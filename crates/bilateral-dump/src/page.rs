@@ -35,7 +35,8 @@ pub enum DumpItem<T = ()> {
 #[derive(Debug, thiserror::Error)]
 #[error("bad XML at byte {position} of the decompressed text: {message}")]
 pub struct XmlError {
-    /// Counted from the start of the parsed piece (a stream's text, or a block of plain XML).
+    /// Counted from the start of the piece's text (a stream's, a block of plain XML, or the
+    /// text joined across two pieces).
     pub position: u64,
     pub message: String,
 }

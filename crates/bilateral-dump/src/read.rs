@@ -235,11 +235,11 @@ impl Joiner {
         selection: &Selection,
         analyse: &(impl Fn(&DumpPage) -> T + Sync),
     ) -> Result<Option<PageRun<T>>, DumpError> {
-        let Some((start, end)) = chunk::whole_pages_span(&self.carry) else {
+        let Some((_, end)) = chunk::whole_pages_span(&self.carry) else {
             return Ok(None);
         };
         let at = self.at.unwrap_or(fallback);
-        let pages = self.carry.get(start..end).unwrap_or_default();
+        let pages = self.carry.get(..end).unwrap_or_default();
         let run = chunk::read_pages(pages, at, selection, analyse)?;
         self.carry.drain(..end);
         Ok(Some(run))

@@ -94,7 +94,9 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
                 continue;
             }
             let after = view.text.get(number.span.end..clause.end).unwrap_or("");
-            let Some((group, group_end)) = group_after(after) else {
+            let Some((group, group_end)) =
+                group_after(after).or_else(|| demonym_group(view, number.span.end, clause))
+            else {
                 continue;
             };
             let group_span = Span::new(number.span.end, number.span.end + group_end);
@@ -164,6 +166,18 @@ fn group_after(after: &str) -> Option<(String, usize)> {
 
 /// Where the group lives: "in X" after it (or a state whose capital or city is named), else
 /// the dyad member the group does not come from.
+/// A plural demonym right after a number: "1,300 South Koreans", "30,000 Thais".
+fn demonym_group(view: &View, after_number: usize, clause: Span) -> Option<(String, usize)> {
+    let country = view
+        .countries_in(Span::new(after_number, clause.end))
+        .next()
+        .filter(|country| matches!(country.via, MentionVia::Demonym))?;
+    let gap = view.text.get(after_number..country.span.start)?;
+    let text = view.slice(country.span);
+    (gap.trim().is_empty() && text.ends_with('s'))
+        .then(|| (text.to_owned(), country.span.end - after_number))
+}
+
 fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> Option<CountryCode> {
     let lives_in = view
         .countries_in(Span::new(group.end, clause.end))
@@ -176,6 +190,16 @@ fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> O
         .countries_in(group)
         .next()
         .map(|country| country.code)?;
+    // "1,359,655 Canadians reported Ukrainian ancestry": the group lives where its name says.
+    if find_any(
+        &view.lower,
+        &["ancestry", "descent", "origin", "heritage"],
+        Span::new(group.end, clause.end),
+    )
+    .is_some()
+    {
+        return state.dyad.contains(origin).then_some(origin);
+    }
     state.other(origin)
 }
 

@@ -51,8 +51,6 @@ const HYPOTHETICAL: &[&str] = &[
     "ready to",
     "agreed to",
     "announced plans",
-    "foresaw",
-    "foresees",
 ];
 
 /// Words that deny what follows them in a clause.
@@ -71,6 +69,30 @@ const NEGATIONS: &[&str] = &[
     "instead of",
     "rather than",
 ];
+
+/// The subset that voids a meeting: talks that "agreed to" something still took place.
+const MEETING_HYPOTHETICAL: &[&str] = &[
+    "planned",
+    "proposed",
+    "mooted",
+    "expected to",
+    "scheduled",
+    "would",
+    "will",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "shelved",
+    "took place",
+    "take place",
+    "taken place",
+    "called off",
+];
+
+/// Whether a clause speaks of a meeting that did not (yet) happen.
+pub fn meeting_is_hypothetical(lower: &str, clause: Span) -> bool {
+    has_any(lower, MEETING_HYPOTHETICAL, clause)
+}
 
 /// Whether the clause speaks of a planned, proposed or cancelled event.
 pub fn is_hypothetical(lower: &str, clause: Span) -> bool {

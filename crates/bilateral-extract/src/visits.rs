@@ -201,7 +201,9 @@ fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> 
                 .lower
                 .get(trigger.end..country.span.start)
                 .unwrap_or("");
-            !between.contains([',', ';', '(']) && between.split_whitespace().count() <= 4
+            // Close after the verb, or "attended the summit in Hanoi" within the same phrase.
+            !between.contains([',', ';', '('])
+                && (between.split_whitespace().count() <= 4 || between.ends_with(" in "))
         })
         .map(|country| country.code)
 }
@@ -238,6 +240,11 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
                 .first()
                 .and_then(|person| state.registry.get(person.id))
                 .and_then(|person| person.last_host);
+            // The traveller's own state, when the text gives it ("the first German head of
+            // state to come"), means the other member of the dyad is the host.
+            let from_title = title_visitor(view, clause, trigger)
+                .and_then(|(_, country)| country)
+                .and_then(|country| state.other(country));
             host = if reciprocal {
                 state.last_visit.map(|memo| memo.visitor_country)
             } else if same_place {
@@ -245,7 +252,10 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
                     .or(previous_host)
                     .or(state.last_visit.map(|memo| memo.host))
             } else {
-                previous_host.or(state.last_visit.map(|memo| memo.host))
+                previous_host
+                    .or(from_title)
+                    .or(own_last)
+                    .or(state.last_visit.map(|memo| memo.host))
             };
         }
         let Some(host) = host else {
@@ -542,6 +552,11 @@ fn count_in(view: &View, clause: Span) -> Option<u32> {
 
 /// Phrases that say two people met.
 const MEETING_TRIGGERS: &[&str] = &[
+    "during talks",
+    "after talks with",
+    "after his talks with",
+    "after her talks with",
+    "after their talks",
     "held talks with",
     "talks with",
     "met with",
@@ -590,7 +605,8 @@ fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Fou
     let Some(trigger) = find_any(&view.lower, MEETING_TRIGGERS, clause) else {
         return;
     };
-    if !asserts(&view.lower, clause, trigger)
+    if crate::modality::meeting_is_hypothetical(&view.lower, clause)
+        || crate::modality::is_negated(&view.lower, clause, trigger)
         || find_any(&view.lower, NOT_IN_PERSON, clause).is_some()
     {
         return;
@@ -652,6 +668,27 @@ fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Fou
                 PAIR_SUBJECTS,
                 Span::new(clause.start, trigger.start),
             );
+            // "The two presidents": only heads of state; "the two prime ministers": heads of
+            // government; "the two leaders": anyone.
+            let wanted = pair_subject.and_then(|span| {
+                let words = view.lower.get(span.start..span.end).unwrap_or("");
+                if words.ends_with("presidents") || words.ends_with("heads of state") {
+                    Some(Office::HeadOfState)
+                } else if words.ends_with("prime ministers")
+                    || words.ends_with("heads of government")
+                {
+                    Some(Office::HeadOfGovernment)
+                } else if words.ends_with("foreign ministers") {
+                    Some(Office::ForeignMinister)
+                } else {
+                    None
+                }
+            });
+            // People whose office the text never gave stay candidates.
+            recent.retain(|id| {
+                let office = state.registry.get(*id).and_then(|person| person.office);
+                wanted.is_none() || office.is_none() || office == wanted
+            });
             if let (Some(_), [.., first, second]) = (pair_subject, recent.as_slice()) {
                 pairs.push(vec![*first, *second]);
             }
