@@ -145,7 +145,25 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
         .people_in(Span::new(clause.start, trigger.start))
         .collect();
     let Some(first) = before.first() else {
-        return Vec::new();
+        // "During a visit to Tokyo by Prime Minister X"; "the first ... to come on a state
+        // visit was X".
+        let marker = find_any(
+            &view.lower,
+            &["by", "was"],
+            Span::new(trigger.end, clause.end),
+        );
+        return marker
+            .and_then(|marker| {
+                view.people_in(Span::new(marker.end, clause.end))
+                    .next()
+                    .filter(|person| {
+                        view.lower
+                            .get(marker.end..person.span.start)
+                            .is_some_and(|gap| gap.split_whitespace().count() <= 3)
+                    })
+            })
+            .into_iter()
+            .collect();
     };
     let mut travellers = vec![*first];
     // "A and B both went to ...".
@@ -353,6 +371,25 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
             } else {
                 let when = date_near(view, segment, trigger.start, last)
                     .or_else(|| date_near(view, clause, trigger.start, last));
+                // "visited China in 1993 and again in 1997": a second trip, same traveller.
+                if let Some(again) = find_any(&view.lower, &["and again"], segment)
+                    && let Some(date) = view.dates_in(Span::new(again.end, segment.end)).next()
+                {
+                    let again_when = When {
+                        start: date.start,
+                        end: date.end,
+                    };
+                    push_visit(
+                        found,
+                        visitor_country,
+                        host,
+                        &name,
+                        office,
+                        level,
+                        again_when,
+                        0.8,
+                    );
+                }
                 match when {
                     Some(when) => push_visit(
                         found,
@@ -707,6 +744,12 @@ fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Fou
         .map(|date| date.start)
         .or_else(|| last.and_then(|last| relative_date(&view.lower, after, last)))
         .or_else(|| date_near(view, clause, trigger.start, last).map(|when| when.start))
+        .or_else(|| {
+            // "On 3 March he arrived, and the two presidents held talks": the sentence's date.
+            view.dates_in(Span::new(0, trigger.start))
+                .last()
+                .map(|date| date.start)
+        })
         .or(state.event_date);
     let place = view
         .countries_in(Span::new(trigger.start, clause.end))

@@ -12,7 +12,7 @@ fn check(article: &str, expected: &str) {
         .facts
         .iter()
         .filter(|fact| fact.confidence >= bilateral_extract::REPORT_THRESHOLD)
-        .map(|fact| serde_json::to_string(&fact.fact).unwrap())
+        .map(|fact| canonical(&fact.fact))
         .collect();
     let mut want: Vec<String> = expected
         .lines()
@@ -21,7 +21,7 @@ fn check(article: &str, expected: &str) {
         .map(|line| {
             let fact: Fact =
                 serde_json::from_str(line).unwrap_or_else(|error| panic!("{line}: {error}"));
-            serde_json::to_string(&fact).unwrap()
+            canonical(&fact)
         })
         .collect();
     got.sort();
@@ -33,6 +33,15 @@ fn check(article: &str, expected: &str) {
         got.join("\n"),
         want.join("\n")
     );
+}
+
+/// A fact as JSON, with meeting participants sorted: they are a set.
+fn canonical(fact: &Fact) -> String {
+    let mut fact = fact.clone();
+    if let Fact::Meeting { participants, .. } = &mut fact {
+        participants.sort();
+    }
+    serde_json::to_string(&fact).unwrap()
 }
 
 fn article(title: &str, body: &str) -> String {
@@ -110,6 +119,48 @@ fn trade_and_population() {
         {"type":"trade","year":2019,"value":450000000.0,"currency":"USD","direction":"total","from":null,"to":null}
         {"type":"trade","year":2019,"value":310000000.0,"currency":"USD","direction":"B_to_A","from":"THA","to":"PER"}
         {"type":"population","group":"Peruvian citizens","count":1200,"country":"THA","place":null,"date":"2020"}
+        "#,
+    );
+}
+
+#[test]
+fn trips_told_indirectly() {
+    check(
+        &article(
+            "Austria–Peru relations",
+            "The first Austrian head of state to come on a state visit was Karl Brenner, in May 1998. General Rosa Vidal, then commander of the army, visited Austria in 2001 and again in 2004.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"AUT","host":"PER","visitor":"Karl Brenner","office":"head_of_state","level":"state","start":"1998-05","end":null}
+        {"type":"visit","visitor_country":"PER","host":"AUT","visitor":"Rosa Vidal","office":"other","level":"unspecified","start":"2001","end":null}
+        {"type":"visit","visitor_country":"PER","host":"AUT","visitor":"Rosa Vidal","office":"other","level":"unspecified","start":"2004","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn the_two_presidents_are_the_last_two_named() {
+    check(
+        &article(
+            "Chile–Poland relations",
+            "President Ana Rojas of Chile and Prime Minister Jan Nowak spoke briefly in 2009. In 2010 President Piotr Zielinski welcomed Rojas in Warsaw on 3 March 2010, and the two presidents held talks on trade.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Ana Rojas","Piotr Zielinski"],"date":"2010-03-03","place":null}
+        "#,
+    );
+}
+
+#[test]
+fn populations_named_by_demonym_or_ancestry() {
+    check(
+        &article(
+            "Ireland–Peru relations",
+            "Roughly 2,400 Peruvians were living in Ireland in 2019. In the 2011 census 5,200 Irish people reported Peruvian ancestry.",
+        ),
+        r#"
+        {"type":"population","group":"Peruvians","count":2400,"country":"IRL","place":null,"date":"2019"}
+        {"type":"population","group":"Irish people","count":5200,"country":"IRL","place":null,"date":"2011"}
         "#,
     );
 }
