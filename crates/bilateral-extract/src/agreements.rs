@@ -162,6 +162,12 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 .or_else(|| {
                     date_near(view, clause, instrument.span.start, last).map(|when| when.start)
                 })
+                .or_else(|| {
+                    // "On 10 February X received Y; after their talks they signed ...".
+                    view.dates_in(Span::new(0, clause.start))
+                        .last()
+                        .map(|date| date.start)
+                })
                 .or(state.event_date);
             let Some(date) = when else {
                 continue;

@@ -24,6 +24,9 @@ const TRIGGERS: &[&str] = &[
     "travelling through",
     "traveling through",
     "went to",
+    "sailed to",
+    "journeyed to",
+    "headed to",
     "went there",
     "travelled there",
     "traveled there",
@@ -186,6 +189,7 @@ fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Op
         .office
         .or_else(|| view.office_phrase(clause))
         .or_else(|| state.registry.get(person.id).and_then(|known| known.office))
+        .or_else(|| view.office_phrase(view.whole()))
 }
 
 /// "hosted by X", "received by X", "at the invitation of X": the host is X's state.
@@ -221,7 +225,10 @@ fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> 
                 .unwrap_or("");
             // Close after the verb, or "attended the summit in Hanoi" within the same phrase.
             !between.contains([',', ';', '('])
-                && (between.split_whitespace().count() <= 4 || between.ends_with(" in "))
+                && (between.split_whitespace().count() <= 4
+                    || between.ends_with(" in ")
+                    || between.ends_with(" to ")
+                    || between.ends_with(" to the "))
         })
         .map(|country| country.code)
 }
@@ -244,7 +251,14 @@ fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found
         let same_place = find_any(&view.lower, SAME_PLACE, trigger).is_some();
         let travellers = traveller(view, clause, trigger);
         let count = count_in(view, clause);
-        let explicit = destination(view, Span::new(clause.start, segment_end), trigger);
+        // A trip to a former state of a member ("to the Soviet Union") is a trip to the member,
+        // keyed back to the former state by its date.
+        let explicit =
+            destination(view, Span::new(clause.start, segment_end), trigger).map(|code| {
+                crate::predecessor_of(code)
+                    .filter(|successor| state.dyad.contains(*successor))
+                    .unwrap_or(code)
+            });
         if explicit.is_some_and(|code| !state.dyad.contains(code)) {
             // The trip went to a third state.
             continue;
@@ -595,6 +609,7 @@ const MEETING_TRIGGERS: &[&str] = &[
     "after her talks with",
     "after their talks",
     "held talks with",
+    "received",
     "talks with",
     "met with",
     "met",
