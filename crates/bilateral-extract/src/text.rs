@@ -3,7 +3,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use aho_corasick::AhoCorasick;
 use bilateral_model::Span;
@@ -65,24 +64,27 @@ impl std::hash::Hasher for AddressHasher {
 thread_local! {
     /// One leftmost-longest automaton per phrase list, built on first use. Lists are `'static`, so their
     /// address identifies them for the life of the program.
-    static AUTOMATA: RefCell<HashMap<(usize, usize), Rc<AhoCorasick>, BuildAddressHasher>> =
+    static AUTOMATA: RefCell<HashMap<(usize, usize), AhoCorasick, BuildAddressHasher>> =
         RefCell::new(HashMap::default());
 }
 
-fn automaton(phrases: &'static [&'static str]) -> Option<Rc<AhoCorasick>> {
+/// Runs `search` with the automaton of `phrases`, building it on first use.
+fn with_automaton<T>(
+    phrases: &'static [&'static str],
+    search: impl FnOnce(&AhoCorasick) -> T,
+) -> Option<T> {
     let key = (phrases.as_ptr() as usize, phrases.len());
     AUTOMATA.with(|cell| {
         if let Some(found) = cell.borrow().get(&key) {
-            return Some(Rc::clone(found));
+            return Some(search(found));
         }
-        let built = Rc::new(
-            AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(phrases)
-                .ok()?,
-        );
-        cell.borrow_mut().insert(key, Rc::clone(&built));
-        Some(built)
+        let built = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(phrases)
+            .ok()?;
+        let result = search(&built);
+        cell.borrow_mut().insert(key, built);
+        Some(result)
     })
 }
 
@@ -114,10 +116,11 @@ fn bounded_matches<'a>(
 /// longest among those starting there.
 pub fn find_any(lower: &str, phrases: &'static [&'static str], within: Span) -> Option<Span> {
     let slice = lower.get(within.start..within.end)?;
-    let automaton = automaton(phrases)?;
-    bounded_matches(&automaton, slice)
-        .next()
-        .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
+    with_automaton(phrases, |automaton| {
+        bounded_matches(automaton, slice)
+            .next()
+            .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
+    })?
 }
 
 /// Every word-bounded occurrence of any of `phrases` within `within`, in order, without
@@ -126,12 +129,12 @@ pub fn find_every(lower: &str, phrases: &'static [&'static str], within: Span) -
     let Some(slice) = lower.get(within.start..within.end) else {
         return Vec::new();
     };
-    let Some(automaton) = automaton(phrases) else {
-        return Vec::new();
-    };
-    bounded_matches(&automaton, slice)
-        .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
-        .collect()
+    with_automaton(phrases, |automaton| {
+        bounded_matches(automaton, slice)
+            .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// Whether any of `phrases` occurs, word-bounded, within `within`.
@@ -200,14 +203,19 @@ pub fn clauses(lower: &str) -> Vec<Span> {
     ];
     let mut result = Vec::new();
     let mut start = 0;
-    if let Some(automaton) = automaton(SEPARATORS) {
-        // Separators are punctuation and spaces, so no word-boundary check applies.
-        for cut in automaton.find_iter(lower) {
-            if cut.start() > start {
-                result.push(Span::new(start, cut.start()));
-            }
-            start = cut.end();
+    // Separators are punctuation and spaces, so no word-boundary check applies.
+    let cuts: Vec<Span> = with_automaton(SEPARATORS, |automaton| {
+        automaton
+            .find_iter(lower)
+            .map(|cut| Span::new(cut.start(), cut.end()))
+            .collect()
+    })
+    .unwrap_or_default();
+    for cut in cuts {
+        if cut.start > start {
+            result.push(Span::new(start, cut.start));
         }
+        start = cut.end;
     }
     if start < lower.len() {
         result.push(Span::new(start, lower.len()));

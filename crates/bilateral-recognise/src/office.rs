@@ -1,7 +1,6 @@
 //! Offices: the titles articles put before or after a name ("Prime Minister", "Federal
 //! President", "Speaker of the Eduskunta"), mapped to the coarse [`Office`] classes.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -186,20 +185,37 @@ pub fn office_of_title(title: &str) -> Option<Office> {
         .map(|(_, office)| *office)
 }
 
-/// A word lower-cased for title matching, its possessive dropped ("President's" →
-/// "president"); borrowed when already lower-case, as most words are.
-fn match_form<'a>(word: &Word<'a>) -> Cow<'a, str> {
-    let text = word.text;
-    let text = text
-        .strip_suffix("'s")
-        .or_else(|| text.strip_suffix("’s"))
-        .unwrap_or(text);
-    if !text.chars().any(char::is_uppercase) {
-        Cow::Borrowed(text)
-    } else if text.is_ascii() {
-        Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        Cow::Owned(text.to_lowercase())
+/// The words of a sentence lower-cased for title matching, possessives dropped
+/// ("President's" → "president"), all in one buffer so a sentence costs one allocation.
+struct Forms {
+    buffer: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Forms {
+    fn new(words: &[Word]) -> Self {
+        let mut buffer = String::new();
+        let mut spans = Vec::with_capacity(words.len());
+        for word in words {
+            let text = word.text;
+            let text = text
+                .strip_suffix("'s")
+                .or_else(|| text.strip_suffix("’s"))
+                .unwrap_or(text);
+            let start = buffer.len();
+            if text.is_ascii() {
+                buffer.extend(text.chars().map(|ch| ch.to_ascii_lowercase()));
+            } else {
+                buffer.extend(text.chars().flat_map(char::to_lowercase));
+            }
+            spans.push((start, buffer.len()));
+        }
+        Forms { buffer, spans }
+    }
+
+    fn get(&self, index: usize) -> Option<&str> {
+        let &(start, end) = self.spans.get(index)?;
+        self.buffer.get(start..end)
     }
 }
 
@@ -211,7 +227,7 @@ pub fn find_titles(text: &str) -> Vec<TitleMention> {
 
 /// [`find_titles`] over words already split.
 pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
-    let forms: Vec<Cow<str>> = words.iter().map(match_form).collect();
+    let forms = Forms::new(words);
     let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
@@ -233,21 +249,16 @@ pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
 }
 
 /// The title starting at word `index`: how many words it takes and its office.
-fn title_at(
-    text: &str,
-    words: &[Word],
-    forms: &[Cow<str>],
-    index: usize,
-) -> Option<(usize, Office)> {
-    let entries = TABLE.by_first_word.get(forms.get(index)?.as_ref())?;
+fn title_at(text: &str, words: &[Word], forms: &Forms, index: usize) -> Option<(usize, Office)> {
+    let entries = TABLE.by_first_word.get(forms.get(index)?)?;
     for (title_words, office) in entries {
-        let Some(candidate) = forms.get(index..index + title_words.len()) else {
-            continue;
-        };
-        let all_match = candidate
+        let all_match = title_words
             .iter()
-            .zip(title_words)
-            .all(|(form, expected)| form.as_ref() == *expected);
+            .enumerate()
+            .all(|(offset, expected)| forms.get(index + offset) == Some(*expected));
+        if !all_match {
+            continue;
+        }
         // Multi-word titles must not be split by punctuation ("president, minister").
         let contiguous = words[index..index + title_words.len()]
             .windows(2)
@@ -256,7 +267,7 @@ fn title_at(
                     .trim()
                     .is_empty()
             });
-        if all_match && contiguous {
+        if contiguous {
             return Some((title_words.len(), *office));
         }
     }

@@ -86,10 +86,14 @@ fn problem_of_message(message: &str) -> Option<Problem> {
 
 /// Spaces of every kind (scraped text has runs of them, HTML no-break ones) made single.
 fn collapse_space(text: &str) -> String {
-    text.split(char::is_whitespace)
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut collapsed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
 }
 
 /// Drops a leading backlink: `^ ` for a reference cited once, `^ a b c ` for one cited more
