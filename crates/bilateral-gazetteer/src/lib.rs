@@ -216,7 +216,12 @@ fn edit_distance_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
 /// for a former state without one.
 pub fn flag_emoji(code: CountryCode) -> Option<String> {
     const REGIONAL_INDICATOR_A: u32 = 0x1F1E6;
-    let iso2 = by_code(code)?.iso2;
+    let country = by_code(code)?;
+    // Former states' ISO 3166-3 letters ("DD", "SU") have no flag in emoji fonts.
+    if country.historical {
+        return None;
+    }
+    let iso2 = country.iso2;
     if iso2.len() != 2 || !iso2.bytes().all(|byte| byte.is_ascii_uppercase()) {
         return None;
     }
