@@ -331,7 +331,11 @@ fn suggestions_are_close_names() {
 fn flags_come_from_the_alpha_2_code() {
     assert_eq!(flag_emoji(code("JPN")).as_deref(), Some("🇯🇵"));
     assert_eq!(flag_emoji(code("KAZ")).as_deref(), Some("🇰🇿"));
-    assert_eq!(flag_emoji(code("SUN")), None, "former states have no emoji flag");
+    assert_eq!(
+        flag_emoji(code("SUN")),
+        None,
+        "former states have no emoji flag"
+    );
     assert_eq!(flag_emoji(code("DDR")), None);
     assert_eq!(flag_emoji(code("XXX")), None);
 }

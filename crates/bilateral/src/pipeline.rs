@@ -89,7 +89,7 @@ pub fn analyse_text(text: &str, format: Format, title: &str) -> (Document, Analy
 }
 
 /// FNV-1a, 64 bits, as hex: enough to tell revisions of one source apart.
-fn content_hash(bytes: &[u8]) -> String {
+pub fn content_hash(bytes: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &byte in bytes {
         hash ^= u64::from(byte);

@@ -150,3 +150,66 @@ fn a_truncated_dump_fails_naming_where_after_the_pages_before() {
     assert!(stderr.contains(": stream "), "{stderr}");
     assert!(text(&output.stdout).lines().count() > 100);
 }
+
+/// `bilateral ingest DUMP --db DB`.
+fn ingest(dump: &Path, db: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .arg("ingest")
+        .arg(dump)
+        .arg("--db")
+        .arg(db)
+        .output()
+        .unwrap()
+}
+
+fn stats(db: &Path) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(["stats", "--json", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    text(&output.stdout)
+}
+
+#[test]
+fn ingesting_a_dump_stores_its_relations_articles_once() {
+    let files = files();
+    let db = files.dump.with_file_name("store.db");
+    let first = ingest(&files.dump, &db);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let articles = relations_titles().len();
+    assert!(articles > 0);
+    let summary = text(&first.stdout);
+    assert!(
+        summary.contains(&format!("({articles} new, 0 replaced, 0 unchanged)")),
+        "{summary}"
+    );
+    let before = stats(&db);
+    let again = ingest(&files.dump, &db);
+    assert!(text(&again.stdout).contains(&format!("(0 new, 0 replaced, {articles} unchanged)")));
+    assert_eq!(stats(&db), before, "the same dump twice changes nothing");
+}
+
+#[test]
+fn a_truncated_dump_keeps_the_pages_before_the_damage_and_fails() {
+    let files = files();
+    let bytes = std::fs::read(&files.dump).unwrap();
+    let cut = files
+        .dump
+        .with_file_name("cut-pages-articles-multistream.xml.bz2");
+    std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    let db = files.dump.with_file_name("cut.db");
+    let output = ingest(&cut, &db);
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("stream"),
+        "{}",
+        text(&output.stderr)
+    );
+    let stored: serde_json::Value = serde_json::from_str(&stats(&db)).unwrap();
+    let documents = stored["documents"].as_u64().unwrap();
+    assert!(
+        documents > 0 && documents < relations_titles().len() as u64,
+        "{documents}"
+    );
+}

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
+use bilateral_model::{Analysis, Document, Format};
 use bilateral_store::{IngestOutcome, IngestRecord, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -53,7 +54,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let progress = progress_bar(files.len());
     for file in &files {
         progress.set_message(file.display().to_string());
-        match ingest_file(&mut store, file, &mut tally) {
+        let result = if bilateral_dump::is_dump_path(file) {
+            progress.suspend(|| ingest_dump(&mut store, file, &mut tally))
+        } else {
+            ingest_file(&mut store, file, &mut tally)
+        };
+        match result {
             Ok(()) => {}
             Err(error) => {
                 progress.suspend(|| eprintln!("bilateral: {error:#}"));
@@ -133,22 +139,93 @@ fn ingest_file(store: &mut Store, path: &Path, tally: &mut Tally) -> anyhow::Res
         title,
         content_hash: &loaded.content_hash,
     };
-    let outcome = store
-        .ingest(&record, &loaded.document, &loaded.analysis)
-        .with_context(|| format!("{}", path.display()))?;
-    match outcome {
+    store_document(store, &record, &loaded.document, &loaded.analysis, tally)
+        .with_context(|| format!("{}", path.display()))
+}
+
+/// Stores one analysed document in its own transaction and counts what happened.
+fn store_document(
+    store: &mut Store,
+    record: &IngestRecord<'_>,
+    document: &Document,
+    analysis: &Analysis,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    match store.ingest(record, document, analysis)? {
         IngestOutcome::Inserted => tally.inserted += 1,
         IngestOutcome::Replaced { .. } => tally.replaced += 1,
         IngestOutcome::Unchanged => tally.unchanged += 1,
     }
-    tally.facts += loaded.analysis.facts.len();
-    tally.problems += loaded
-        .analysis
+    tally.facts += analysis.facts.len();
+    tally.problems += analysis
         .citations
         .iter()
         .map(|citation| citation.problems.len())
         .sum::<usize>();
     Ok(())
+}
+
+/// Streams a whole Wikipedia dump: the relations articles are read and analysed in parallel
+/// and stored in dump order, one transaction each, so an interrupted run keeps every page
+/// stored before it. A page's source is `wiki:TITLE (page ID)`, so a later dump of the same
+/// page is a new revision of it. A damaged dump stores every page before the damage, then fails.
+fn ingest_dump(store: &mut Store, path: &Path, tally: &mut Tally) -> anyhow::Result<()> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("{}", path.display()))?
+        .len();
+    let bar = dump_progress_bar(size);
+    let started = Instant::now();
+    let result = bilateral_dump::read_dump_file(
+        path,
+        None,
+        &bilateral_dump::Selection::dyads(),
+        |page| pipeline::analyse_text(&page.text, Format::Wikitext, &page.title),
+        |item| -> anyhow::Result<()> {
+            let bilateral_dump::DumpItem::Page(page, (document, analysis)) = item else {
+                return Ok(());
+            };
+            if analysis.dyad.is_none() {
+                return Ok(());
+            }
+            let source = format!("wiki:{} (page {})", page.title, page.id);
+            let content_hash = pipeline::content_hash(page.text.as_bytes());
+            let record = IngestRecord {
+                source: &source,
+                format: Format::Wikitext,
+                title: &page.title,
+                content_hash: &content_hash,
+            };
+            store_document(store, &record, &document, &analysis, tally)
+                .with_context(|| format!("{}: {}", path.display(), page.title))
+        },
+        |stats| {
+            let seconds = started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_position(stats.input_bytes);
+            bar.set_message(format!(
+                "{} pages ({:.0}/s), {} selected",
+                stats.pages_seen + stats.pages_skipped,
+                (stats.pages_seen + stats.pages_skipped) as f64 / seconds,
+                stats.pages_selected
+            ));
+        },
+    );
+    bar.finish_and_clear();
+    result.with_context(|| format!("{}", path.display()))?;
+    Ok(())
+}
+
+/// A bar in input bytes, with MB/s and pages/s, for a dump.
+fn dump_progress_bar(size: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(size);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} {wide_msg}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// A bar on stderr when there is enough to wait for and someone to see it.
