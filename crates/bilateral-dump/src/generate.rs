@@ -12,6 +12,8 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use bilateral_model::date::MONTH_NAMES;
+
 use rayon::prelude::*;
 
 /// Pages per bzip2 stream, as in Wikipedia's multistream dumps.
@@ -238,21 +240,6 @@ const WORDS: [&str; 48] = [
     "market",
 ];
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// What a page number stands for, out of 1000.
 enum Kind {
     Relations,
@@ -412,7 +399,7 @@ fn reference(random: &mut Random, topic: &str) -> String {
         year,
         random.below(100_000),
         1 + random.below(28),
-        random.pick(&MONTHS),
+        random.pick(&MONTH_NAMES),
         1 + random.below(9),
     )
 }
@@ -471,7 +458,7 @@ fn relations_text(random: &mut Random, title: &str) -> String {
     };
     let year = 1950 + random.below(50);
     let day = 1 + random.below(28);
-    let month = random.pick(&MONTHS);
+    let month = random.pick(&MONTH_NAMES);
     let treaty_year = year + 5 + random.below(20);
     let mut text = format!(
         "{{{{Infobox bilateral relations|{a}–{b} relations|map=|mission1=Embassy of {a}, {}|\

@@ -29,6 +29,22 @@ pub enum BadDate {
     NoSuchMonth(u8),
 }
 
+/// English month names, January first: the one list readers, recognisers and generators share.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Days in a month of the proleptic Gregorian calendar.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {

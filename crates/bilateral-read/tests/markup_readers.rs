@@ -7,21 +7,6 @@ use std::path::{Path, PathBuf};
 use bilateral_model::{Document, ReferenceBody};
 use bilateral_read::{read_html, read_wikitext};
 
-/// The shared data beside the checkout, or `None` (with a note) when it is missing outside CI.
-fn shared_dir() -> Option<PathBuf> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if shared.is_dir() {
-        return Some(shared);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is missing, and CI=true needs it",
-        shared.display()
-    );
-    println!("skipped: {} is missing", shared.display());
-    None
-}
-
 struct Article {
     path: PathBuf,
     source: String,
@@ -89,7 +74,9 @@ fn reference_text(body: &ReferenceBody) -> String {
 
 #[test]
 fn titles_match_the_keys() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for article in articles(&shared) {
         assert_eq!(
             article.document.title,
@@ -102,7 +89,9 @@ fn titles_match_the_keys() {
 
 #[test]
 fn references_are_numbered_as_the_keys_number_them() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for article in articles(&shared) {
         let name = article.path.display();
         let citations = article.key["citations"].as_array().expect("citations");
@@ -152,7 +141,9 @@ fn references_are_numbered_as_the_keys_number_them() {
 
 #[test]
 fn no_markup_survives_in_the_clean_text() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for article in articles(&shared) {
         for markup in [
             "{{", "}}", "[[", "]]", "<ref", "&nbsp;", "'''", "<!--", "|}",
@@ -187,7 +178,9 @@ fn no_markup_survives_in_the_clean_text() {
 
 #[test]
 fn infobox_countries_name_the_dyad() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for article in articles(&shared) {
         let countries = &article.document.infobox_countries;
         assert_eq!(countries.len(), 2, "{}", article.path.display());
@@ -203,7 +196,9 @@ fn infobox_countries_name_the_dyad() {
 
 #[test]
 fn every_block_maps_back_to_its_source() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for article in articles(&shared) {
         let document = &article.document;
         assert!(document.blocks.len() >= 8, "{}", article.path.display());

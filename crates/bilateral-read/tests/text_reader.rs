@@ -6,21 +6,6 @@ use std::path::{Path, PathBuf};
 use bilateral_model::{BlockKind, Document};
 use bilateral_read::read_text;
 
-/// The shared data beside the checkout, or `None` (with a note) when it is missing outside CI.
-fn shared_dir() -> Option<PathBuf> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if shared.is_dir() {
-        return Some(shared);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is missing, and CI=true needs it",
-        shared.display()
-    );
-    println!("skipped: {} is missing", shared.display());
-    None
-}
-
 /// Every scraped-text article with its answer key.
 fn articles(shared: &Path) -> Vec<(PathBuf, serde_json::Value)> {
     let mut articles = Vec::new();
@@ -69,7 +54,9 @@ fn is_image_line(line: &str) -> bool {
 
 #[test]
 fn titles_match_the_keys_and_no_chrome_survives() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for (path, key) in articles(&shared) {
         let (_, document) = read(&path);
         assert_eq!(document.title, key["title"], "{}", path.display());
@@ -92,7 +79,9 @@ fn titles_match_the_keys_and_no_chrome_survives() {
 
 #[test]
 fn reference_lists_match_the_keys_and_markers_point_into_them() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for (path, key) in articles(&shared) {
         let (_, document) = read(&path);
         let citations = key["citations"].as_array().map_or(0, Vec::len);
@@ -117,7 +106,9 @@ fn reference_lists_match_the_keys_and_markers_point_into_them() {
 
 #[test]
 fn image_lines_leave_their_captions() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for (path, _) in articles(&shared) {
         let (source, document) = read(&path);
         let captions: Vec<&str> = document
@@ -144,7 +135,9 @@ fn image_lines_leave_their_captions() {
 
 #[test]
 fn headings_start_sections() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for (path, _) in articles(&shared) {
         let (_, document) = read(&path);
         let headings: Vec<&str> = document

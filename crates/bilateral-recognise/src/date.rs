@@ -9,6 +9,7 @@
 //! count, a page or part of a code: "in 1500" is a year, "1948 kilometres", "pp. 1990–1995"
 //! and "ISBN 978-1-2345-1990-2" are not.
 
+use bilateral_model::date::MONTH_NAMES;
 use bilateral_model::{PartialDate, Span};
 
 /// A date expression found in a sentence.
@@ -64,21 +65,6 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// English month names, full or abbreviated to three letters ("Sept" too), in any case, with
 /// or without a final period: "March", "mar", "Sept." → 3, 3, 9.
 pub fn month_from_name(word: &str) -> Option<u8> {
@@ -89,7 +75,7 @@ pub fn month_from_name(word: &str) -> Option<u8> {
     if word.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
         .zip(1u8..)
         .find(|(name, _)| {
@@ -1210,7 +1196,7 @@ impl Scanner<'_, '_> {
     ) -> bool {
         let tokens = self.tokens;
         let anchor_word = tokens.str(candidate.last.saturating_sub(1));
-        let full = MONTHS
+        let full = MONTH_NAMES
             .iter()
             .any(|name| name.eq_ignore_ascii_case(anchor_word));
         let before = candidate.first.wrapping_sub(1);
@@ -1249,7 +1235,9 @@ impl Scanner<'_, '_> {
             return None;
         }
         let month = month_from_name(word)?;
-        let abbreviated = !MONTHS.iter().any(|name| name.eq_ignore_ascii_case(word));
+        let abbreviated = !MONTH_NAMES
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case(word));
         let after = if abbreviated && tokens.is_punct(index + 1, '.') && tokens.glued(index + 1) {
             index + 2
         } else {

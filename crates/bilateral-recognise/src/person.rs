@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use bilateral_model::Span;
+use bilateral_model::date::MONTH_NAMES;
 
 use crate::office::{TitleMention, find_titles_in};
 use crate::words::{Word, gap, words};
@@ -155,18 +156,6 @@ const NOT_NAME: &[&str] = &[
     "Central",
     "Upper",
     "Lower",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -525,7 +514,9 @@ fn is_name_word(word: &Word, blocked: &[Span]) -> bool {
     if letters >= 3 && text.chars().all(|ch| !ch.is_lowercase()) && !is_regnal(text) {
         return false;
     }
-    !NOT_NAME_SET.contains(text) && !NOT_PERSON_RUN_SET.contains(text)
+    !NOT_NAME_SET.contains(text)
+        && !NOT_PERSON_RUN_SET.contains(text)
+        && !MONTH_NAMES.contains(&text)
 }
 
 fn is_regnal(text: &str) -> bool {

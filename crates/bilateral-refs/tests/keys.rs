@@ -6,7 +6,7 @@
 //! `<ref>` tags of wikitext (numbered by first use), and the `<li>` items of HTML's
 //! `<ol class="references">`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bilateral_model::{Citation, RawReference, ReferenceBody, Span};
 use bilateral_refs::parse_references;
@@ -15,26 +15,12 @@ use serde_json::{Value, json};
 /// Fields of particular references left out of the comparison, with the reason.
 const EXCLUDED: &[(&str, u32, &str, &str)] = &[];
 
-fn eval_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval")
-}
-
 /// `(article path, key path)` for every key, or `None` (with a note) when the shared folder
 /// is absent outside CI.
 fn articles() -> Option<Vec<(PathBuf, PathBuf)>> {
-    let dir = eval_dir();
-    let Ok(sets) = std::fs::read_dir(&dir) else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but {} is missing",
-            dir.display()
-        );
-        eprintln!(
-            "note: {} is missing; skipping the citation keys test",
-            dir.display()
-        );
-        return None;
-    };
+    let shared = bilateral_testkit::shared_dir()?;
+    let dir = shared.join("eval");
+    let sets = std::fs::read_dir(&dir).ok()?;
     let mut pairs = Vec::new();
     for set in sets.flatten() {
         for file in std::fs::read_dir(set.path())

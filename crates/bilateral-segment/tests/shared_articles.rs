@@ -6,21 +6,6 @@ use std::path::{Path, PathBuf};
 use bilateral_model::{Document, Sentence};
 use bilateral_segment::segment;
 
-/// The shared data beside the checkout, or `None` (with a note) when it is missing outside CI.
-fn shared_dir() -> Option<PathBuf> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if shared.is_dir() {
-        return Some(shared);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is missing, and CI=true needs it",
-        shared.display()
-    );
-    println!("skipped: {} is missing", shared.display());
-    None
-}
-
 fn read_articles(shared: &Path) -> Vec<(PathBuf, Document)> {
     let mut articles = Vec::new();
     for dir in ["seed", "eval/dev"] {
@@ -44,7 +29,9 @@ fn read_articles(shared: &Path) -> Vec<(PathBuf, Document)> {
 
 #[test]
 fn sentences_are_trimmed_ordered_and_inside_their_blocks() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for (path, document) in read_articles(&shared) {
         let sentences = segment(&document);
         assert!(sentences.len() >= 10, "{}", path.display());
@@ -71,7 +58,9 @@ fn sentences_are_trimmed_ordered_and_inside_their_blocks() {
 
 #[test]
 fn every_citation_closes_some_sentence() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     for (path, document) in read_articles(&shared) {
         let sentences = segment(&document);
         let cited = |n: u32| sentences.iter().any(|s| s.references.contains(&n));
@@ -92,7 +81,9 @@ fn every_citation_closes_some_sentence() {
 
 #[test]
 fn seed_citations_close_the_sentences_they_follow() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     let path = shared.join("seed/japan-kazakhstan-relations.txt");
     let source = std::fs::read_to_string(&path).expect("the seed article");
     let document = bilateral_read::read_text(&source);

@@ -2,7 +2,7 @@
 //! citation linter reports exactly what the seed's answer key lists, and extraction on the
 //! seed and dev sets stays above its accuracy floors.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn bilateral(args: &[&str]) -> Output {
@@ -10,20 +10,6 @@ fn bilateral(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("the bilateral binary runs")
-}
-
-/// `../shared` beside the checkout. Missing is a failure under CI (which always has it) and a
-/// skip, said out loud, elsewhere.
-fn shared() -> Option<PathBuf> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if shared.join("eval").is_dir() {
-        return Some(shared);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{} is missing; CI always provides it", shared.display());
-    }
-    eprintln!("skipping: {} is missing", shared.display());
-    None
 }
 
 fn stderr(output: &Output) -> String {
@@ -84,7 +70,9 @@ fn an_oversized_file_is_refused_without_reading_it() {
 
 #[test]
 fn refs_reports_exactly_the_seed_keys_problems() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     let seed = shared.join("seed/japan-kazakhstan-relations.txt");
     let output = bilateral(&["refs", seed.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1), "problems found means exit 1");
@@ -119,7 +107,9 @@ fn refs_reports_exactly_the_seed_keys_problems() {
 
 #[test]
 fn refs_json_gives_every_key_field() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     let seed = shared.join("seed/japan-kazakhstan-relations.txt");
     let output = bilateral(&["refs", "--json", seed.to_str().unwrap()]);
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -171,7 +161,9 @@ fn evaluate(dir: &Path) -> (f64, f64, f64) {
 
 #[test]
 fn extraction_stays_above_its_accuracy_floors() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
     let (seed_f1, _, _) = evaluate(&shared.join("eval/seed"));
     assert!(seed_f1 >= 0.9, "seed F1 {seed_f1}");
     let (dev_f1, dev_precision, lowest) = evaluate(&shared.join("eval/dev"));

@@ -3,6 +3,8 @@
 //! `{{Start date|2006|8|28}}` → "28 August 2006"), which stand for references, and which are
 //! dropped (navigation boxes, maintenance tags, and every template we do not know).
 
+use bilateral_model::date::MONTH_NAMES;
+
 /// What to do with a template, by its normalised name.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Action {
@@ -259,26 +261,11 @@ fn convert(args: &Args) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A month name from a number or a name in any case.
 fn month_name(text: &str) -> Option<&'static str> {
     match text.parse::<usize>() {
-        Ok(number) => MONTHS.get(number.checked_sub(1)?).copied(),
-        Err(_) => MONTHS.iter().copied().find(|month| {
+        Ok(number) => MONTH_NAMES.get(number.checked_sub(1)?).copied(),
+        Err(_) => MONTH_NAMES.iter().copied().find(|month| {
             month.eq_ignore_ascii_case(text)
                 || (text.len() >= 3
                     && month
