@@ -76,6 +76,15 @@ pub(crate) fn is_back_matter(heading: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_link_targets_are_rendered_once_each() {
+        // Found by fuzzing: each level of `[[` used to render everything below it twice, so
+        // forty levels took 2^40 steps. Now this finishes at once.
+        let text = format!("Lead {}x{} end.", "[[".repeat(40), "]]".repeat(40));
+        let document = read_wikitext(&text, Some("Chile–Japan relations"));
+        assert!(document.text.starts_with("Lead"));
+    }
     use bilateral_model::{BlockKind, ReferenceBody};
 
     fn blocks(document: &Document) -> Vec<(BlockKind, &str)> {

@@ -7,6 +7,8 @@
 //! plain text (template parameters, headings, reference bodies), and walking text we do not
 //! show (back matter, dropped templates) only to number the references inside it.
 
+use std::collections::HashMap;
+
 use bilateral_model::{BlockKind, Document, Format, RawReference, ReferenceBody, Span};
 
 use super::entities::{self, Decoded};
@@ -26,6 +28,7 @@ pub(super) fn render(source: &str, parsed: &Parsed, title: Option<&str>) -> Docu
         back_matter: None,
         infobox_name: None,
         diagnostics: Vec::new(),
+        plain_cache: HashMap::new(),
     };
     let lead_title = match title {
         Some(_) => None,
@@ -104,6 +107,10 @@ struct Renderer<'t> {
     /// The first parameter of a bilateral-relations infobox ("Chile–China").
     infobox_name: Option<String>,
     diagnostics: Vec<(usize, String)>,
+    /// Plain text of node lists already rendered, by their address: a link's target is read
+    /// as text to classify it and then shown, and without this each level of nested links
+    /// would render everything below it twice (exponential on `[[[[[[…`).
+    plain_cache: HashMap<(usize, usize), String>,
 }
 
 impl<'t> Renderer<'t> {
@@ -399,8 +406,13 @@ impl<'t> Renderer<'t> {
     }
 
     fn plain(&mut self, nodes: &'t [Node]) -> String {
+        let key = (nodes.as_ptr() as usize, nodes.len());
+        if let Some(text) = self.plain_cache.get(&key) {
+            return text.clone();
+        }
         let mut text = String::new();
         self.inline(nodes, &mut Out::Text(&mut text));
+        self.plain_cache.insert(key, text.clone());
         text
     }
 
@@ -514,6 +526,11 @@ impl<'t> Renderer<'t> {
         }
         match labels {
             [] if shown_as_link => self.emit(out, &target, link.span.start),
+            // As text, the target was just rendered: reuse it rather than walk it again.
+            [] if matches!(out, Out::Text(_)) => {
+                let text = self.plain(target_nodes);
+                self.emit(out, &text, link.span.start);
+            }
             [] => self.inline(target_nodes, out),
             [label] if is_blank(self.source, label) => {
                 // The pipe trick: `[[Kingdom (country)|]]` shows "Kingdom".
