@@ -3,7 +3,9 @@
 use bilateral_model::{CountryCode, Fact, Span};
 
 use crate::modality::asserts;
-use crate::text::{find_any, has_any};
+use std::sync::LazyLock;
+
+use crate::text::{Lexicon, find_any, has_any};
 use crate::view::View;
 use crate::when::clause_date;
 use crate::{Found, State};
@@ -102,31 +104,49 @@ const RESTORED: &[&str] = &[
     "restoration of relations",
 ];
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Change {
     Established,
     Severed,
     Restored,
 }
 
+/// Every trigger phrase with the change it names.
+static TRIGGERS: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
+    let entries: Vec<(&str, Change)> = RESTORED
+        .iter()
+        .map(|phrase| (*phrase, Change::Restored))
+        .chain(SEVERED.iter().map(|phrase| (*phrase, Change::Severed)))
+        .chain(
+            ESTABLISHED
+                .iter()
+                .map(|phrase| (*phrase, Change::Established)),
+        )
+        .collect();
+    Lexicon::new(&entries)
+});
+
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     if !has_any(&view.lower, RELATION_WORDS, view.whole()) {
         return;
     }
+    // One scan of the sentence for every trigger, then each clause takes its own.
+    let triggers = TRIGGERS.find(&view.lower, view.whole());
     for clause in view.clauses.clone() {
-        // Restoration phrases contain establishment words ("re-established"), so test them first.
-        let change = [
-            (Change::Restored, RESTORED),
-            (Change::Severed, SEVERED),
-            (Change::Established, ESTABLISHED),
-        ]
-        .into_iter()
-        .find_map(|(change, phrases)| {
-            find_any(&view.lower, phrases, clause).map(|span| (change, span))
-        })
-        .or_else(|| {
-            relations_between_established(view, clause).map(|span| (Change::Established, span))
-        });
+        // Restoration phrases contain establishment words ("re-established"), so they win.
+        let change = [Change::Restored, Change::Severed, Change::Established]
+            .into_iter()
+            .find_map(|wanted| {
+                triggers
+                    .iter()
+                    .find(|(span, change)| {
+                        *change == wanted && clause.start <= span.start && span.end <= clause.end
+                    })
+                    .map(|(span, change)| (*change, *span))
+            })
+            .or_else(|| {
+                relations_between_established(view, clause).map(|span| (Change::Established, span))
+            });
         let Some((change, trigger)) = change else {
             continue;
         };

@@ -4,7 +4,7 @@
 use bilateral_model::{CountryCode, Fact, Office, Span, VisitLevel};
 
 use crate::modality::asserts;
-use crate::text::{count_word, find_any, find_every, has_any};
+use crate::text::{count_word, find_any, find_every};
 use crate::view::{PersonRef, View};
 use crate::when::{When, date_near, relative_date};
 use crate::{Found, State, VisitMemo, last_date_before};
@@ -94,25 +94,31 @@ const COUNT_NOUNS: &[&str] = &[
 ];
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    // Most sentences name no trip and no meeting: one scan each says so.
-    let trips = has_any(&view.lower, TRIGGERS, view.whole());
-    let meetings = has_any(&view.lower, MEETING_TRIGGERS, view.whole());
+    // One scan of the sentence for each kind of trigger; each clause then takes its own.
+    let trip_triggers = find_every(&view.lower, TRIGGERS, view.whole());
+    let meeting_triggers = find_every(&view.lower, MEETING_TRIGGERS, view.whole());
+    let within = |triggers: &[Span], clause: Span| -> Vec<Span> {
+        triggers
+            .iter()
+            .copied()
+            .filter(|span| clause.start <= span.start && span.end <= clause.end)
+            .collect()
+    };
     for clause in view.clauses.clone() {
-        if trips {
-            visits_in(view, clause, state, found);
+        if !trip_triggers.is_empty() {
+            visits_in(view, clause, &within(&trip_triggers, clause), state, found);
         }
-        if meetings {
-            meetings_in(view, clause, state, found);
+        if let Some(trigger) = within(&meeting_triggers, clause).first() {
+            meetings_in(view, clause, *trigger, state, found);
         }
     }
 }
 
 /// The visit triggers of a clause, grouped so that each group is one trip: a new trip starts
 /// only after a date has been written since the last trigger.
-fn trips(view: &View, clause: Span) -> Vec<Span> {
-    let triggers = find_every(&view.lower, TRIGGERS, clause);
+fn trips(view: &View, triggers: &[Span]) -> Vec<Span> {
     let mut groups: Vec<Span> = Vec::new();
-    for trigger in triggers {
+    for &trigger in triggers {
         match groups.last_mut() {
             Some(last)
                 if view
@@ -233,8 +239,14 @@ fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> 
         .map(|country| country.code)
 }
 
-fn visits_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
-    let trips = trips(view, clause);
+fn visits_in(
+    view: &View,
+    clause: Span,
+    triggers: &[Span],
+    state: &mut State,
+    found: &mut Vec<Found>,
+) {
+    let trips = trips(view, triggers);
     let mut previous_host: Option<CountryCode> = None;
     for (index, trigger) in trips.iter().copied().enumerate() {
         if !asserts(&view.lower, clause, trigger) {
@@ -653,10 +665,13 @@ const NOT_IN_PERSON: &[&str] = &[
     "letter",
 ];
 
-fn meetings_in(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
-    let Some(trigger) = find_any(&view.lower, MEETING_TRIGGERS, clause) else {
-        return;
-    };
+fn meetings_in(
+    view: &View,
+    clause: Span,
+    trigger: Span,
+    state: &mut State,
+    found: &mut Vec<Found>,
+) {
     if crate::modality::meeting_is_hypothetical(&view.lower, clause)
         || crate::modality::is_negated(&view.lower, clause, trigger)
         || find_any(&view.lower, NOT_IN_PERSON, clause).is_some()
