@@ -37,6 +37,9 @@ pub(crate) struct Parsed<T> {
     /// The text after the last whole page.
     pub tail: Vec<u8>,
     pub text_bytes: u64,
+    /// Where decompression failed part-way: the pages decoded before it are in `body`, and
+    /// the read stops with this error once they are delivered.
+    pub damage: Option<DumpError>,
 }
 
 /// The selected items of a run of whole pages, in order, and how many pages it held.
@@ -106,10 +109,13 @@ pub(crate) fn work<T>(
         compressed,
         follows_previous,
     } = chunk;
-    let text = if compressed {
-        decompress(&data, at)?
+    let (text, damage) = if compressed {
+        match decompress(&data, at) {
+            (text, Some(error)) if text.is_empty() => return Err(error),
+            decoded => decoded,
+        }
     } else {
-        data
+        (data, None)
     };
     let text_bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
     let Some((start, end)) = whole_pages_span(&text) else {
@@ -120,6 +126,7 @@ pub(crate) fn work<T>(
             body: None,
             tail: Vec::new(),
             text_bytes,
+            damage,
         });
     };
     // Parsing from 0 rather than `start` keeps error positions counted from the piece's start;
@@ -134,25 +141,34 @@ pub(crate) fn work<T>(
         body: Some(body),
         tail: tail.to_vec(),
         text_bytes,
+        damage,
     })
 }
 
-/// Decompresses one or more whole bzip2 streams.
-fn decompress(data: &[u8], at: Location) -> Result<Vec<u8>, DumpError> {
+/// Decompresses one or more whole bzip2 streams. On damage, returns the text decoded before
+/// it together with the error, so the pages before the damage are not lost.
+fn decompress(data: &[u8], at: Location) -> (Vec<u8>, Option<DumpError>) {
     let limit = u64::try_from(MAX_PIECE_TEXT).unwrap_or(u64::MAX);
     let mut text = Vec::with_capacity(data.len().saturating_mul(5));
-    bzip2::bufread::MultiBzDecoder::new(data)
-        .take(limit + 1)
-        .read_to_end(&mut text)
-        .map_err(|source| DumpError::Decompress { at, source })?;
+    if let Err(source) = read_streams(data, limit, &mut text) {
+        return (text, Some(DumpError::Decompress { at, source }));
+    }
     if text.len() > MAX_PIECE_TEXT {
-        return Err(DumpError::TooLarge {
+        let error = DumpError::TooLarge {
             at,
             what: "the stream's text",
             limit: MAX_PIECE_TEXT,
-        });
+        };
+        return (Vec::new(), Some(error));
     }
-    Ok(text)
+    (text, None)
+}
+
+/// Reads the streams of `data` into `text`; bytes decoded before an error stay in `text`.
+fn read_streams(data: &[u8], limit: u64, text: &mut Vec<u8>) -> std::io::Result<usize> {
+    bzip2::bufread::MultiBzDecoder::new(data)
+        .take(limit + 1)
+        .read_to_end(text)
 }
 
 #[cfg(test)]
@@ -191,10 +207,28 @@ mod tests {
             stream: Some(3),
             offset: 77,
         };
-        let error = decompress(b"BZh91AY&SY not really", at).unwrap_err();
+        let (text, error) = decompress(b"BZh91AY&SY not really", at);
+        assert!(text.is_empty());
+        let error = error.unwrap();
         assert!(
             error.to_string().starts_with("stream 3 at byte 77"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn pages_decoded_before_damage_are_kept() {
+        // Two streams; the second is cut short. The first stream's text survives the error.
+        let first = crate::generate::compress("<page><title>A</title></page>");
+        let second = crate::generate::compress("<page><title>B</title></page>");
+        let mut data = first.clone();
+        data.extend_from_slice(&second[..second.len() / 2]);
+        let at = Location {
+            stream: Some(0),
+            offset: 0,
+        };
+        let (text, error) = decompress(&data, at);
+        assert!(error.is_some());
+        assert!(text.starts_with(b"<page><title>A</title></page>"));
     }
 }

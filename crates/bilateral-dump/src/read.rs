@@ -146,14 +146,19 @@ where
                 }
             };
             delivered += 1;
-            let parsed = match answer {
+            let mut parsed = match answer {
                 Ok(parsed) => parsed?,
                 Err(panic) => std::panic::resume_unwind(panic),
             };
             stats.xml_bytes += parsed.text_bytes;
+            let damage = parsed.damage.take();
             for run in joiner.join(parsed, selection, analyse)? {
                 stats.count(&run);
                 run.items.into_iter().try_for_each(&mut deliver)?;
+            }
+            if let Some(error) = damage {
+                progress(&stats);
+                return Err(error.into());
             }
             stats.input_bytes = pieces.position();
             (stats.streams_skipped, stats.pages_skipped) = pieces.skipped();
