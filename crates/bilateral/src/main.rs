@@ -9,6 +9,9 @@ mod views;
 
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = <cli::Cli as clap::Parser>::parse();
     match cli::run(cli) {
