@@ -154,10 +154,16 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     .dates_in(Span::new(trigger.end, stretch_end))
                     .next()
                     .map(|date| date.start);
-                // A sub-clause without a date ("..., when X opened an embassy") takes the one
-                // its clause gives before it.
+                // Verbs joined in one sub-clause share its date ("closed its embassy in Bonn
+                // and opened one in Berlin in August 1999"); a sub-clause without a date
+                // ("..., when X opened an embassy") takes the one its clause gives before it.
                 let Some(date) = own_date
                     .or_else(|| date_near(view, stretch, trigger.end, last).map(|when| when.start))
+                    .or_else(|| {
+                        view.dates_in(Span::new(trigger.end, part.end))
+                            .next()
+                            .map(|date| date.start)
+                    })
                     .or_else(|| {
                         view.dates_in(Span::new(clause.start, trigger.start))
                             .last()
