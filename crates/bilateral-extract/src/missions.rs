@@ -234,8 +234,27 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         })
                         .collect()
                 };
-                for (mission, noun_date) in missions {
+                for (mut mission, noun_date) in missions {
                     let date = noun_date.unwrap_or(date);
+                    // "... and opened one in Zagreb": a new place for the same kind of mission.
+                    if view
+                        .lower
+                        .get(trigger.end..)
+                        .is_some_and(|rest| rest.starts_with(" one in "))
+                    {
+                        let place = trigger.end + " one in ".len();
+                        if let Some(country) = view
+                            .countries
+                            .iter()
+                            .find(|country| country.span.start == place)
+                        {
+                            mission.host = country.code;
+                            mission.city = matches!(country.via, MentionVia::Capital)
+                                .then(|| view.slice(country.span).to_owned());
+                        } else if let Some(city) = capitalised_run(view.text, place) {
+                            mission.city = Some(city);
+                        }
+                    }
                     let fact = if is_open {
                         Fact::MissionOpened {
                             sender: mission.sender,

@@ -164,3 +164,17 @@ fn populations_named_by_demonym_or_ancestry() {
         "#,
     );
 }
+
+#[test]
+fn joined_verbs_share_their_date() {
+    check(
+        &article(
+            "Croatia–Norway relations",
+            "Norway closed its embassy in Split and opened one in Zagreb in March 1996.",
+        ),
+        r#"
+        {"type":"mission_closed","sender":"NOR","host":"HRV","kind":"embassy","city":"Split","date":"1996-03"}
+        {"type":"mission_opened","sender":"NOR","host":"HRV","kind":"embassy","city":"Zagreb","date":"1996-03"}
+        "#,
+    );
+}
