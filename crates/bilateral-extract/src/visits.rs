@@ -326,17 +326,13 @@ fn visits_in(
                         },
                         confidence: 0.7,
                     });
-                    listed_visits(
-                        view,
-                        clause,
-                        trigger,
+                    let trip = Trip {
                         visitor_country,
                         host,
                         office,
                         level,
-                        state,
-                        found,
-                    );
+                    };
+                    listed_visits(view, clause, trigger, trip, state, found);
                 }
             }
             continue;
@@ -364,6 +360,12 @@ fn visits_in(
                 } else {
                     Office::Other
                 });
+            let trip = Trip {
+                visitor_country,
+                host,
+                office,
+                level,
+            };
             if let Some(count) = count {
                 found.push(Found {
                     fact: Fact::VisitCount {
@@ -383,16 +385,7 @@ fn visits_in(
                     })
                     .collect();
                 for when in dates.into_iter().take(count as usize) {
-                    push_visit(
-                        found,
-                        visitor_country,
-                        host,
-                        &name,
-                        office,
-                        level,
-                        when,
-                        0.8,
-                    );
+                    found.push(trip.visit(&name, Some(when), 0.8));
                 }
             } else {
                 let when = date_near(view, segment, trigger.start, last)
@@ -405,30 +398,9 @@ fn visits_in(
                         start: date.start,
                         end: date.end,
                     };
-                    push_visit(
-                        found,
-                        visitor_country,
-                        host,
-                        &name,
-                        office,
-                        level,
-                        again_when,
-                        0.8,
-                    );
+                    found.push(trip.visit(&name, Some(again_when), 0.8));
                 }
-                match when {
-                    Some(when) => push_visit(
-                        found,
-                        visitor_country,
-                        host,
-                        &name,
-                        office,
-                        level,
-                        when,
-                        0.8,
-                    ),
-                    None => push_visit_undated(found, visitor_country, host, &name, office, level),
-                }
+                found.push(trip.visit(&name, when, 0.8));
                 if let Some(when) = when {
                     state.event_date = Some(when.start);
                 }
@@ -451,63 +423,41 @@ fn visits_in(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_visit(
-    found: &mut Vec<Found>,
+/// Who went where, in what capacity: everything one visit fact needs but the traveller's name
+/// and the dates.
+#[derive(Clone, Copy)]
+struct Trip {
     visitor_country: CountryCode,
     host: CountryCode,
-    name: &str,
     office: Office,
     level: VisitLevel,
-    when: When,
-    confidence: f32,
-) {
-    found.push(Found {
-        fact: Fact::Visit {
-            visitor_country,
-            host,
-            visitor: Some(name.to_owned()),
-            office,
-            level,
-            start: Some(when.start),
-            end: when.end,
-        },
-        confidence,
-    });
 }
 
-fn push_visit_undated(
-    found: &mut Vec<Found>,
-    visitor_country: CountryCode,
-    host: CountryCode,
-    name: &str,
-    office: Office,
-    level: VisitLevel,
-) {
-    found.push(Found {
-        fact: Fact::Visit {
-            visitor_country,
-            host,
-            visitor: Some(name.to_owned()),
-            office,
-            level,
-            start: None,
-            end: None,
-        },
-        confidence: 0.3,
-    });
+impl Trip {
+    /// The visit of `name` on `when`; an undated one is kept with a confidence below the
+    /// reporting threshold, since the keys always date their visits.
+    fn visit(&self, name: &str, when: Option<When>, confidence: f32) -> Found {
+        Found {
+            fact: Fact::Visit {
+                visitor_country: self.visitor_country,
+                host: self.host,
+                visitor: Some(name.to_owned()),
+                office: self.office,
+                level: self.level,
+                start: when.map(|when| when.start),
+                end: when.and_then(|when| when.end),
+            },
+            confidence: if when.is_some() { confidence } else { 0.3 },
+        }
+    }
 }
 
 /// "A in May 1977, B in June 1995 and C in September 1999" after a colon: one visit each.
-#[allow(clippy::too_many_arguments)]
 fn listed_visits(
     view: &View,
     clause: Span,
     trigger: Span,
-    visitor_country: CountryCode,
-    host: CountryCode,
-    office: Office,
-    level: VisitLevel,
+    trip: Trip,
     state: &State,
     found: &mut Vec<Found>,
 ) {
@@ -534,19 +484,14 @@ fn listed_visits(
         else {
             continue;
         };
-        push_visit(
-            found,
-            visitor_country,
-            host,
+        found.push(trip.visit(
             &name,
-            office,
-            level,
-            When {
+            Some(When {
                 start: date.start,
                 end: date.end,
-            },
+            }),
             0.7,
-        );
+        ));
     }
 }
 
