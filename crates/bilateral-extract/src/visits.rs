@@ -377,8 +377,21 @@ fn visits_in(
                     },
                     confidence: 0.8,
                 });
+                // The list of trips may run into the next clause when that clause is only its
+                // last item: "three times: in 2001, in 2005 for the summit, and on 13 November
+                // 2013".
+                let list_end = view
+                    .clauses
+                    .iter()
+                    .find(|next| next.start >= clause.end)
+                    .filter(|next| {
+                        let head = view.lower.get(next.start..next.end).unwrap_or("");
+                        (head.starts_with("on ") || head.starts_with("in "))
+                            && view.dates_in(**next).next().is_some()
+                    })
+                    .map_or(clause.end, |next| next.end);
                 let dates: Vec<When> = view
-                    .dates_in(Span::new(trigger.start, clause.end))
+                    .dates_in(Span::new(trigger.start, list_end))
                     .map(|date| When {
                         start: date.start,
                         end: date.end,
@@ -566,6 +579,7 @@ const MEETING_TRIGGERS: &[&str] = &[
     "after her talks with",
     "after their talks",
     "held talks with",
+    "after meeting",
     "received",
     "talks with",
     "met with",

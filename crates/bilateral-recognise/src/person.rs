@@ -604,6 +604,15 @@ pub fn find_people_and_titles(
     let mut taken = vec![false; words.len()];
     let index_of = |offset: usize| words.iter().position(|word| word.span.start >= offset);
 
+    // Title words are never part of a bare name run ("Presidents Ana Lopes").
+    for (index, word) in words.iter().enumerate() {
+        if titles
+            .iter()
+            .any(|title| title.span.start <= word.span.start && word.span.end <= title.span.end)
+        {
+            taken[index] = true;
+        }
+    }
     // Names after a title: "President Ana Lopes", "Prime Minister of Freedonia, Ana Lopes".
     for title in &titles {
         let after = title.complement.unwrap_or(title.span).end;
@@ -626,6 +635,25 @@ pub fn find_people_and_titles(
             let end = with_regnal(text, &words, end);
             people.push(mention(text, &words, start, end, Some(title.clone())));
             taken[start..end].iter_mut().for_each(|flag| *flag = true);
+            // A plural title covers both names: "Presidents Ana Lopes and Rui Costa".
+            let plural = text
+                .get(title.span.start..title.span.end)
+                .is_some_and(|written| written.ends_with('s'));
+            let next = end + 1;
+            if plural
+                && words.get(end).is_some_and(|word| word.text == "and")
+                && next < words.len()
+                && !taken[next]
+            {
+                let second_end = name_run(text, &words, next, blocked);
+                if second_end > next {
+                    let second_end = with_regnal(text, &words, second_end);
+                    people.push(mention(text, &words, next, second_end, Some(title.clone())));
+                    taken[next..second_end]
+                        .iter_mut()
+                        .for_each(|flag| *flag = true);
+                }
+            }
         }
     }
 
@@ -740,6 +768,17 @@ mod tests {
             .into_iter()
             .map(|person| (person.name, person.title.map(|title| title.office)))
             .collect()
+    }
+
+    #[test]
+    fn a_plural_title_covers_both_names() {
+        assert_eq!(
+            people("Presidents Ana Lopes and Rui Costa met."),
+            [
+                ("Ana Lopes".to_owned(), Some(Office::HeadOfState)),
+                ("Rui Costa".to_owned(), Some(Office::HeadOfState))
+            ]
+        );
     }
 
     #[test]
