@@ -5,31 +5,23 @@
 use bilateral_eval::{GoldCitation, GoldFile, Report, parse_gold, score_article, to_gold};
 use bilateral_model::{Citation, Dyad, Isbn, PartialDate};
 
-/// The answer keys, or `None` (with a note) when the shared folder is absent outside CI.
+/// The answer keys as `(name, JSON)`, or `None` (with a note) when the shared folder is
+/// absent outside CI.
 fn answer_keys() -> Option<Vec<(String, String)>> {
     let shared = bilateral_testkit::shared_dir()?;
-    let dir = shared.join("eval");
-    let sets = std::fs::read_dir(&dir).ok()?;
-    let mut keys = Vec::new();
-    for set in sets.flatten() {
-        for file in std::fs::read_dir(set.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let path = file.path();
-            let name = path
+    let keys: Vec<(String, String)> = bilateral_testkit::answer_keys(&shared)
+        .into_iter()
+        .map(|(_, key)| {
+            let name = key
                 .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            if let Some(stem) = name.strip_suffix(".gold.json") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                keys.push((stem.to_owned(), text));
-            }
-        }
-    }
-    keys.sort();
-    assert!(!keys.is_empty(), "no answer keys in {}", dir.display());
+                .and_then(|name| name.to_str())
+                .and_then(|name| name.strip_suffix(".gold.json"))
+                .unwrap_or_default()
+                .to_owned();
+            (name, std::fs::read_to_string(&key).unwrap())
+        })
+        .collect();
+    assert!(!keys.is_empty(), "no answer keys in {}", shared.display());
     Some(keys)
 }
 

@@ -19,30 +19,8 @@ const EXCLUDED: &[(&str, u32, &str, &str)] = &[];
 /// is absent outside CI.
 fn articles() -> Option<Vec<(PathBuf, PathBuf)>> {
     let shared = bilateral_testkit::shared_dir()?;
-    let dir = shared.join("eval");
-    let sets = std::fs::read_dir(&dir).ok()?;
-    let mut pairs = Vec::new();
-    for set in sets.flatten() {
-        for file in std::fs::read_dir(set.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let key = file.path();
-            let name = key.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            let Some(stem) = name.strip_suffix(".gold.json") else {
-                continue;
-            };
-            let article = ["txt", "wiki", "html"]
-                .iter()
-                .map(|ext| set.path().join(format!("{stem}.{ext}")))
-                .find(|path| path.exists())
-                .unwrap_or_else(|| panic!("no article beside {}", key.display()));
-            pairs.push((article, key));
-        }
-    }
-    pairs.sort();
-    assert!(!pairs.is_empty(), "no answer keys in {}", dir.display());
+    let pairs = bilateral_testkit::answer_keys(&shared);
+    assert!(!pairs.is_empty(), "no answer keys in {}", shared.display());
     Some(pairs)
 }
 
