@@ -200,7 +200,7 @@ pub fn extract_facts(
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
-        merge_visits(&mut found);
+        visits::merge_trips(&mut found);
         for item in &mut found {
             key_to_state_of_the_time(&mut item.fact);
         }
@@ -223,66 +223,6 @@ pub fn extract_facts(
         }
     }
     facts
-}
-
-/// One trip told with two verbs ("returned on 10 July, arriving for an official visit")
-/// yields two visits; keep the one that says more.
-fn merge_visits(found: &mut Vec<Found>) {
-    let mut index = 0;
-    while index < found.len() {
-        let duplicate = (0..found.len()).find(|&other| {
-            other != index
-                && same_trip(&found[index].fact, &found[other].fact)
-                && detail(&found[other].fact) >= detail(&found[index].fact)
-                && (detail(&found[other].fact) > detail(&found[index].fact) || other < index)
-        });
-        if duplicate.is_some() {
-            found.remove(index);
-        } else {
-            index += 1;
-        }
-    }
-}
-
-fn same_trip(a: &Fact, b: &Fact) -> bool {
-    match (a, b) {
-        (
-            Fact::Visit {
-                visitor_country: country_a,
-                host: host_a,
-                visitor: visitor_a,
-                start: Some(start_a),
-                ..
-            },
-            Fact::Visit {
-                visitor_country: country_b,
-                host: host_b,
-                visitor: visitor_b,
-                start: Some(start_b),
-                ..
-            },
-        ) => {
-            country_a == country_b
-                && host_a == host_b
-                && visitor_a == visitor_b
-                && (start_a.within(start_b) || start_b.within(start_a))
-        }
-        _ => false,
-    }
-}
-
-/// How much a visit says: a protocol level, an end date, a precise start.
-fn detail(fact: &Fact) -> u8 {
-    match fact {
-        Fact::Visit {
-            level, start, end, ..
-        } => {
-            u8::from(*level != bilateral_model::VisitLevel::Unspecified)
-                + u8::from(end.is_some())
-                + u8::from(matches!(start, Some(PartialDate::Day(..))))
-        }
-        _ => 0,
-    }
 }
 
 /// Updates the date and subject the next sentence may lean on.
@@ -318,45 +258,12 @@ fn references_for(sentences: &[Sentence], index: usize) -> Vec<u32> {
         .unwrap_or_default()
 }
 
-/// The member of today's dyad a former state preceded, for facts keyed to the state that
-/// existed at the time (East Germany, the Soviet Union, Yugoslavia, Czechoslovakia).
-pub(crate) fn predecessor_of(code: CountryCode) -> Option<CountryCode> {
-    let successor = match code.as_str() {
-        "DDR" => "DEU",
-        "SUN" => "RUS",
-        "YUG" | "SCG" => "SRB",
-        "CSK" => "CZE",
-        "YMD" => "YEM",
-        _ => return None,
-    };
-    CountryCode::new(successor).ok()
-}
-
-/// The state that held a member's seat at a date, when it has a code of its own: Russia from
-/// 1923 to 1991 is the Soviet Union, the Czech Republic and Slovakia from 1919 to 1992 are
-/// Czechoslovakia, Serbia from 1919 to 2002 is Yugoslavia and until mid-2006 Serbia and
-/// Montenegro. (The Russian Empire keeps Russia's code, as the keys do.)
-fn state_at(code: CountryCode, date: PartialDate) -> CountryCode {
-    let (year, month) = match date {
-        PartialDate::Decade(year) | PartialDate::Year(year) => (year, 12),
-        PartialDate::Month(year, month) | PartialDate::Day(year, month, _) => (year, month),
-    };
-    let former = match code.as_str() {
-        "RUS" if (1923..1991).contains(&year) || (year == 1991 && month < 12) => "SUN",
-        "CZE" | "SVK" if (1919..1993).contains(&year) => "CSK",
-        "SRB" if (1919..2003).contains(&year) => "YUG",
-        "SRB" if (2003..2006).contains(&year) || (year == 2006 && month < 6) => "SCG",
-        _ => return code,
-    };
-    CountryCode::new(former).unwrap_or(code)
-}
-
-/// Rewrites a fact's states to those of its date (see [`state_at`]).
+/// Rewrites a fact's states to those of its date (see [`bilateral_gazetteer::state_at`]).
 fn key_to_state_of_the_time(fact: &mut Fact) {
     let Some(date) = fact.date() else {
         return;
     };
-    let at = |code: &mut CountryCode| *code = state_at(*code, date);
+    let at = |code: &mut CountryCode| *code = bilateral_gazetteer::state_at(*code, date);
     match fact {
         Fact::RelationsEstablished { parties, .. }
         | Fact::RelationsSevered { parties, .. }
@@ -389,25 +296,4 @@ pub(crate) fn last_date_before(view: &View, offset: usize, state: &State) -> Opt
         .rfind(|date| date.span.end <= offset)
         .map(|date| date.start)
         .or(state.last_date)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn code(text: &str) -> CountryCode {
-        CountryCode::new(text).unwrap()
-    }
-
-    #[test]
-    fn facts_are_keyed_to_the_state_of_their_time() {
-        let date = |text: &str| text.parse::<PartialDate>().unwrap();
-        assert_eq!(state_at(code("RUS"), date("1990-09-30")), code("SUN"));
-        assert_eq!(state_at(code("RUS"), date("1991-12-26")), code("RUS"));
-        assert_eq!(state_at(code("RUS"), date("1991")), code("RUS"));
-        assert_eq!(state_at(code("SVK"), date("1992")), code("CSK"));
-        assert_eq!(state_at(code("SRB"), date("2004")), code("SCG"));
-        assert_eq!(state_at(code("JPN"), date("1950")), code("JPN"));
-        assert_eq!(state_at(code("RUS"), date("1884")), code("RUS"));
-    }
 }

@@ -297,14 +297,15 @@ fn resolve(
     let dyad = state.dyad;
     let in_dyad = |code: CountryCode| {
         dyad.contains(code)
-            || crate::predecessor_of(code).is_some_and(|successor| dyad.contains(successor))
+            || bilateral_gazetteer::successor(code)
+                .is_some_and(|successor| dyad.contains(successor))
     };
     let mut sender = sender_of(view, clause, part, noun, trigger);
     let (mut host, city) = host_of(view, part, noun);
     if sender.is_some_and(|code| !in_dyad(code)) || host.is_some_and(|code| !in_dyad(code)) {
         return None;
     }
-    let successor = |code: CountryCode| crate::predecessor_of(code).unwrap_or(code);
+    let successor = |code: CountryCode| bilateral_gazetteer::successor(code).unwrap_or(code);
     match (sender, host) {
         (Some(from), None) => host = state.other(successor(from)),
         (None, Some(to)) => sender = state.other(successor(to)),

@@ -231,7 +231,7 @@ fn parties(view: &View, clause: Span, state: &State) -> Option<[CountryCode; 2]>
         if dyad.contains(code) {
             continue;
         }
-        match crate::predecessor_of(code).filter(|successor| dyad.contains(*successor)) {
+        match bilateral_gazetteer::successor(code).filter(|successor| dyad.contains(*successor)) {
             Some(successor) => {
                 for party in parties.iter_mut() {
                     if *party == successor {

@@ -1,7 +1,7 @@
 //! Visits (one trip each), visit counts ("visited Japan on five occasions"), and meetings
 //! between named leaders.
 
-use bilateral_model::{CountryCode, Fact, Office, Span, VisitLevel};
+use bilateral_model::{CountryCode, Fact, Office, PartialDate, Span, VisitLevel};
 
 use crate::modality::asserts;
 use crate::text::{count_word, find_any, find_every};
@@ -267,7 +267,7 @@ fn visits_in(
         // keyed back to the former state by its date.
         let explicit =
             destination(view, Span::new(clause.start, segment_end), trigger).map(|code| {
-                crate::predecessor_of(code)
+                bilateral_gazetteer::successor(code)
                     .filter(|successor| state.dyad.contains(*successor))
                     .unwrap_or(code)
             });
@@ -763,5 +763,65 @@ fn meetings_in(
     }
     if let Some(date) = when {
         state.event_date = Some(date);
+    }
+}
+
+/// One trip told with two verbs ("returned on 10 July, arriving for an official visit")
+/// yields two visits; keep the one that says more.
+pub(crate) fn merge_trips(found: &mut Vec<Found>) {
+    let mut index = 0;
+    while index < found.len() {
+        let duplicate = (0..found.len()).find(|&other| {
+            other != index
+                && same_trip(&found[index].fact, &found[other].fact)
+                && detail(&found[other].fact) >= detail(&found[index].fact)
+                && (detail(&found[other].fact) > detail(&found[index].fact) || other < index)
+        });
+        if duplicate.is_some() {
+            found.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+fn same_trip(a: &Fact, b: &Fact) -> bool {
+    match (a, b) {
+        (
+            Fact::Visit {
+                visitor_country: country_a,
+                host: host_a,
+                visitor: visitor_a,
+                start: Some(start_a),
+                ..
+            },
+            Fact::Visit {
+                visitor_country: country_b,
+                host: host_b,
+                visitor: visitor_b,
+                start: Some(start_b),
+                ..
+            },
+        ) => {
+            country_a == country_b
+                && host_a == host_b
+                && visitor_a == visitor_b
+                && (start_a.within(start_b) || start_b.within(start_a))
+        }
+        _ => false,
+    }
+}
+
+/// How much a visit says: a protocol level, an end date, a precise start.
+fn detail(fact: &Fact) -> u8 {
+    match fact {
+        Fact::Visit {
+            level, start, end, ..
+        } => {
+            u8::from(*level != VisitLevel::Unspecified)
+                + u8::from(end.is_some())
+                + u8::from(matches!(start, Some(PartialDate::Day(..))))
+        }
+        _ => 0,
     }
 }

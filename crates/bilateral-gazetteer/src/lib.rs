@@ -12,6 +12,7 @@
 //! matcher.
 
 mod fold;
+mod history;
 mod mention;
 mod table;
 mod title;
@@ -21,6 +22,7 @@ use std::sync::LazyLock;
 
 use bilateral_model::CountryCode;
 
+pub use history::{state_at, successor};
 pub use mention::{Mention, MentionVia, find_mentions};
 pub use title::dyad_from_title;
 

@@ -1,0 +1,60 @@
+//! Succession: which state of today a former state preceded, and which state held a seat at
+//! a date, so that facts are keyed to the state that existed when they happened, as the answer
+//! keys do ("a fact is keyed to the state that existed at its date when it has its own code").
+
+use bilateral_model::{CountryCode, PartialDate};
+
+/// The state of today that a former state preceded (East Germany → Germany, the Soviet
+/// Union → Russia, Yugoslavia → Serbia, Czechoslovakia → the Czech Republic); `None` for a
+/// state that is not a former one.
+pub fn successor(code: CountryCode) -> Option<CountryCode> {
+    let successor = match code.as_str() {
+        "DDR" => "DEU",
+        "SUN" => "RUS",
+        "YUG" | "SCG" => "SRB",
+        "CSK" => "CZE",
+        "YMD" => "YEM",
+        _ => return None,
+    };
+    CountryCode::new(successor).ok()
+}
+
+/// The state that held a member's seat at a date, when it has a code of its own: Russia from
+/// 1923 to 1991 is the Soviet Union, the Czech Republic and Slovakia from 1919 to 1992 are
+/// Czechoslovakia, Serbia from 1919 to 2002 is Yugoslavia and until mid-2006 Serbia and
+/// Montenegro. (The Russian Empire keeps Russia's code, as the keys do.)
+pub fn state_at(code: CountryCode, date: PartialDate) -> CountryCode {
+    let (year, month) = match date {
+        PartialDate::Decade(year) | PartialDate::Year(year) => (year, 12),
+        PartialDate::Month(year, month) | PartialDate::Day(year, month, _) => (year, month),
+    };
+    let former = match code.as_str() {
+        "RUS" if (1923..1991).contains(&year) || (year == 1991 && month < 12) => "SUN",
+        "CZE" | "SVK" if (1919..1993).contains(&year) => "CSK",
+        "SRB" if (1919..2003).contains(&year) => "YUG",
+        "SRB" if (2003..2006).contains(&year) || (year == 2006 && month < 6) => "SCG",
+        _ => return code,
+    };
+    CountryCode::new(former).unwrap_or(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> CountryCode {
+        CountryCode::new(text).unwrap()
+    }
+
+    #[test]
+    fn facts_are_keyed_to_the_state_of_their_time() {
+        let date = |text: &str| text.parse::<PartialDate>().unwrap();
+        assert_eq!(state_at(code("RUS"), date("1990-09-30")), code("SUN"));
+        assert_eq!(state_at(code("RUS"), date("1991-12-26")), code("RUS"));
+        assert_eq!(state_at(code("RUS"), date("1991")), code("RUS"));
+        assert_eq!(state_at(code("SVK"), date("1992")), code("CSK"));
+        assert_eq!(state_at(code("SRB"), date("2004")), code("SCG"));
+        assert_eq!(state_at(code("JPN"), date("1950")), code("JPN"));
+        assert_eq!(state_at(code("RUS"), date("1884")), code("RUS"));
+    }
+}
