@@ -205,6 +205,9 @@ pub fn extract_facts(
             key_to_state_of_the_time(&mut item.fact);
         }
         remember(&view, &mut state);
+        if found.is_empty() {
+            continue;
+        }
         let evidence = Evidence {
             sentence: sentence.span,
             source: document.source_map.span_to_source(sentence.span),

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use bilateral_model::fnv::BuildFnv;
 use bilateral_model::{CountryCode, Office};
 
 /// A person as the document names them in full at first mention.
@@ -50,16 +51,13 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 pub struct Registry {
     people: Vec<Person>,
     /// Every token of every registered name, for a quick "is this word a known name?".
-    tokens: HashSet<String>,
+    tokens: HashSet<String, BuildFnv>,
 }
 
 impl Registry {
     /// Whether one word names someone already registered (a family name used alone).
     pub fn knows_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.people
-            .iter()
-            .any(|person| person.tokens.contains(&lower))
+        self.tokens.contains(&word.to_lowercase())
     }
 
     fn find(&self, tokens: &[String]) -> Option<usize> {

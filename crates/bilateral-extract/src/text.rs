@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 use bilateral_model::Span;
+use bilateral_model::fnv::BuildFnv;
 
 /// Whether the byte before `start` and the byte at `end` are word boundaries.
 fn bounded(lower: &str, start: usize, end: usize) -> bool {
@@ -32,39 +33,10 @@ pub fn find_all(lower: &str, phrase: &str) -> Vec<Span> {
     found
 }
 
-/// Hashes the address keys of the automaton cache cheaply: they are distinct pointers, so a
-/// multiplicative mix is enough and SipHash's cost is not.
-#[derive(Default, Clone, Copy)]
-struct BuildAddressHasher;
-
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl std::hash::BuildHasher for BuildAddressHasher {
-    type Hasher = AddressHasher;
-    fn build_hasher(&self) -> AddressHasher {
-        AddressHasher(0)
-    }
-}
-
-impl std::hash::Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn write_usize(&mut self, value: usize) {
-        self.0 = (self.0 ^ value as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
 thread_local! {
     /// One leftmost-longest automaton per phrase list, built on first use. Lists are `'static`, so their
     /// address identifies them for the life of the program.
-    static AUTOMATA: RefCell<HashMap<(usize, usize), AhoCorasick, BuildAddressHasher>> =
+    static AUTOMATA: RefCell<HashMap<(usize, usize), AhoCorasick, BuildFnv>> =
         RefCell::new(HashMap::default());
 }
 

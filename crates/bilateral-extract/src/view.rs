@@ -300,24 +300,34 @@ impl<'a> View<'a> {
     }
 }
 
-/// The spans of "he" and "she" as words: a scan of word starts, far cheaper than a phrase
-/// search, since "he" hides in "the", "when" and "there".
+/// The spans of "he" and "she" as words. Both end in "he", which a substring search finds
+/// fast; most hits are inside "the", "when" or "there" and fail the word-boundary test.
 fn pronouns(lower: &str) -> Vec<Span> {
+    let bytes = lower.as_bytes();
+    let is_word_byte = |at: Option<usize>| {
+        at.and_then(|at| lower.get(at..))
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    };
+    let word_before = |at: usize| {
+        lower
+            .get(..at)
+            .and_then(|head| head.chars().next_back())
+            .is_some_and(char::is_alphanumeric)
+    };
     let mut found = Vec::new();
-    let mut start = None;
-    for (index, ch) in lower
-        .char_indices()
-        .chain(std::iter::once((lower.len(), ' ')))
-    {
-        match (ch.is_alphanumeric(), start) {
-            (true, None) => start = Some(index),
-            (false, Some(begin)) => {
-                if matches!(&lower[begin..index], "he" | "she") {
-                    found.push(Span::new(begin, index));
-                }
-                start = None;
-            }
-            _ => {}
+    for (at, _) in lower.match_indices("he") {
+        let end = at + 2;
+        if is_word_byte(Some(end)) {
+            continue;
+        }
+        let start = if at > 0 && bytes[at - 1] == b's' {
+            at - 1
+        } else {
+            at
+        };
+        if !word_before(start) {
+            found.push(Span::new(start, end));
         }
     }
     found
@@ -369,4 +379,19 @@ fn adjective_country(offset: usize, countries: &[CountryRef], text: &str) -> Opt
                 && (words.is_empty() || words == ["counterpart"])
         })
         .map(|country| country.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pronouns_are_whole_words_only() {
+        let lower = "she said the theme was his; then he left. ashe, he";
+        let found: Vec<&str> = pronouns(lower)
+            .into_iter()
+            .map(|span| &lower[span.start..span.end])
+            .collect();
+        assert_eq!(found, ["she", "he", "he"]);
+    }
 }

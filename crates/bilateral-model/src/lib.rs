@@ -10,6 +10,7 @@ pub mod country;
 pub mod date;
 pub mod document;
 pub mod fact;
+pub mod fnv;
 
 pub use citation::{Citation, CitationKind, Isbn, Problem};
 pub use country::{CountryCode, Dyad};

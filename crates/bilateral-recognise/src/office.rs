@@ -1,9 +1,9 @@
 //! Offices: the titles articles put before or after a name ("Prime Minister", "Federal
 //! President", "Speaker of the Eduskunta"), mapped to the coarse [`Office`] classes.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use bilateral_model::fnv::WordMap;
 use bilateral_model::{Office, Span};
 
 use crate::words::{Word, words};
@@ -153,11 +153,11 @@ const COMPLEMENT_WORDS: &[&str] = &[
 
 struct TitleTable {
     /// Title word sequences by their first word, longest first.
-    by_first_word: HashMap<&'static str, Vec<(Vec<&'static str>, Office)>>,
+    by_first_word: WordMap<Vec<(Vec<&'static str>, Office)>>,
 }
 
 static TABLE: LazyLock<TitleTable> = LazyLock::new(|| {
-    let mut by_first_word: HashMap<&'static str, Vec<(Vec<&'static str>, Office)>> = HashMap::new();
+    let mut by_first_word: WordMap<Vec<(Vec<&'static str>, Office)>> = WordMap::default();
     for (title, office) in TITLES {
         let words: Vec<&'static str> = title.split(' ').collect();
         if let Some(first) = words.first() {
@@ -194,7 +194,7 @@ struct Forms {
 
 impl Forms {
     fn new(words: &[Word]) -> Self {
-        let mut buffer = String::new();
+        let mut buffer = String::with_capacity(words.iter().map(|word| word.text.len()).sum());
         let mut spans = Vec::with_capacity(words.len());
         for word in words {
             let text = word.text;
@@ -204,7 +204,8 @@ impl Forms {
                 .unwrap_or(text);
             let start = buffer.len();
             if text.is_ascii() {
-                buffer.extend(text.chars().map(|ch| ch.to_ascii_lowercase()));
+                buffer.push_str(text);
+                buffer[start..].make_ascii_lowercase();
             } else {
                 buffer.extend(text.chars().flat_map(char::to_lowercase));
             }

@@ -2,11 +2,11 @@
 //! Lopes"), before an appositive title ("Ana Lopes, Speaker of the Storting,"), as a bare
 //! two-or-more-word name, or as one word already known from earlier in the document.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use bilateral_model::Span;
 use bilateral_model::date::MONTH_NAMES;
+use bilateral_model::fnv::{WordSet, word_set};
 
 use crate::office::{TitleMention, find_titles_in};
 use crate::words::{Word, gap, words};
@@ -471,10 +471,8 @@ const NOT_PERSON_RUN: &[&str] = &[
 ];
 
 /// The two word lists as sets, for a lookup per word.
-static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOT_NAME.iter().copied().collect());
-static NOT_PERSON_RUN_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOT_PERSON_RUN.iter().copied().collect());
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_NAME));
+static NOT_PERSON_RUN_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_PERSON_RUN));
 
 fn is_particle(word: &Word) -> bool {
     PARTICLES.contains(&word.text)
@@ -495,16 +493,17 @@ fn strip_possessive(text: &str) -> &str {
 
 /// Could this word be part of a name?
 fn is_name_word(word: &Word, blocked: &[Span]) -> bool {
-    let text = strip_possessive(word.text);
+    // Most words are lower case: the cheapest test goes first.
+    if !(word.is_capitalised() || is_prefixed_name(word)) {
+        return false;
+    }
     if blocked
         .iter()
         .any(|span| span.start < word.span.end && word.span.start < span.end)
     {
         return false;
     }
-    if !(word.is_capitalised() || is_prefixed_name(word)) {
-        return false;
-    }
+    let text = strip_possessive(word.text);
     if text.chars().any(|ch| ch.is_ascii_digit()) {
         return false;
     }

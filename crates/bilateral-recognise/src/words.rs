@@ -25,28 +25,34 @@ fn is_joiner(ch: char) -> bool {
     matches!(ch, '-' | '\'' | '’' | '.' | '‑')
 }
 
+/// The character at byte `index` of `text`, and the index after it. Most text is ASCII, which
+/// is read byte by byte without decoding.
+fn char_at(text: &str, index: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(index)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), index + 1));
+    }
+    let ch = text.get(index..)?.chars().next()?;
+    Some((ch, index + ch.len_utf8()))
+}
+
 /// Splits `text` into words; punctuation between words is skipped. A joiner (hyphen,
 /// apostrophe, period) stays inside a word only when a word character follows it.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut result = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, ch)) = chars.next() {
+    let mut result = Vec::with_capacity(text.len() / 5);
+    let mut index = 0;
+    while let Some((ch, next)) = char_at(text, index) {
         if !is_word_char(ch) {
+            index = next;
             continue;
         }
-        let mut end = start + ch.len_utf8();
-        while let Some(&(index, next)) = chars.peek() {
-            if is_word_char(next) {
-                end = index + next.len_utf8();
-                chars.next();
-            } else if is_joiner(next) {
-                let after = text[index + next.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    end = index + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+        let start = index;
+        let mut end = next;
+        while let Some((ch, after)) = char_at(text, end) {
+            let joined =
+                is_joiner(ch) && char_at(text, after).is_some_and(|(next, _)| is_word_char(next));
+            if is_word_char(ch) || joined {
+                end = after;
             } else {
                 break;
             }
@@ -55,6 +61,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             text: &text[start..end],
             span: Span::new(start, end),
         });
+        index = end;
     }
     result
 }

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use bilateral_model::fnv::BuildFnv;
 use bilateral_model::{BlockKind, Document, Format, RawReference, ReferenceBody, Span};
 
 use super::entities::{self, Decoded};
@@ -28,7 +29,7 @@ pub(super) fn render(source: &str, parsed: &Parsed, title: Option<&str>) -> Docu
         back_matter: None,
         infobox_name: None,
         diagnostics: Vec::new(),
-        plain_cache: HashMap::new(),
+        plain_cache: HashMap::default(),
     };
     let lead_title = match title {
         Some(_) => None,
@@ -110,7 +111,7 @@ struct Renderer<'t> {
     /// Plain text of node lists already rendered, by their address: a link's target is read
     /// as text to classify it and then shown, and without this each level of nested links
     /// would render everything below it twice (exponential on `[[[[[[…`).
-    plain_cache: HashMap<(usize, usize), String>,
+    plain_cache: HashMap<(usize, usize), String, BuildFnv>,
 }
 
 impl<'t> Renderer<'t> {
