@@ -5,7 +5,7 @@ use bilateral_model::{CountryCode, Fact, Span};
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
-use crate::text::{Lexicon, find_any, has_any};
+use crate::text::Lexicon;
 use crate::view::View;
 use crate::when::clause_date;
 use crate::{Found, State};
@@ -127,7 +127,7 @@ static TRIGGERS: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
 });
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if !has_any(&view.lower, RELATION_WORDS, view.whole()) {
+    if !view.has_any(RELATION_WORDS, view.whole()) {
         return;
     }
     // One scan of the sentence for every trigger, then each clause takes its own.
@@ -175,10 +175,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 
 /// "Relations between X and Y were formally established": the subject and the verb apart.
 fn relations_between_established(view: &View, clause: Span) -> Option<Span> {
-    let subject = find_any(&view.lower, &["relations between", "ties between"], clause)?;
+    let subject = view.find_any(&["relations between", "ties between"], clause)?;
     let rest = Span::new(subject.end, clause.end);
-    let verb = find_any(
-        &view.lower,
+    let verb = view.find_any(
         &[
             "were established",
             "were formally established",
@@ -195,13 +194,10 @@ fn relations_between_established(view: &View, clause: Span) -> Option<Span> {
 /// itself; only for relations does agreeing count.
 fn agreed_to_establish(view: &View, clause: Span, change: Change) -> bool {
     matches!(change, Change::Established)
-        && find_any(&view.lower, &["agreed"], clause).is_some()
-        && find_any(
-            &view.lower,
-            &["never", "not", "cancel", "postpone", "plan"],
-            clause,
-        )
-        .is_none()
+        && view.find_any(&["agreed"], clause).is_some()
+        && view
+            .find_any(&["never", "not", "cancel", "postpone", "plan"], clause)
+            .is_none()
 }
 
 /// The one date of a sentence, when it has exactly one.

@@ -3,10 +3,11 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::Hasher;
 
 use aho_corasick::AhoCorasick;
 use bilateral_model::Span;
-use bilateral_model::fnv::BuildFnv;
+use bilateral_model::fnv::{BuildFnv, FnvHasher};
 
 /// Whether the byte before `start` and the byte at `end` are word boundaries.
 fn bounded(lower: &str, start: usize, end: usize) -> bool {
@@ -33,31 +34,123 @@ pub fn find_all(lower: &str, phrase: &str) -> Vec<Span> {
     found
 }
 
+/// A phrase list ready to search: its automaton, and a word of each phrase for the
+/// [`WordFilter`] test (`None` when some phrase has no word, like "; ").
+struct PhraseSet {
+    automaton: AhoCorasick,
+    words: Option<Vec<u64>>,
+}
+
 thread_local! {
-    /// One leftmost-longest automaton per phrase list, built on first use. Lists are `'static`, so their
-    /// address identifies them for the life of the program.
-    static AUTOMATA: RefCell<HashMap<(usize, usize), AhoCorasick, BuildFnv>> =
+    /// One leftmost-longest automaton per phrase list, built on first use. Lists are
+    /// `'static`, so their address identifies them for the life of the program.
+    static PHRASE_SETS: RefCell<HashMap<(usize, usize), PhraseSet, BuildFnv>> =
         RefCell::new(HashMap::default());
 }
 
-/// Runs `search` with the automaton of `phrases`, building it on first use.
-fn with_automaton<T>(
+/// Runs `search` with the phrase set of `phrases`, building it on first use.
+fn with_phrase_set<T>(
     phrases: &'static [&'static str],
-    search: impl FnOnce(&AhoCorasick) -> T,
+    search: impl FnOnce(&PhraseSet) -> T,
 ) -> Option<T> {
     let key = (phrases.as_ptr() as usize, phrases.len());
-    AUTOMATA.with(|cell| {
+    PHRASE_SETS.with(|cell| {
         if let Some(found) = cell.borrow().get(&key) {
             return Some(search(found));
         }
-        let built = AhoCorasick::builder()
+        let automaton = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(phrases)
             .ok()?;
+        let words = phrases
+            .iter()
+            .map(|phrase| word_runs(phrase).next().map(word_hash))
+            .collect();
+        let built = PhraseSet { automaton, words };
         let result = search(&built);
         cell.borrow_mut().insert(key, built);
         Some(result)
     })
+}
+
+/// The maximal runs of letters and digits of `text`, the unit [`bounded`] cuts at.
+fn word_runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|ch: char| !ch.is_alphanumeric())
+        .filter(|run| !run.is_empty())
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut hasher = FnvHasher::default();
+    hasher.write(word.as_bytes());
+    hasher.finish()
+}
+
+/// The words of a sentence as a 1,024-bit Bloom filter. A word-bounded match of a phrase
+/// puts each of the phrase's words in the sentence whole, so when no phrase of a list may
+/// have its word there, the list cannot match and its search is skipped: most lists are
+/// tried on every sentence and match in few.
+pub struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    pub fn of(lower: &str) -> Self {
+        let mut filter = WordFilter([0; 16]);
+        // One pass: each word's hash is built byte by byte as the word is read.
+        let mut word: Option<FnvHasher> = None;
+        let mut index = 0;
+        while let Some(&byte) = lower.as_bytes().get(index) {
+            let (is_word, width) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), 1)
+            } else {
+                let ch = lower[index..].chars().next().unwrap_or(' ');
+                (ch.is_alphanumeric(), ch.len_utf8())
+            };
+            if is_word {
+                word.get_or_insert_with(FnvHasher::default)
+                    .write(&lower.as_bytes()[index..index + width]);
+            } else if let Some(done) = word.take() {
+                filter.insert(done.finish());
+            }
+            index += width;
+        }
+        if let Some(done) = word {
+            filter.insert(done.finish());
+        }
+        filter
+    }
+
+    fn insert(&mut self, hash: u64) {
+        for bit in Self::probes(hash) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// Two ten-bit positions from the well-mixed high bits of the hash.
+    fn probes(hash: u64) -> [usize; 2] {
+        [(hash >> 54) as usize, ((hash >> 44) & 1023) as usize]
+    }
+
+    fn may_contain(&self, hash: u64) -> bool {
+        Self::probes(hash)
+            .iter()
+            .all(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+
+    /// Whether some phrase of `set` may match within `within` of the sentence the filter was
+    /// made from. Only spans that start and end between words keep the words whole.
+    fn may_match(&self, set: &PhraseSet, lower: &str, within: Span) -> bool {
+        let Some(words) = &set.words else {
+            return true;
+        };
+        let inside_word = |at: usize| {
+            let before = lower.get(..at).and_then(|head| head.chars().next_back());
+            let after = lower.get(at..).and_then(|tail| tail.chars().next());
+            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+        };
+        if inside_word(within.start) || inside_word(within.end) {
+            return true;
+        }
+        words.iter().any(|hash| self.may_contain(*hash))
+    }
 }
 
 /// Word-bounded, leftmost-longest matches of `automaton` in `slice`, in order. A match that
@@ -87,31 +180,57 @@ fn bounded_matches<'a>(
 /// The first word-bounded occurrence of any of `phrases` within `within`: leftmost, and
 /// longest among those starting there.
 pub fn find_any(lower: &str, phrases: &'static [&'static str], within: Span) -> Option<Span> {
-    let slice = lower.get(within.start..within.end)?;
-    with_automaton(phrases, |automaton| {
-        bounded_matches(automaton, slice)
-            .next()
-            .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
-    })?
+    first_match(lower, None, phrases, within)
 }
 
 /// Every word-bounded occurrence of any of `phrases` within `within`, in order, without
 /// overlaps.
 pub fn find_every(lower: &str, phrases: &'static [&'static str], within: Span) -> Vec<Span> {
-    let Some(slice) = lower.get(within.start..within.end) else {
-        return Vec::new();
-    };
-    with_automaton(phrases, |automaton| {
-        bounded_matches(automaton, slice)
-            .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
-            .collect()
-    })
-    .unwrap_or_default()
+    every_match(lower, None, phrases, within)
 }
 
 /// Whether any of `phrases` occurs, word-bounded, within `within`.
 pub fn has_any(lower: &str, phrases: &'static [&'static str], within: Span) -> bool {
     find_any(lower, phrases, within).is_some()
+}
+
+/// [`find_any`], skipping the search when `filter` (made from `lower`) rules the list out.
+pub fn first_match(
+    lower: &str,
+    filter: Option<&WordFilter>,
+    phrases: &'static [&'static str],
+    within: Span,
+) -> Option<Span> {
+    let slice = lower.get(within.start..within.end)?;
+    with_phrase_set(phrases, |set| {
+        if filter.is_some_and(|filter| !filter.may_match(set, lower, within)) {
+            return None;
+        }
+        bounded_matches(&set.automaton, slice)
+            .next()
+            .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
+    })?
+}
+
+/// [`find_every`], skipping the search when `filter` (made from `lower`) rules the list out.
+pub fn every_match(
+    lower: &str,
+    filter: Option<&WordFilter>,
+    phrases: &'static [&'static str],
+    within: Span,
+) -> Vec<Span> {
+    let Some(slice) = lower.get(within.start..within.end) else {
+        return Vec::new();
+    };
+    with_phrase_set(phrases, |set| {
+        if filter.is_some_and(|filter| !filter.may_match(set, lower, within)) {
+            return Vec::new();
+        }
+        bounded_matches(&set.automaton, slice)
+            .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// A table of phrases with a value each, searched leftmost-longest without overlaps: mission
@@ -176,8 +295,8 @@ pub fn clauses(lower: &str) -> Vec<Span> {
     let mut result = Vec::new();
     let mut start = 0;
     // Separators are punctuation and spaces, so no word-boundary check applies.
-    let cuts: Vec<Span> = with_automaton(SEPARATORS, |automaton| {
-        automaton
+    let cuts: Vec<Span> = with_phrase_set(SEPARATORS, |set| {
+        set.automaton
             .find_iter(lower)
             .map(|cut| Span::new(cut.start(), cut.end()))
             .collect()

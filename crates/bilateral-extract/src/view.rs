@@ -57,6 +57,8 @@ pub struct View<'a> {
     money: OnceCell<Vec<Money>>,
     numbers: OnceCell<Vec<Quantity>>,
     pub clauses: Vec<Span>,
+    /// The words of `lower`, to skip phrase searches that cannot match.
+    words: text::WordFilter,
 }
 
 /// Phrases that put a country for "the two countries" and the like.
@@ -201,6 +203,7 @@ impl<'a> View<'a> {
             countries.sort_by_key(|country| country.span.start);
         }
         let clauses = text::clauses(&lower);
+        let words = text::WordFilter::of(&lower);
         View {
             text,
             lower,
@@ -211,7 +214,25 @@ impl<'a> View<'a> {
             money: OnceCell::new(),
             numbers: OnceCell::new(),
             clauses,
+            words,
         }
+    }
+
+    /// The first word-bounded occurrence of any of `phrases` within `span` (see
+    /// [`text::find_any`]).
+    pub fn find_any(&self, phrases: &'static [&'static str], span: Span) -> Option<Span> {
+        text::first_match(&self.lower, Some(&self.words), phrases, span)
+    }
+
+    /// Whether any of `phrases` occurs, word-bounded, within `span`.
+    pub fn has_any(&self, phrases: &'static [&'static str], span: Span) -> bool {
+        self.find_any(phrases, span).is_some()
+    }
+
+    /// Every word-bounded occurrence of any of `phrases` within `span` (see
+    /// [`text::find_every`]).
+    pub fn find_every(&self, phrases: &'static [&'static str], span: Span) -> Vec<Span> {
+        text::every_match(&self.lower, Some(&self.words), phrases, span)
     }
 
     pub fn money(&self) -> &[Money] {

@@ -206,9 +206,29 @@ pub struct Sentence {
     pub references: Vec<u32>,
 }
 
+/// Folds runs of whitespace of every kind (scraped text has runs of spaces, HTML no-break
+/// ones) into single spaces and trims the ends.
+pub fn fold_whitespace(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_of_every_kind_folds_to_single_spaces() {
+        assert_eq!(fold_whitespace("  a\u{a0}\u{a0}b\n\t c\u{2003}"), "a b c");
+        assert_eq!(fold_whitespace("Tô  Lâm"), "Tô Lâm");
+        assert_eq!(fold_whitespace(" \u{3000} "), "");
+    }
 
     #[test]
     fn source_map_follows_pieces() {

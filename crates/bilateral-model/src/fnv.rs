@@ -10,22 +10,26 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub struct FnvHasher(u64);
 
 impl Default for FnvHasher {
+    #[inline]
     fn default() -> Self {
         FnvHasher(0xcbf2_9ce4_8422_2325)
     }
 }
 
 impl Hasher for FnvHasher {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         for &byte in bytes {
             self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
     }
 
+    #[inline]
     fn write_usize(&mut self, value: usize) {
         // One multiply per integer key (addresses, indexes), not one per byte.
         self.0 = (self.0 ^ value as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);

@@ -17,7 +17,7 @@ pub use country::{CountryCode, Dyad};
 pub use date::PartialDate;
 pub use document::{
     Block, BlockKind, Diagnostic, Document, Format, Marker, RawReference, ReferenceBody, Section,
-    Sentence, SourceMap, Span,
+    Sentence, SourceMap, Span, fold_whitespace,
 };
 pub use fact::{
     AgreementKind, Direction, Evidence, ExtractedFact, Fact, MissionKind, Office, VisitLevel,

@@ -4,6 +4,7 @@
 
 use bilateral_model::{
     Block, BlockKind, Diagnostic, Document, Format, Marker, RawReference, Section, SourceMap, Span,
+    fold_whitespace,
 };
 
 /// Appends clean text, blocks, markers and references to a document under construction.
@@ -190,18 +191,6 @@ impl DocumentBuilder {
         self.open_block
             .is_some_and(|(_, start)| start == self.document.text.len())
     }
-}
-
-/// Folds runs of whitespace into single spaces and trims the ends.
-pub fn fold_whitespace(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        folded.push_str(word);
-    }
-    folded
 }
 
 #[cfg(test)]

@@ -7,12 +7,13 @@
 //! searching forward for its first characters from the last place found: cheap, monotonic,
 //! and close enough to quote the source.
 
-use bilateral_model::{BlockKind, Document, Format, RawReference, ReferenceBody, Span};
+use bilateral_model::{
+    BlockKind, Document, Format, RawReference, ReferenceBody, Span, fold_whitespace,
+};
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
 use crate::DocumentBuilder;
-use crate::builder::fold_whitespace;
 use crate::wikitext::is_back_matter;
 
 /// Reads an HTML page.

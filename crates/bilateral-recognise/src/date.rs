@@ -187,10 +187,24 @@ fn number_end(bytes: &[u8], mut index: usize) -> usize {
 }
 
 fn word_end(text: &str, start: usize) -> usize {
-    let rest = text.get(start..).unwrap_or("");
-    rest.char_indices()
-        .find(|(_, ch)| !ch.is_alphabetic())
-        .map_or(text.len(), |(offset, _)| start + offset)
+    let mut index = start;
+    while let Some(&byte) = text.as_bytes().get(index) {
+        // ASCII is tested byte by byte; only other characters are decoded.
+        let (alphabetic, width) = if byte.is_ascii() {
+            (byte.is_ascii_alphabetic(), 1)
+        } else {
+            let ch = text.get(index..).and_then(|rest| rest.chars().next());
+            (
+                ch.is_some_and(char::is_alphabetic),
+                ch.map_or(1, char::len_utf8),
+            )
+        };
+        if !alphabetic {
+            return index;
+        }
+        index += width;
+    }
+    text.len()
 }
 
 pub(crate) const DASHES: &[char] = &['-', '–', '—', '‐', '‑', '‒', '−'];

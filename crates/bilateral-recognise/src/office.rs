@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use bilateral_model::fnv::WordMap;
 use bilateral_model::{Office, Span};
 
-use crate::words::{Word, words};
+use crate::words::{Word, without_possessive, words};
 
 /// A title found in a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,6 +154,21 @@ const COMPLEMENT_WORDS: &[&str] = &[
 struct TitleTable {
     /// Title word sequences by their first word, longest first.
     by_first_word: WordMap<Vec<(Vec<&'static str>, Office)>>,
+    /// Per initial letter, a bit for each length of a first word starting with it: most words
+    /// of a sentence fail this test and are never lowered or hashed.
+    first_word_shapes: [u32; 26],
+}
+
+impl TitleTable {
+    fn may_start_title(&self, word: &str) -> bool {
+        let length = word.len();
+        match word.as_bytes().first().map(u8::to_ascii_lowercase) {
+            Some(letter @ b'a'..=b'z') if length < 32 => {
+                self.first_word_shapes[usize::from(letter - b'a')] & (1 << length) != 0
+            }
+            _ => false,
+        }
+    }
 }
 
 static TABLE: LazyLock<TitleTable> = LazyLock::new(|| {
@@ -167,10 +182,17 @@ static TABLE: LazyLock<TitleTable> = LazyLock::new(|| {
                 .push((words, *office));
         }
     }
-    for entries in by_first_word.values_mut() {
+    let mut first_word_shapes = [0u32; 26];
+    for (first, entries) in &mut by_first_word {
         entries.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        if let Some(letter @ b'a'..=b'z') = first.as_bytes().first() {
+            first_word_shapes[usize::from(letter - b'a')] |= 1 << first.len();
+        }
     }
-    TitleTable { by_first_word }
+    TitleTable {
+        by_first_word,
+        first_word_shapes,
+    }
 });
 
 /// The office a title names, if it names one ("Prime Minister" → head of government).
@@ -185,39 +207,17 @@ pub fn office_of_title(title: &str) -> Option<Office> {
         .map(|(_, office)| *office)
 }
 
-/// The words of a sentence lower-cased for title matching, possessives dropped
-/// ("President's" → "president"), all in one buffer so a sentence costs one allocation.
-struct Forms {
-    buffer: String,
-    spans: Vec<(usize, usize)>,
-}
-
-impl Forms {
-    fn new(words: &[Word]) -> Self {
-        let mut buffer = String::with_capacity(words.iter().map(|word| word.text.len()).sum());
-        let mut spans = Vec::with_capacity(words.len());
-        for word in words {
-            let text = word.text;
-            let text = text
-                .strip_suffix("'s")
-                .or_else(|| text.strip_suffix("’s"))
-                .unwrap_or(text);
-            let start = buffer.len();
-            if text.is_ascii() {
-                buffer.push_str(text);
-                buffer[start..].make_ascii_lowercase();
-            } else {
-                buffer.extend(text.chars().flat_map(char::to_lowercase));
-            }
-            spans.push((start, buffer.len()));
-        }
-        Forms { buffer, spans }
+/// A word as the title table spells it: possessive dropped, lower case. Title words are
+/// short ASCII words, so a longer or non-ASCII word is never one and costs no lowering.
+fn title_form<'b>(word: &str, buffer: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if !bytes.is_ascii() || bytes.len() > buffer.len() {
+        return None;
     }
-
-    fn get(&self, index: usize) -> Option<&str> {
-        let &(start, end) = self.spans.get(index)?;
-        self.buffer.get(start..end)
-    }
+    let form = &mut buffer[..bytes.len()];
+    form.copy_from_slice(bytes);
+    form.make_ascii_lowercase();
+    std::str::from_utf8(form).ok()
 }
 
 /// Every title in `text`, leftmost-longest, with its complement when one follows.
@@ -228,11 +228,10 @@ pub fn find_titles(text: &str) -> Vec<TitleMention> {
 
 /// [`find_titles`] over words already split.
 pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
-    let forms = Forms::new(words);
     let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
-        let Some((length, office)) = title_at(text, words, &forms, index) else {
+        let Some((length, office)) = title_at(text, words, index) else {
             index += 1;
             continue;
         };
@@ -250,13 +249,19 @@ pub fn find_titles_in(text: &str, words: &[Word]) -> Vec<TitleMention> {
 }
 
 /// The title starting at word `index`: how many words it takes and its office.
-fn title_at(text: &str, words: &[Word], forms: &Forms, index: usize) -> Option<(usize, Office)> {
-    let entries = TABLE.by_first_word.get(forms.get(index)?)?;
+fn title_at(text: &str, words: &[Word], index: usize) -> Option<(usize, Office)> {
+    let first = without_possessive(words.get(index)?.text);
+    if !TABLE.may_start_title(first) {
+        return None;
+    }
+    let mut buffer = [0; 24];
+    let entries = TABLE.by_first_word.get(title_form(first, &mut buffer)?)?;
     for (title_words, office) in entries {
-        let all_match = title_words
-            .iter()
-            .enumerate()
-            .all(|(offset, expected)| forms.get(index + offset) == Some(*expected));
+        let all_match = title_words.iter().enumerate().all(|(offset, expected)| {
+            words
+                .get(index + offset)
+                .is_some_and(|word| without_possessive(word.text).eq_ignore_ascii_case(expected))
+        });
         if !all_match {
             continue;
         }

@@ -9,7 +9,7 @@ use bilateral_model::date::MONTH_NAMES;
 use bilateral_model::fnv::{WordSet, word_set};
 
 use crate::office::{TitleMention, find_titles_in};
-use crate::words::{Word, gap, words};
+use crate::words::{Word, gap, without_possessive, words};
 
 /// A person named in a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -480,15 +480,10 @@ fn is_particle(word: &Word) -> bool {
 
 /// "el-Masri", "al-Rashid": a particle joined to a capitalised name by a hyphen.
 fn is_prefixed_name(word: &Word) -> bool {
-    word.text.split_once('-').is_some_and(|(prefix, rest)| {
-        PARTICLES.contains(&prefix) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
-}
-
-fn strip_possessive(text: &str) -> &str {
-    text.strip_suffix("'s")
-        .or_else(|| text.strip_suffix("’s"))
-        .unwrap_or(text)
+    word.text.as_bytes().contains(&b'-')
+        && word.text.split_once('-').is_some_and(|(prefix, rest)| {
+            PARTICLES.contains(&prefix) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// Could this word be part of a name?
@@ -503,7 +498,7 @@ fn is_name_word(word: &Word, blocked: &[Span]) -> bool {
     {
         return false;
     }
-    let text = strip_possessive(word.text);
+    let text = without_possessive(word.text);
     if text.chars().any(|ch| ch.is_ascii_digit()) {
         return false;
     }
@@ -543,7 +538,7 @@ fn name_run(text: &str, words: &[Word], index: usize, blocked: &[Span]) -> usize
         if is_name_word(word, blocked) {
             end += 1;
             // A possessive ends the name.
-            if strip_possessive(word.text).len() != word.text.len() {
+            if without_possessive(word.text).len() != word.text.len() {
                 break;
             }
         } else if end > index
@@ -572,7 +567,7 @@ fn mention(
 ) -> PersonMention {
     let span = Span::new(words[start].span.start, words[end - 1].span.end);
     let raw = &text[span.start..span.end];
-    let name = strip_possessive(raw).to_owned();
+    let name = without_possessive(raw).to_owned();
     PersonMention {
         span: Span::new(span.start, span.start + name.len()),
         name,
@@ -668,7 +663,7 @@ pub fn find_people_and_titles(
             index = end.max(index + 1);
             continue;
         }
-        let single = strip_possessive(words[index].text);
+        let single = without_possessive(words[index].text);
         // A family name alone is a person if the document, or this sentence, named them in full.
         let known_single = length == 1
             && (is_known(single)
@@ -699,7 +694,7 @@ fn part_of_longer_name(text: &str, words: &[Word], start: usize, end: usize) -> 
     let glued = |a: &Word, b: &Word| gap(text, a, b) == " ";
     if let Some(next) = words.get(end)
         && glued(&words[end - 1], next)
-        && NOT_PERSON_RUN_SET.contains(strip_possessive(next.text))
+        && NOT_PERSON_RUN_SET.contains(without_possessive(next.text))
     {
         return true;
     }

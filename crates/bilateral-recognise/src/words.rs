@@ -25,15 +25,47 @@ fn is_joiner(ch: char) -> bool {
     matches!(ch, '-' | '\'' | '’' | '.' | '‑')
 }
 
-/// The character at byte `index` of `text`, and the index after it. Most text is ASCII, which
-/// is read byte by byte without decoding.
-fn char_at(text: &str, index: usize) -> Option<(char, usize)> {
+/// What a character is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Joiner,
+    Other,
+}
+
+/// The class of every ASCII byte, so ASCII text is split without decoding characters.
+const ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let ch = byte as u8 as char;
+        table[byte] = if ch.is_ascii_alphanumeric() {
+            Class::Word
+        } else if matches!(ch, '-' | '\'' | '.') {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// The class of the character at byte `index` of `text`, and the index after it.
+fn class_at(text: &str, index: usize) -> Option<(Class, usize)> {
     let byte = *text.as_bytes().get(index)?;
-    if byte.is_ascii() {
-        return Some((char::from(byte), index + 1));
+    if let Some(class) = ASCII_CLASS.get(usize::from(byte)) {
+        return Some((*class, index + 1));
     }
     let ch = text.get(index..)?.chars().next()?;
-    Some((ch, index + ch.len_utf8()))
+    let class = if is_word_char(ch) {
+        Class::Word
+    } else if is_joiner(ch) {
+        Class::Joiner
+    } else {
+        Class::Other
+    };
+    Some((class, index + ch.len_utf8()))
 }
 
 /// Splits `text` into words; punctuation between words is skipped. A joiner (hyphen,
@@ -41,17 +73,17 @@ fn char_at(text: &str, index: usize) -> Option<(char, usize)> {
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut result = Vec::with_capacity(text.len() / 5);
     let mut index = 0;
-    while let Some((ch, next)) = char_at(text, index) {
-        if !is_word_char(ch) {
+    while let Some((class, next)) = class_at(text, index) {
+        if class != Class::Word {
             index = next;
             continue;
         }
         let start = index;
         let mut end = next;
-        while let Some((ch, after)) = char_at(text, end) {
-            let joined =
-                is_joiner(ch) && char_at(text, after).is_some_and(|(next, _)| is_word_char(next));
-            if is_word_char(ch) || joined {
+        while let Some((class, after)) = class_at(text, end) {
+            let joined = class == Class::Joiner
+                && class_at(text, after).is_some_and(|(next, _)| next == Class::Word);
+            if class == Class::Word || joined {
                 end = after;
             } else {
                 break;
@@ -64,6 +96,13 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         index = end;
     }
     result
+}
+
+/// A word without its possessive ("President's" → "President").
+pub fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// The text between two words (punctuation and spaces), empty when they touch.

@@ -10,7 +10,7 @@
 //! plus the CS1 messages the page shows (`{{cite web}}: CS1 maint: url-status (link)`), which
 //! scraped text keeps inside the line and HTML gives apart.
 
-use bilateral_model::{Citation, CitationKind, PartialDate, Problem};
+use bilateral_model::{Citation, CitationKind, PartialDate, Problem, fold_whitespace};
 
 use crate::language::first_language_code;
 use crate::{kind_for_template, parse_date, parse_isbn};
@@ -18,7 +18,7 @@ use crate::{kind_for_template, parse_date, parse_isbn};
 /// Parses a rendered reference. `template` and `messages` are what the reader found beside
 /// the text; whatever the text itself still carries of them is taken out and added.
 pub(crate) fn parse(n: u32, text: &str, template: Option<&str>, messages: &[String]) -> Citation {
-    let text = collapse_space(text);
+    let text = fold_whitespace(text);
     let (body, mut notes) = split_messages(strip_backlink(&text));
     for message in messages {
         let (before, more) = split_messages(message.trim());
@@ -82,18 +82,6 @@ fn problem_of_message(message: &str) -> Option<Problem> {
         return None;
     };
     Some(problem)
-}
-
-/// Spaces of every kind (scraped text has runs of them, HTML no-break ones) made single.
-fn collapse_space(text: &str) -> String {
-    let mut collapsed = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !collapsed.is_empty() {
-            collapsed.push(' ');
-        }
-        collapsed.push_str(word);
-    }
-    collapsed
 }
 
 /// Drops a leading backlink: `^ ` for a reference cited once, `^ a b c ` for one cited more
@@ -221,7 +209,7 @@ fn take_inline_tags(text: &str) -> (String, Vec<Problem>) {
         }
     }
     kept.push_str(rest);
-    (collapse_space(&kept), problems)
+    (fold_whitespace(&kept), problems)
 }
 
 /// The fields read off a rendered reference, before its loose text parts get their roles.
@@ -567,7 +555,7 @@ fn take_notes(text: &str) -> (String, Option<&'static str>) {
             break;
         }
     }
-    (collapse_space(&kept), language)
+    (fold_whitespace(&kept), language)
 }
 
 /// Takes every format note out of a text that has no language note.

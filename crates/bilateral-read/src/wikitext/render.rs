@@ -10,7 +10,9 @@
 use std::collections::HashMap;
 
 use bilateral_model::fnv::BuildFnv;
-use bilateral_model::{BlockKind, Document, Format, RawReference, ReferenceBody, Span};
+use bilateral_model::{
+    BlockKind, Document, Format, RawReference, ReferenceBody, Span, fold_whitespace,
+};
 
 use super::entities::{self, Decoded};
 use super::is_back_matter;
@@ -18,7 +20,6 @@ use super::parse::{ExtLink, Link, Node, Parsed, Template};
 use super::references::{Content, Registry, Use};
 use super::templates::{self, Action, Args, Which};
 use crate::DocumentBuilder;
-use crate::builder::fold_whitespace;
 
 pub(super) fn render(source: &str, parsed: &Parsed, title: Option<&str>) -> Document {
     let mut renderer = Renderer {
