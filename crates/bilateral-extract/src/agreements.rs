@@ -103,19 +103,19 @@ fn instruments_in(lower: &str, span: Span) -> Vec<Instrument> {
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let whole = view.whole();
-    let Some(signed) = view.find_any(SIGNED, whole) else {
+    let Some(signed) = view.lower.find_any(SIGNED, whole) else {
         return;
     };
-    if view.find_any(NOT_BILATERAL, whole).is_some() || third_party_signatories(view) {
+    if view.lower.find_any(NOT_BILATERAL, whole).is_some() || third_party_signatories(view) {
         return;
     }
     for clause in view.clauses.clone() {
         // A clause of its own needs a signing verb, unless it continues one ("and a convention
         // ... followed in 1992", "and an agreement on ... in 1993").
-        let verb = view.find_any(SIGNED, clause);
+        let verb = view.lower.find_any(SIGNED, clause);
         let continues = verb.is_none()
             && clause.start > signed.start
-            && (view.find_any(&["followed"], clause).is_some()
+            && (view.lower.find_any(&["followed"], clause).is_some()
                 || view.dates_in(clause).count() == 1);
         let Some(verb) = verb.or(continues.then_some(signed)) else {
             continue;
@@ -206,7 +206,9 @@ fn third_party_signatories(view: &View) -> bool {
 
 fn non_state_subject(view: &View, clause: Span, verb: Span) -> bool {
     let subject = Span::new(clause.start, verb.start.max(clause.start));
-    view.find_any(NON_STATE_SIGNATORIES, subject).is_some()
+    view.lower
+        .find_any(NON_STATE_SIGNATORIES, subject)
+        .is_some()
 }
 
 /// The instrument's title: a capitalised name ending in the noun ("the Free Trade Agreement")

@@ -76,12 +76,12 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 }
 
 fn population(view: &View, state: &State, found: &mut Vec<Found>) {
-    if !view.has_any(RESIDENCE, view.whole()) {
+    if !view.lower.has_any(RESIDENCE, view.whole()) {
         return;
     }
     for clause in view.clauses.clone() {
-        if view.find_any(RESIDENCE, clause).is_none()
-            || view.find_any(NOT_POPULATION, clause).is_some()
+        if view.lower.find_any(RESIDENCE, clause).is_none()
+            || view.lower.find_any(NOT_POPULATION, clause).is_some()
         {
             continue;
         }
@@ -192,6 +192,7 @@ fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> O
         .map(|country| country.code)?;
     // "1,359,655 Canadians reported Ukrainian ancestry": the group lives where its name says.
     if view
+        .lower
         .find_any(
             &["ancestry", "descent", "origin", "heritage"],
             Span::new(group.end, clause.end),
@@ -249,7 +250,7 @@ const TOTAL: &[&str] = &[
 ];
 
 fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if !view.has_any(TRADE_WORDS, view.whole()) || view.money().is_empty() {
+    if !view.lower.has_any(TRADE_WORDS, view.whole()) || view.money().is_empty() {
         return;
     }
     for clause in view.clauses.clone() {
@@ -261,8 +262,8 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
         if money.is_empty() {
             continue;
         }
-        if view.find_any(TRADE_WORDS, clause).is_none()
-            || view.find_any(NOT_TRADE, clause).is_some()
+        if view.lower.find_any(TRADE_WORDS, clause).is_none()
+            || view.lower.find_any(NOT_TRADE, clause).is_some()
         {
             continue;
         }
@@ -322,7 +323,7 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
 
 /// Whether a stretch of text says anything about which way goods flow.
 fn has_cue(view: &View, span: Span) -> bool {
-    view.find_any(TRADE_WORDS, span).is_some()
+    view.lower.find_any(TRADE_WORDS, span).is_some()
 }
 
 /// The flow a clause describes: total, or from one member to the other.
@@ -346,7 +347,7 @@ fn direction_of(
         .countries_in(clause)
         .filter(|country| dyad.contains(country.code))
         .collect();
-    if let Some(verb) = view.find_any(
+    if let Some(verb) = view.lower.find_any(
         &[
             "exports", "exported", "export", "sold", "supplied", "shipped",
         ],
@@ -375,7 +376,10 @@ fn direction_of(
             .find(|country| country.span.start >= verb.end);
         return of_after.and_then(|exporter| directed(exporter.code));
     }
-    if let Some(verb) = view.find_any(&["imports", "imported", "import", "bought"], clause) {
+    if let Some(verb) = view
+        .lower
+        .find_any(&["imports", "imported", "import", "bought"], clause)
+    {
         // "X imports from Y", "X bought Y-ian goods": Y exports to X.
         let after = members
             .iter()
@@ -389,7 +393,9 @@ fn direction_of(
             .find(|country| country.span.end <= verb.start);
         return before.and_then(|importer| directed(dyad.other(importer.code)?));
     }
-    if view.find_any(TOTAL, clause).is_some() || view.find_any(&["trade"], clause).is_some() {
+    if view.lower.find_any(TOTAL, clause).is_some()
+        || view.lower.find_any(&["trade"], clause).is_some()
+    {
         return Some((Direction::Total, None, None));
     }
     None

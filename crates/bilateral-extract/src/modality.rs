@@ -3,7 +3,7 @@
 
 use bilateral_model::Span;
 
-use crate::text::has_any;
+use crate::text::{Lowered, has_any};
 
 /// Phrases that make a clause speak of an event that did not (yet) happen.
 const HYPOTHETICAL: &[&str] = &[
@@ -90,13 +90,13 @@ const MEETING_HYPOTHETICAL: &[&str] = &[
 ];
 
 /// Whether a clause speaks of a meeting that did not (yet) happen.
-pub fn meeting_is_hypothetical(lower: &str, clause: Span) -> bool {
-    has_any(lower, MEETING_HYPOTHETICAL, clause)
+pub fn meeting_is_hypothetical(lower: &Lowered, clause: Span) -> bool {
+    lower.has_any(MEETING_HYPOTHETICAL, clause)
 }
 
 /// Whether the clause speaks of a planned, proposed or cancelled event.
-pub fn is_hypothetical(lower: &str, clause: Span) -> bool {
-    has_any(lower, HYPOTHETICAL, clause)
+pub fn is_hypothetical(lower: &Lowered, clause: Span) -> bool {
+    lower.has_any(HYPOTHETICAL, clause)
 }
 
 /// Whether the trigger at `trigger` is denied by a negation earlier in its clause. "Not
@@ -111,9 +111,11 @@ pub fn is_negated(lower: &str, clause: Span, trigger: Span) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let near = &words[words.len().saturating_sub(6)..];
     let denied = near.iter().any(|word| NEGATIONS.contains(word))
-        || near
-            .windows(2)
-            .any(|pair| NEGATIONS.contains(&format!("{} {}", pair[0], pair[1]).as_str()));
+        || near.windows(2).any(|pair| {
+            NEGATIONS
+                .iter()
+                .any(|negation| negation.split_once(' ') == Some((pair[0], pair[1])))
+        });
     if !denied {
         return false;
     }
@@ -122,7 +124,7 @@ pub fn is_negated(lower: &str, clause: Span, trigger: Span) -> bool {
 }
 
 /// A clause that asserts the event at `trigger`: neither hypothetical nor denied.
-pub fn asserts(lower: &str, clause: Span, trigger: Span) -> bool {
+pub fn asserts(lower: &Lowered, clause: Span, trigger: Span) -> bool {
     !is_hypothetical(lower, clause) && !is_negated(lower, clause, trigger)
 }
 
@@ -131,7 +133,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, trigger: &str) -> bool {
-        let lower = text.to_ascii_lowercase();
+        let lower = Lowered::new(text);
         let start = lower.find(trigger).unwrap();
         asserts(
             &lower,

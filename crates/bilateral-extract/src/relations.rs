@@ -127,7 +127,7 @@ static TRIGGERS: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
 });
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if !view.has_any(RELATION_WORDS, view.whole()) {
+    if !view.lower.has_any(RELATION_WORDS, view.whole()) {
         return;
     }
     // One scan of the sentence for every trigger, then each clause takes its own.
@@ -175,9 +175,11 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 
 /// "Relations between X and Y were formally established": the subject and the verb apart.
 fn relations_between_established(view: &View, clause: Span) -> Option<Span> {
-    let subject = view.find_any(&["relations between", "ties between"], clause)?;
+    let subject = view
+        .lower
+        .find_any(&["relations between", "ties between"], clause)?;
     let rest = Span::new(subject.end, clause.end);
-    let verb = view.find_any(
+    let verb = view.lower.find_any(
         &[
             "were established",
             "were formally established",
@@ -194,8 +196,9 @@ fn relations_between_established(view: &View, clause: Span) -> Option<Span> {
 /// itself; only for relations does agreeing count.
 fn agreed_to_establish(view: &View, clause: Span, change: Change) -> bool {
     matches!(change, Change::Established)
-        && view.find_any(&["agreed"], clause).is_some()
+        && view.lower.find_any(&["agreed"], clause).is_some()
         && view
+            .lower
             .find_any(&["never", "not", "cancel", "postpone", "plan"], clause)
             .is_none()
 }

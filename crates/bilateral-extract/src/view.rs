@@ -46,8 +46,8 @@ pub struct PersonRef {
 /// A sentence and its mentions.
 pub struct View<'a> {
     pub text: &'a str,
-    /// ASCII-lower-cased copy with the same byte offsets.
-    pub lower: String,
+    /// The sentence lower-cased, with the same byte offsets, for phrase searches.
+    pub lower: text::Lowered,
     pub countries: Vec<CountryRef>,
     pub dates: Vec<DateRef>,
     pub people: Vec<PersonRef>,
@@ -57,8 +57,6 @@ pub struct View<'a> {
     money: OnceCell<Vec<Money>>,
     numbers: OnceCell<Vec<Quantity>>,
     pub clauses: Vec<Span>,
-    /// The words of `lower`, to skip phrase searches that cannot match.
-    words: text::WordFilter,
 }
 
 /// Phrases that put a country for "the two countries" and the like.
@@ -83,7 +81,7 @@ impl<'a> View<'a> {
         registry: &mut Registry,
         last_subject: Option<usize>,
     ) -> Self {
-        let lower = text.to_ascii_lowercase();
+        let lower = text::Lowered::new(text);
         let countries: Vec<CountryRef> = bilateral_gazetteer::find_mentions(text)
             .into_iter()
             .map(|mention| CountryRef {
@@ -187,7 +185,7 @@ impl<'a> View<'a> {
         let mut countries = countries;
         if let Some(dyad) = dyad {
             let phrases = if lower.contains("two ") || lower.contains("both ") {
-                text::find_every(&lower, DYAD_PHRASES, Span::new(0, lower.len()))
+                lower.find_every(DYAD_PHRASES, Span::new(0, lower.len()))
             } else {
                 Vec::new()
             };
@@ -203,7 +201,6 @@ impl<'a> View<'a> {
             countries.sort_by_key(|country| country.span.start);
         }
         let clauses = text::clauses(&lower);
-        let words = text::WordFilter::of(&lower);
         View {
             text,
             lower,
@@ -214,25 +211,7 @@ impl<'a> View<'a> {
             money: OnceCell::new(),
             numbers: OnceCell::new(),
             clauses,
-            words,
         }
-    }
-
-    /// The first word-bounded occurrence of any of `phrases` within `span` (see
-    /// [`text::find_any`]).
-    pub fn find_any(&self, phrases: &'static [&'static str], span: Span) -> Option<Span> {
-        text::first_match(&self.lower, Some(&self.words), phrases, span)
-    }
-
-    /// Whether any of `phrases` occurs, word-bounded, within `span`.
-    pub fn has_any(&self, phrases: &'static [&'static str], span: Span) -> bool {
-        self.find_any(phrases, span).is_some()
-    }
-
-    /// Every word-bounded occurrence of any of `phrases` within `span` (see
-    /// [`text::find_every`]).
-    pub fn find_every(&self, phrases: &'static [&'static str], span: Span) -> Vec<Span> {
-        text::every_match(&self.lower, Some(&self.words), phrases, span)
     }
 
     pub fn money(&self) -> &[Money] {

@@ -4,7 +4,7 @@
 use bilateral_model::{CountryCode, Fact, Office, PartialDate, Span, VisitLevel};
 
 use crate::modality::asserts;
-use crate::text::{count_word, find_any, find_every};
+use crate::text::{Lowered, count_word, find_every};
 use crate::view::{PersonRef, View};
 use crate::when::{When, date_near, relative_date};
 use crate::{Found, State, VisitMemo, last_date_before};
@@ -95,8 +95,8 @@ const COUNT_NOUNS: &[&str] = &[
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     // One scan of the sentence for each kind of trigger; each clause then takes its own.
-    let trip_triggers = view.find_every(TRIGGERS, view.whole());
-    let meeting_triggers = view.find_every(MEETING_TRIGGERS, view.whole());
+    let trip_triggers = view.lower.find_every(TRIGGERS, view.whole());
+    let meeting_triggers = view.lower.find_every(MEETING_TRIGGERS, view.whole());
     let within = |triggers: &[Span], clause: Span| -> Vec<Span> {
         triggers
             .iter()
@@ -134,14 +134,26 @@ fn trips(view: &View, triggers: &[Span]) -> Vec<Span> {
     groups
 }
 
-fn level_of(lower: &str, span: Span) -> VisitLevel {
-    if find_any(lower, &["state visit", "state visits"], span).is_some() {
+fn level_of(lower: &Lowered, span: Span) -> VisitLevel {
+    if lower
+        .find_any(&["state visit", "state visits"], span)
+        .is_some()
+    {
         VisitLevel::State
-    } else if find_any(lower, &["official visit", "official visits"], span).is_some() {
+    } else if lower
+        .find_any(&["official visit", "official visits"], span)
+        .is_some()
+    {
         VisitLevel::Official
-    } else if find_any(lower, &["working visit", "working visits"], span).is_some() {
+    } else if lower
+        .find_any(&["working visit", "working visits"], span)
+        .is_some()
+    {
         VisitLevel::Working
-    } else if find_any(lower, &["private visit", "private visits"], span).is_some() {
+    } else if lower
+        .find_any(&["private visit", "private visits"], span)
+        .is_some()
+    {
         VisitLevel::Private
     } else {
         VisitLevel::Unspecified
@@ -156,7 +168,9 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
     let Some(first) = before.first() else {
         // "During a visit to Tokyo by Prime Minister X"; "the first ... to come on a state
         // visit was X".
-        let marker = view.find_any(&["by", "was"], Span::new(trigger.end, clause.end));
+        let marker = view
+            .lower
+            .find_any(&["by", "was"], Span::new(trigger.end, clause.end));
         return marker
             .and_then(|marker| {
                 view.people_in(Span::new(marker.end, clause.end))
@@ -196,7 +210,7 @@ fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Op
 
 /// "hosted by X", "received by X", "at the invitation of X": the host is X's state.
 fn hosted_by(view: &View, clause: Span, state: &State) -> Option<CountryCode> {
-    let marker = view.find_any(
+    let marker = view.lower.find_any(
         &["hosted by", "received by", "invitation of", "guest of"],
         clause,
     )?;
@@ -210,7 +224,7 @@ fn hosted_by(view: &View, clause: Span, state: &State) -> Option<CountryCode> {
 
 /// "His successor X", "her predecessor": the office of the last traveller.
 fn successor_office(view: &View, clause: Span, state: &State) -> Option<Office> {
-    view.find_any(&["successor", "predecessor"], clause)?;
+    view.lower.find_any(&["successor", "predecessor"], clause)?;
     state.last_visit.map(|memo| memo.office)
 }
 
@@ -250,9 +264,10 @@ fn visits_in(
         let segment_end = trips.get(index + 1).map_or(clause.end, |next| next.start);
         let segment = Span::new(trigger.start, segment_end);
         let reciprocal = view
+            .lower
             .find_any(RECIPROCAL, Span::new(clause.start, segment_end))
             .is_some();
-        let same_place = view.find_any(SAME_PLACE, trigger).is_some();
+        let same_place = view.lower.find_any(SAME_PLACE, trigger).is_some();
         let travellers = traveller(view, clause, trigger);
         let count = count_in(view, clause);
         // A trip to a former state of a member ("to the Soviet Union") is a trip to the member,
@@ -396,7 +411,7 @@ fn visits_in(
                 let when = date_near(view, segment, trigger.start, last)
                     .or_else(|| date_near(view, clause, trigger.start, last));
                 // "visited China in 1993 and again in 1997": a second trip, same traveller.
-                if let Some(again) = view.find_any(&["and again"], segment)
+                if let Some(again) = view.lower.find_any(&["and again"], segment)
                     && let Some(date) = view.dates_in(Span::new(again.end, segment.end)).next()
                 {
                     let again_when = When {
@@ -625,7 +640,7 @@ fn meetings_in(
 ) {
     if crate::modality::meeting_is_hypothetical(&view.lower, clause)
         || crate::modality::is_negated(&view.lower, clause, trigger)
-        || view.find_any(NOT_IN_PERSON, clause).is_some()
+        || view.lower.find_any(NOT_IN_PERSON, clause).is_some()
     {
         return;
     }
@@ -681,7 +696,9 @@ fn meetings_in(
                 recent.retain(|id| *id != person.id);
                 recent.push(person.id);
             }
-            let pair_subject = view.find_any(PAIR_SUBJECTS, Span::new(clause.start, trigger.start));
+            let pair_subject = view
+                .lower
+                .find_any(PAIR_SUBJECTS, Span::new(clause.start, trigger.start));
             // "The two presidents": only heads of state; "the two prime ministers": heads of
             // government; "the two leaders": anyone.
             let wanted = pair_subject.and_then(|span| {

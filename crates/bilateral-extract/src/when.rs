@@ -4,7 +4,7 @@
 use bilateral_model::{PartialDate, Span};
 use bilateral_recognise::date::month_from_name;
 
-use crate::text::{count_word, find_all, has_any};
+use crate::text::{Lowered, count_word, find_all};
 use crate::view::View;
 
 /// A point in time with an optional end.
@@ -79,13 +79,13 @@ fn add_days(date: PartialDate, days: u8) -> PartialDate {
 const RELATIVE_WORDS: &[&str] = &["day", "date", "that", "month", "year", "years", "time"];
 
 /// A relative date phrase in `clause`, resolved against `last`.
-pub fn relative_date(lower: &str, clause: Span, last: PartialDate) -> Option<PartialDate> {
-    if !has_any(lower, RELATIVE_WORDS, clause) {
+pub fn relative_date(lower: &Lowered, clause: Span, last: PartialDate) -> Option<PartialDate> {
+    if !lower.has_any(RELATIVE_WORDS, clause) {
         return None;
     }
     let slice = lower.get(clause.start..clause.end)?;
     let year = last.year();
-    let has = |phrases: &'static [&'static str]| has_any(lower, phrases, clause);
+    let has = |phrases: &'static [&'static str]| lower.has_any(phrases, clause);
     if has(&[
         "the same day",
         "that day",
@@ -170,7 +170,7 @@ mod tests {
     use super::*;
 
     fn resolve(text: &str, last: &str) -> Option<String> {
-        let lower = text.to_ascii_lowercase();
+        let lower = Lowered::new(text);
         relative_date(&lower, Span::new(0, lower.len()), last.parse().unwrap())
             .map(|date| date.to_string())
     }

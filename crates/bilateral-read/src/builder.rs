@@ -84,31 +84,30 @@ impl DocumentBuilder {
         if self.open_block.is_none() {
             self.begin_block(BlockKind::Paragraph);
         }
-        let mut rest = text;
-        let mut offset = source_offset;
-        loop {
-            let word_start = rest.trim_start();
-            if word_start.len() != rest.len() {
+        let mut index = 0;
+        while index < text.len() {
+            let (space, width) = space_at(text, index);
+            if space {
                 self.pending_space = true;
-                offset += rest.len() - word_start.len();
+                index += width;
+                continue;
             }
-            if word_start.is_empty() {
-                return;
+            let start = index;
+            while index < text.len() {
+                let (space, width) = space_at(text, index);
+                if space {
+                    break;
+                }
+                index += width;
             }
-            let word_len = word_start
-                .find(char::is_whitespace)
-                .unwrap_or(word_start.len());
-            let (word, after) = word_start.split_at(word_len);
             if self.pending_space {
                 if !self.block_is_empty() {
                     self.document.text.push(' ');
                 }
                 self.pending_space = false;
             }
-            self.anchor(offset);
-            self.document.text.push_str(word);
-            offset += word_len;
-            rest = after;
+            self.anchor(source_offset + start);
+            self.document.text.push_str(&text[start..index]);
         }
     }
 
@@ -190,6 +189,18 @@ impl DocumentBuilder {
     fn block_is_empty(&self) -> bool {
         self.open_block
             .is_some_and(|(_, start)| start == self.document.text.len())
+    }
+}
+
+/// Whether the character at byte `index` is white space, and its width. ASCII is tested
+/// byte by byte; only other characters (a no-break space, say) are decoded.
+fn space_at(text: &str, index: usize) -> (bool, usize) {
+    match text.as_bytes().get(index) {
+        Some(byte) if byte.is_ascii() => (char::from(*byte).is_whitespace(), 1),
+        _ => text
+            .get(index..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((false, 1), |ch| (ch.is_whitespace(), ch.len_utf8())),
     }
 }
 

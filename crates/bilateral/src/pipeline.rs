@@ -1,9 +1,11 @@
 //! The whole path from a file to an [`Analysis`]: read the bytes, pick the reader, segment,
 //! recognise, extract and parse references. Commands call this; nothing else chains stages.
 
+use std::hash::Hasher;
 use std::path::Path;
 
 use anyhow::Context;
+use bilateral_model::fnv::FnvHasher;
 use bilateral_model::{Analysis, Document, Format};
 
 /// One article, read and analysed.
@@ -90,10 +92,7 @@ pub fn analyse_text(text: &str, format: Format, title: &str) -> (Document, Analy
 
 /// FNV-1a, 64 bits, as hex: enough to tell revisions of one source apart.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    let mut hasher = FnvHasher::default();
+    hasher.write(bytes);
+    format!("{:016x}", hasher.finish())
 }

@@ -56,36 +56,40 @@ fn load_articles(dir: &Path) -> anyhow::Result<Vec<Article>> {
     Ok(articles)
 }
 
-/// Runs `work` over every article, again and again, for at least `budget`; returns bytes and
-/// articles processed per second.
+/// Runs `work` over every article, again and again, for at least `budget`, on `threads`
+/// threads that share the articles out; returns bytes and articles processed per second.
+/// Each thread's speed is that of its median round (one pass over its share), so a pause of
+/// the machine during a few rounds does not move the figure; the threads' speeds add up.
 fn measure(articles: &[Article], budget: Duration, threads: usize, work: Work<'_>) -> (f64, f64) {
     let start = Instant::now();
-    let (bytes, count) = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|thread| {
                 scope.spawn(move || {
-                    let mut bytes = 0usize;
-                    let mut count = 0usize;
-                    let mut round = 0usize;
-                    while start.elapsed() < budget || round == 0 {
-                        for article in articles.iter().skip(thread).step_by(threads) {
+                    let share: Vec<&Article> =
+                        articles.iter().skip(thread).step_by(threads).collect();
+                    let bytes: usize = share.iter().map(|article| article.bytes.len()).sum();
+                    let mut rounds = Vec::new();
+                    while start.elapsed() < budget || rounds.is_empty() {
+                        let round = Instant::now();
+                        for article in &share {
                             std::hint::black_box(work(article));
-                            bytes += article.bytes.len();
-                            count += 1;
                         }
-                        round += 1;
+                        rounds.push(round.elapsed().as_secs_f64());
                     }
-                    (bytes, count)
+                    rounds.sort_by(f64::total_cmp);
+                    let median = rounds[rounds.len() / 2].max(f64::MIN_POSITIVE);
+                    (bytes as f64 / median, share.len() as f64 / median)
                 })
             })
             .collect();
         handles
             .into_iter()
             .filter_map(|handle| handle.join().ok())
-            .fold((0, 0), |total, part| (total.0 + part.0, total.1 + part.1))
-    });
-    let seconds = start.elapsed().as_secs_f64();
-    (bytes as f64 / seconds / 1e6, count as f64 / seconds)
+            .fold((0.0, 0.0), |total, part| {
+                (total.0 + part.0 / 1e6, total.1 + part.1)
+            })
+    })
 }
 
 fn text_of(article: &Article) -> &str {
