@@ -3,11 +3,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::Hasher;
 
 use aho_corasick::AhoCorasick;
 use bilateral_model::Span;
-use bilateral_model::fnv::{BuildFnv, FnvHasher};
+use bilateral_model::fnv::BuildFnv;
 
 /// Whether the byte before `start` and the byte at `end` are word boundaries.
 fn bounded(lower: &str, start: usize, end: usize) -> bool {
@@ -92,9 +91,27 @@ fn word_runs(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn word_hash(word: &str) -> u64 {
-    let mut hasher = FnvHasher::default();
-    hasher.write(word.as_bytes());
-    hasher.finish()
+    let mut hash = WordHash::default();
+    hash.push(word.as_bytes());
+    hash.finish()
+}
+
+/// A word's hash for the [`WordFilter`], built a byte at a time: a rotate and an xor per
+/// byte, which the processor overlaps (a multiply per byte, as in FNV, cannot be), and one
+/// multiply per word to spread the bits.
+#[derive(Default)]
+struct WordHash(u64);
+
+impl WordHash {
+    fn push(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(5) ^ u64::from(byte);
+        }
+    }
+
+    fn finish(self) -> u64 {
+        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
 }
 
 /// The words of a sentence as a 1,024-bit Bloom filter. A word-bounded match of a phrase
@@ -106,26 +123,34 @@ struct WordFilter([u64; 16]);
 impl WordFilter {
     fn of(lower: &str) -> Self {
         let mut filter = WordFilter([0; 16]);
-        // One pass: each word's hash is built byte by byte as the word is read.
-        let mut word: Option<FnvHasher> = None;
+        let bytes = lower.as_bytes();
         let mut index = 0;
-        while let Some(&byte) = lower.as_bytes().get(index) {
-            let (is_word, width) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric(), 1)
-            } else {
-                let ch = lower[index..].chars().next().unwrap_or(' ');
-                (ch.is_alphanumeric(), ch.len_utf8())
-            };
-            if is_word {
-                word.get_or_insert_with(FnvHasher::default)
-                    .write(&lower.as_bytes()[index..index + width]);
-            } else if let Some(done) = word.take() {
-                filter.insert(done.finish());
+        while index < bytes.len() {
+            // A word: ASCII letters and digits hashed as they are read, other characters
+            // decoded and kept when alphanumeric.
+            let start = index;
+            let mut hash = WordHash::default();
+            while let Some(&byte) = bytes.get(index) {
+                if byte.is_ascii_alphanumeric() {
+                    hash.push(&[byte]);
+                    index += 1;
+                } else if byte.is_ascii() {
+                    break;
+                } else {
+                    let ch = lower[index..].chars().next().unwrap_or(' ');
+                    if !ch.is_alphanumeric() {
+                        break;
+                    }
+                    hash.push(&bytes[index..index + ch.len_utf8()]);
+                    index += ch.len_utf8();
+                }
             }
-            index += width;
-        }
-        if let Some(done) = word {
-            filter.insert(done.finish());
+            if index > start {
+                filter.insert(hash.finish());
+            } else {
+                // Not a word character: step over it whole.
+                index += lower[index..].chars().next().map_or(1, char::len_utf8);
+            }
         }
         filter
     }
@@ -329,29 +354,48 @@ impl<T: Copy> Lexicon<T> {
 /// statement (", and ", ", while ", ", but ", ", followed by "...). Spans exclude the
 /// separator.
 pub fn clauses(lower: &str) -> Vec<Span> {
-    const SEPARATORS: &[&str] = &[
-        "; ",
-        ", and ",
-        ", while ",
-        ", but ",
-        ", followed by ",
-        ", after which ",
-        ", whereas ",
+    /// Conjunctions that start a clause after a comma.
+    const AFTER_COMMA: &[&str] = &[
+        " and ",
         " while ",
-        ", although ",
+        " but ",
+        " followed by ",
+        " after which ",
+        " whereas ",
         " although ",
     ];
+    /// Conjunctions that start a clause even without a comma.
+    const ALONE: &[&str] = &[" while ", " although "];
+    // One pass over the bytes: a separator starts at a ';', a ',' or a space (a bare
+    // conjunction), all ASCII, so every cut falls on a character boundary.
+    let bytes = lower.as_bytes();
+    let mut cuts: Vec<Span> = Vec::new();
+    for (at, &byte) in bytes.iter().enumerate() {
+        let rest = &bytes[at + 1..];
+        let length = match byte {
+            b';' => rest.starts_with(b" ").then_some(2),
+            b',' => AFTER_COMMA
+                .iter()
+                .find(|conjunction| rest.starts_with(conjunction.as_bytes()))
+                .map(|conjunction| conjunction.len() + 1),
+            b' ' => ALONE
+                .iter()
+                .find(|conjunction| bytes[at..].starts_with(conjunction.as_bytes()))
+                .map(|conjunction| conjunction.len()),
+            _ => None,
+        };
+        if let Some(length) = length {
+            cuts.push(Span::new(at, at + length));
+        }
+    }
+    cuts.sort_by_key(|cut| (cut.start, std::cmp::Reverse(cut.end)));
     let mut result = Vec::new();
     let mut start = 0;
-    // Separators are punctuation and spaces, so no word-boundary check applies.
-    let cuts: Vec<Span> = with_phrase_set(SEPARATORS, |set| {
-        set.automaton
-            .find_iter(lower)
-            .map(|cut| Span::new(cut.start(), cut.end()))
-            .collect()
-    })
-    .unwrap_or_default();
     for cut in cuts {
+        // A bare conjunction inside a comma's separator (", while ") is part of it.
+        if cut.start < start {
+            continue;
+        }
         if cut.start > start {
             result.push(Span::new(start, cut.start));
         }
@@ -426,6 +470,12 @@ mod tests {
             parts,
             ["a went to b in 1954", "c followed in 1968", "d stayed"]
         );
+        let lower = "a signed, while b waited while c left; ; d, followed by e,and f";
+        let parts: Vec<_> = clauses(lower)
+            .into_iter()
+            .map(|span| &lower[span.start..span.end])
+            .collect();
+        assert_eq!(parts, ["a signed", "b waited", "c left", "d", "e,and f"]);
     }
 
     #[test]
