@@ -223,10 +223,7 @@ pub fn fold_whitespace(text: &str) -> String {
 }
 
 /// Whether `text` is already folded: single ASCII spaces between words and none at the
-/// ends. Most text is, and a byte scan says so far faster than splitting it. A byte that
-/// may start a non-ASCII space (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
-/// U+202F, U+205F, U+3000) counts as not folded, except the common U+2010–U+2027 (dashes,
-/// curly quotes) that share U+2000's first two bytes.
+/// ends. Most text is, and a byte scan says so far faster than splitting it.
 fn is_folded(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
@@ -234,27 +231,31 @@ fn is_folded(text: &str) -> bool {
     }
     let mut previous_space = false;
     for (index, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b' ' if previous_space => return false,
-            b' ' => {
-                previous_space = true;
-                continue;
-            }
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE1 | 0xE3 => return false,
-            0xE2 => {
-                let punctuation = bytes.get(index + 1) == Some(&0x80)
-                    && bytes
-                        .get(index + 2)
-                        .is_some_and(|&third| (0x90..=0xA7).contains(&third));
-                if !punctuation {
-                    return false;
-                }
-            }
-            _ => {}
+        let space = match byte {
+            b' ' => true,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return false,
+            0xC2 | 0xE1..=0xE3 if is_unicode_space(&bytes[index..]) => return false,
+            _ => false,
+        };
+        if space && previous_space {
+            return false;
         }
-        previous_space = false;
+        previous_space = space;
     }
     true
+}
+
+/// Whether `bytes` start with the UTF-8 of a white-space character other than ASCII:
+/// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+fn is_unicode_space(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
 }
 
 #[cfg(test)]
@@ -272,6 +273,20 @@ mod tests {
             fold_whitespace("already folded – “quoted”"),
             "already folded – “quoted”"
         );
+        assert_eq!(fold_whitespace("Hà Nội «x» a\u{1680}b"), "Hà Nội «x» a b");
+    }
+
+    #[test]
+    fn unicode_spaces_are_told_by_their_bytes() {
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let encoded = ch.encode_utf8(&mut buffer).as_bytes();
+            assert_eq!(
+                is_unicode_space(encoded),
+                !ch.is_ascii() && ch.is_whitespace(),
+                "{ch:?}"
+            );
+        }
     }
 
     #[test]
