@@ -6,7 +6,7 @@ use bilateral_model::{CountryCode, Fact, MissionKind, Span};
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
-use crate::text::{Lexicon, find_all, find_every};
+use crate::text::{Lexicon, Lowered, find_all};
 use crate::view::View;
 use crate::when::date_near;
 use crate::{Found, MissionMemo, State, last_date_before};
@@ -91,6 +91,11 @@ fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
 /// Splits a clause into sub-clauses at relative and temporal conjunctions.
 fn sub_clauses(lower: &str, clause: Span) -> Vec<Span> {
     let slice = lower.get(clause.start..clause.end).unwrap_or("");
+    // Every break but ": " holds "wh"; most clauses have neither and need no search.
+    let bytes = slice.as_bytes();
+    if !bytes.contains(&b':') && !bytes.windows(2).any(|pair| pair == b"wh") {
+        return vec![clause];
+    }
     let mut cuts: Vec<usize> = SUB_CLAUSE_BREAKS
         .iter()
         .flat_map(|separator| slice.match_indices(separator).map(|(index, _)| index))
@@ -110,12 +115,14 @@ fn sub_clauses(lower: &str, clause: Span) -> Vec<Span> {
 }
 
 /// Every opening or closing verb in a span, in order, overlapping matches merged.
-fn triggers_in(lower: &str, part: Span) -> Vec<(Span, bool)> {
-    let mut found: Vec<(Span, bool)> = find_every(lower, OPENED, part)
+fn triggers_in(lower: &Lowered, part: Span) -> Vec<(Span, bool)> {
+    let mut found: Vec<(Span, bool)> = lower
+        .find_every(OPENED, part)
         .into_iter()
         .map(|span| (span, true))
         .chain(
-            find_every(lower, CLOSED, part)
+            lower
+                .find_every(CLOSED, part)
                 .into_iter()
                 .map(|span| (span, false)),
         )
@@ -492,4 +499,37 @@ fn capitalised_run(text: &str, offset: usize) -> Option<String> {
         }
     }
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sub_clause_break_is_seen_by_the_quick_test() {
+        assert!(
+            SUB_CLAUSE_BREAKS
+                .iter()
+                .all(|separator| separator.contains("wh") || separator.contains(':'))
+        );
+    }
+
+    #[test]
+    fn clauses_split_at_relative_conjunctions() {
+        let lower = "it opened an embassy, which closed in 1990 when war began";
+        let parts: Vec<&str> = sub_clauses(lower, Span::new(0, lower.len()))
+            .into_iter()
+            .map(|span| &lower[span.start..span.end])
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "it opened an embassy",
+                "which closed in 1990",
+                "when war began"
+            ]
+        );
+        let plain = "it opened an embassy in 1990";
+        assert_eq!(sub_clauses(plain, Span::new(3, 10)), [Span::new(3, 10)]);
+    }
 }
