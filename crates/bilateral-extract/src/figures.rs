@@ -2,6 +2,7 @@
 
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Direction, Fact, PartialDate, Span};
+use bilateral_recognise::quantity::may_hold_twenty_or_more;
 
 use crate::text::find_all;
 use crate::view::View;
@@ -82,6 +83,7 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
     for clause in view.clauses.clone() {
         if view.lower.find_any(RESIDENCE, clause).is_none()
             || view.lower.find_any(NOT_POPULATION, clause).is_some()
+            || !may_hold_twenty_or_more(view.slice(clause))
         {
             continue;
         }

@@ -108,13 +108,13 @@ pub fn is_negated(lower: &str, clause: Span, trigger: Span) -> bool {
     // A negation denies only what follows it closely, within its own phrase: "Rather than
     // begin with a legation, India opened an embassy" asserts the opening.
     let phrase = before.rsplit([',', ';', ':']).next().unwrap_or(before);
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    let near = &words[words.len().saturating_sub(6)..];
+    // The last six words, nearest first.
+    let near: Vec<&str> = phrase.split_whitespace().rev().take(6).collect();
     let denied = near.iter().any(|word| NEGATIONS.contains(word))
         || near.windows(2).any(|pair| {
             NEGATIONS
                 .iter()
-                .any(|negation| negation.split_once(' ') == Some((pair[0], pair[1])))
+                .any(|negation| negation.split_once(' ') == Some((pair[1], pair[0])))
         });
     if !denied {
         return false;

@@ -32,6 +32,20 @@ pub struct Money {
     pub approximate: bool,
 }
 
+/// Whether `text` may hold a number of twenty or more: one with digits, or with a tens or
+/// scale word ("forty", "thousand"). Smaller number words alone never reach twenty, so this
+/// rules most sentences out before the far costlier [`find_numbers`].
+pub fn may_hold_twenty_or_more(text: &str) -> bool {
+    text.bytes().any(|byte| byte.is_ascii_digit())
+        || text
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .any(|word| match number_word(word) {
+                Some(NumberWord::Small(value)) => value >= 20,
+                Some(NumberWord::Scale(_)) => true,
+                None => false,
+            })
+}
+
 /// Every count or measure written as a number in `text`, in order.
 pub fn find_numbers(text: &str) -> Vec<Quantity> {
     let tokens = tokenize(text);
@@ -664,6 +678,24 @@ fn qualifier_before(tokens: &Tokens, index: usize, floor: usize) -> (usize, Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_test_never_misses_a_number_of_twenty_or_more() {
+        for text in [
+            "some 15,735 prisoners",
+            "twenty-five seats",
+            "about two hundred people",
+            "nineteen ministers and a dozen aides",
+            "half a million visitors",
+            "three lakh workers",
+            "eleven ships",
+            "no numbers here at all",
+        ] {
+            let large = find_numbers(text).iter().any(|number| number.value >= 20.0);
+            assert!(!large || may_hold_twenty_or_more(text), "{text}");
+        }
+        assert!(!may_hold_twenty_or_more("eleven ships and a dozen aides"));
+    }
 
     /// Each number as (covered text, value, approximate, at least).
     fn numbers(text: &str) -> Vec<(String, f64, bool, bool)> {
