@@ -240,10 +240,14 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn word_in(&self, index: usize, words: &[&str]) -> bool {
-        self.kind(index) == Some(Kind::Word)
-            && words
-                .iter()
-                .any(|word| word.eq_ignore_ascii_case(self.str(index)))
+        if self.kind(index) != Some(Kind::Word) {
+            return false;
+        }
+        let token = self.str(index);
+        // Lengths differ for most pairs, and comparing them first is a single test.
+        words
+            .iter()
+            .any(|word| word.len() == token.len() && word.eq_ignore_ascii_case(token))
     }
 
     pub fn punct(&self, index: usize) -> Option<char> {

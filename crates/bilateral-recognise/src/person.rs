@@ -480,7 +480,7 @@ fn is_particle(word: &Word) -> bool {
 
 /// "el-Masri", "al-Rashid": a particle joined to a capitalised name by a hyphen.
 fn is_prefixed_name(word: &Word) -> bool {
-    word.text.as_bytes().contains(&b'-')
+    word.text.bytes().any(|byte| byte == b'-')
         && word.text.split_once('-').is_some_and(|(prefix, rest)| {
             PARTICLES.contains(&prefix) && rest.chars().next().is_some_and(char::is_uppercase)
         })
@@ -653,7 +653,8 @@ pub fn find_people_and_titles(
 
     let mut index = 0;
     while index < words.len() {
-        if taken[index] {
+        // A name starts with a name word; most words are lower case and start none.
+        if taken[index] || !is_name_word(&words[index], blocked) {
             index += 1;
             continue;
         }
