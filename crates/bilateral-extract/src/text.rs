@@ -447,6 +447,43 @@ pub fn count_word(word: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
+    /// The word filter only skips searches that could not match: on every span, cut at word
+    /// edges or inside words, the filtered search finds exactly what the plain one finds.
+    #[test]
+    fn filtered_searches_find_what_plain_searches_find() {
+        const LISTS: &[&[&str]] = &[
+            &["state visit", "official visit", "visited"],
+            &["re-established", "broke off relations", "relations between"],
+            &["embassy", "consulate-general", "opened"],
+            &["; ", ", and "],
+            &["hà nội", "côte d'ivoire"],
+        ];
+        let sentences = [
+            "The president visited Hanoi on an official visit; relations between them grew.",
+            "They re-established ties, and the consulate-general opened in Hà Nội in 1999.",
+            "A state visitor broke off relationships; the embassy's staff left Côte d'Ivoire.",
+        ];
+        for sentence in sentences {
+            let lower = Lowered::new(sentence);
+            let edges: Vec<usize> = (0..=lower.len())
+                .filter(|at| lower.is_char_boundary(*at))
+                .collect();
+            for &start in &edges {
+                for &end in edges.iter().filter(|end| **end >= start) {
+                    let span = Span::new(start, end);
+                    for list in LISTS {
+                        assert_eq!(
+                            lower.find_every(list, span),
+                            find_every(&lower, list, span),
+                            "{list:?} in {:?}",
+                            &lower[start..end]
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn finds_bounded_phrases_only() {
         let lower = "the visit visited a revisit. visit";
