@@ -29,6 +29,8 @@ const NOUNS: &[(&str, MissionKind)] = &[
     ("representative office", MissionKind::Other),
     ("trade office", MissionKind::TradeMission),
     ("trade mission", MissionKind::TradeMission),
+    ("commercial mission", MissionKind::TradeMission),
+    ("purchasing mission", MissionKind::TradeMission),
     ("commercial office", MissionKind::TradeMission),
     ("trade representation", MissionKind::TradeMission),
     ("commercial counsellor", MissionKind::TradeMission),
@@ -213,34 +215,44 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         .into_iter()
                         .collect()
                 };
-                let missions: Vec<(MissionMemo, Option<bilateral_model::PartialDate>)> = if paired
-                    .is_empty()
-                {
-                    match (relative, &previous, triggers.len() > 1 || index > 0) {
-                        (true, Some(memo), _) | (_, Some(memo), true) => vec![(memo.clone(), None)],
-                        _ => Vec::new(),
-                    }
-                } else {
-                    let several = paired.len() > 1;
-                    paired
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(position, noun)| {
-                            let until = paired
-                                .get(position + 1)
-                                .map_or(stretch_end, |next| next.span.start);
-                            let noun_date = several
-                                .then(|| {
-                                    view.dates_in(Span::new(noun.span.end, until))
-                                        .next()
-                                        .map(|date| date.start)
-                                })
-                                .flatten();
-                            resolve(view, clause, part, noun, trigger, state)
-                                .map(|memo| (memo, noun_date))
-                        })
-                        .collect()
-                };
+                // "Embassies opened in 1965, the German one in Tel Aviv and ...".
+                let each = paired
+                    .first()
+                    .filter(|noun| view.slice(noun.span).ends_with('s'))
+                    .and_then(|noun| {
+                        one_each(view, Span::new(trigger.end, clause.end), noun.kind, state)
+                    });
+                let missions: Vec<(MissionMemo, Option<bilateral_model::PartialDate>)> =
+                    if let Some(each) = each {
+                        each.into_iter().map(|mission| (mission, None)).collect()
+                    } else if paired.is_empty() {
+                        match (relative, &previous, triggers.len() > 1 || index > 0) {
+                            (true, Some(memo), _) | (_, Some(memo), true) => {
+                                vec![(memo.clone(), None)]
+                            }
+                            _ => Vec::new(),
+                        }
+                    } else {
+                        let several = paired.len() > 1;
+                        paired
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(position, noun)| {
+                                let until = paired
+                                    .get(position + 1)
+                                    .map_or(stretch_end, |next| next.span.start);
+                                let noun_date = several
+                                    .then(|| {
+                                        view.dates_in(Span::new(noun.span.end, until))
+                                            .next()
+                                            .map(|date| date.start)
+                                    })
+                                    .flatten();
+                                resolve(view, clause, part, noun, trigger, state)
+                                    .map(|memo| (memo, noun_date))
+                            })
+                            .collect()
+                    };
                 for (mut mission, noun_date) in missions {
                     let date = noun_date.unwrap_or(date);
                     // "... and opened one in Zagreb": a new place for the same kind of mission.
@@ -249,17 +261,13 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         .get(trigger.end..)
                         .is_some_and(|rest| rest.starts_with(" one in "))
                     {
-                        let place = trigger.end + " one in ".len();
-                        if let Some(country) = view
-                            .countries
-                            .iter()
-                            .find(|country| country.span.start == place)
-                        {
-                            mission.host = country.code;
-                            mission.city = matches!(country.via, MentionVia::Capital)
-                                .then(|| view.slice(country.span).to_owned());
-                        } else if let Some(city) = capitalised_run(view.text, place) {
-                            mission.city = Some(city);
+                        match place_at(view, trigger.end + " one in ".len()) {
+                            (Some(host), city) => {
+                                mission.host = host;
+                                mission.city = city;
+                            }
+                            (None, Some(city)) => mission.city = Some(city),
+                            (None, None) => {}
                         }
                     }
                     let fact = if is_open {
@@ -290,6 +298,75 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// The place a mission is "in", read at `offset`: a country or capital the gazetteer knows
+/// (its state, and the city for a capital), else a capitalised name taken as the city.
+fn place_at(view: &View, offset: usize) -> (Option<CountryCode>, Option<String>) {
+    match view
+        .countries
+        .iter()
+        .find(|country| country.span.start == offset)
+    {
+        Some(country) => (
+            Some(country.code),
+            matches!(country.via, MentionVia::Capital).then(|| view.slice(country.span).to_owned()),
+        ),
+        None => (None, capitalised_run(view.text, offset)),
+    }
+}
+
+/// One mission for each "the <demonym> one in <place>" within `after`, the sender named by
+/// the demonym: "Embassies opened in 1965, the German one in Tel Aviv and the Israeli one
+/// in Bonn". A demonym outside the dyad, or a place in a third state, gives none; `None`
+/// when the text lists no such "one" at all.
+fn one_each(
+    view: &View,
+    after: Span,
+    kind: MissionKind,
+    state: &State,
+) -> Option<Vec<MissionMemo>> {
+    let successor = |code: CountryCode| bilateral_gazetteer::successor(code).unwrap_or(code);
+    let mut listed = false;
+    let mut missions = Vec::new();
+    for one in find_all(&view.lower, "one in") {
+        if one.start < after.start || one.end > after.end {
+            continue;
+        }
+        let Some(sender) = view
+            .countries
+            .iter()
+            .find(|country| {
+                country.via == MentionVia::Demonym
+                    && country.span.end + 1 == one.start
+                    && view
+                        .lower
+                        .get(..country.span.start)
+                        .is_some_and(|head| head.ends_with("the "))
+            })
+            .map(|country| country.code)
+        else {
+            continue;
+        };
+        listed = true;
+        if !state.dyad.contains(successor(sender)) {
+            continue;
+        }
+        let Some(host) = state.other(successor(sender)) else {
+            continue;
+        };
+        let (place, city) = place_at(view, one.end + 1);
+        if place.is_some_and(|code| successor(code) != host) {
+            continue;
+        }
+        missions.push(MissionMemo {
+            sender,
+            host,
+            kind,
+            city,
+        });
+    }
+    listed.then_some(missions)
 }
 
 /// Sender, host and city of a mission noun.

@@ -310,9 +310,18 @@ fn every_match(
     .unwrap_or_default()
 }
 
+/// The regular English plural of a phrase's last word: "embassy" → "embassies", "treaty"
+/// → "treaties", "consulate" → "consulates".
+fn plural(phrase: &str) -> String {
+    match phrase.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{phrase}s"),
+    }
+}
+
 /// A table of phrases with a value each, searched leftmost-longest without overlaps: mission
-/// nouns with their kinds, instrument nouns with theirs. Plural forms ("embassies" aside)
-/// are added with an "s".
+/// nouns with their kinds, instrument nouns with theirs. Each phrase is also found in the
+/// plural (see [`plural`]).
 pub struct Lexicon<T: Copy> {
     automaton: Option<AhoCorasick>,
     values: Vec<T>,
@@ -325,7 +334,7 @@ impl<T: Copy> Lexicon<T> {
         for (phrase, value) in entries {
             patterns.push((*phrase).to_owned());
             values.push(*value);
-            patterns.push(format!("{phrase}s"));
+            patterns.push(plural(phrase));
             values.push(*value);
         }
         let automaton = phrase_automaton(&patterns);
@@ -446,6 +455,25 @@ pub fn count_word(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lexicon_entries_are_found_in_the_plural() {
+        assert_eq!(plural("embassy"), "embassies");
+        assert_eq!(plural("treaty"), "treaties");
+        assert_eq!(plural("survey"), "surveys");
+        assert_eq!(plural("high commission"), "high commissions");
+        let lexicon = Lexicon::new(&[("embassy", 1), ("trade office", 2)]);
+        let lower = "embassies and trade offices opened; the embassy too";
+        let found: Vec<(&str, i32)> = lexicon
+            .find(lower, Span::new(0, lower.len()))
+            .into_iter()
+            .map(|(span, value)| (&lower[span.start..span.end], value))
+            .collect();
+        assert_eq!(
+            found,
+            [("embassies", 1), ("trade offices", 2), ("embassy", 1)]
+        );
+    }
 
     /// The word filter only skips searches that could not match: on every span, cut at word
     /// edges or inside words, the filtered search finds exactly what the plain one finds.

@@ -178,3 +178,18 @@ fn joined_verbs_share_their_date() {
         "#,
     );
 }
+
+#[test]
+fn one_mission_for_each_demonym_after_a_plural_noun() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "The two countries established diplomatic relations in May 1965. Embassies opened later that year, the Norwegian one in Santiago and the Chilean one in Oslo.\n\nConsulates were opened in 1980, the French one in Bergen being a third country's. Norway never opened more embassies, the Norwegian one in Valparaíso being only planned.",
+        ),
+        r#"
+        {"type":"relations_established","parties":["CHL","NOR"],"date":"1965-05"}
+        {"type":"mission_opened","sender":"NOR","host":"CHL","kind":"embassy","city":"Santiago","date":"1965"}
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"embassy","city":"Oslo","date":"1965"}
+        "#,
+    );
+}
