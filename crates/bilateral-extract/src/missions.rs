@@ -86,8 +86,30 @@ fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
     NOUN_LEXICON
         .find(lower, span)
         .into_iter()
+        // "in the buildings of the former interests sections": a place, not a mission.
+        .filter(|(noun, _)| {
+            let head = lower.get(..noun.start).unwrap_or("");
+            ![
+                "in the former ",
+                "of the former ",
+                "at the former ",
+                "from the former ",
+            ]
+            .iter()
+            .any(|place| head.ends_with(place))
+        })
         .map(|(span, kind)| MissionNoun { span, kind })
         .collect()
+}
+
+/// "The embassy stayed open": a state, not an opening.
+fn stays_open(lower: &str, trigger: Span) -> bool {
+    let head = lower.get(..trigger.start).unwrap_or("").trim_end();
+    [
+        "stayed", "remained", "kept", "stay", "remain", "keep", "still",
+    ]
+    .iter()
+    .any(|verb| head.ends_with(verb))
 }
 
 /// Splits a clause into sub-clauses at relative and temporal conjunctions.
@@ -150,7 +172,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let nouns = nouns_in(&view.lower, part);
             let triggers = triggers_in(&view.lower, part);
             for (index, &(trigger, is_open)) in triggers.iter().enumerate() {
-                if !asserts(&view.lower, part, trigger) && !asserts(&view.lower, clause, trigger) {
+                if !asserts(&view.lower, part, trigger) && !asserts(&view.lower, clause, trigger)
+                    || stays_open(&view.lower, trigger)
+                {
                     continue;
                 }
                 // The trigger's own stretch: up to the next trigger.
@@ -175,6 +199,13 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     })
                     .or_else(|| {
                         view.dates_in(Span::new(clause.start, trigger.start))
+                            .last()
+                            .map(|date| date.start)
+                    })
+                    // "On 1 September 1977 X opened in A, and Y opened in B": a clause joined
+                    // to the one before shares its date when it gives none.
+                    .or_else(|| {
+                        view.dates_in(Span::new(0, clause.start))
                             .last()
                             .map(|date| date.start)
                     })

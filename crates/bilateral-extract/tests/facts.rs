@@ -193,3 +193,18 @@ fn one_mission_for_each_demonym_after_a_plural_noun() {
         "#,
     );
 }
+
+#[test]
+fn joined_clauses_share_a_date_and_open_states_are_not_openings() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "On 2 March 1981 a Chilean trade office opened in Oslo, housed in a hotel, and a Norwegian trade office opened in Santiago.\n\nThe Norwegian embassy reopened in 1991 in the buildings of the former trade offices. Norway recalled its staff in 2002, but the embassy stayed open.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"trade_mission","city":"Oslo","date":"1981-03-02"}
+        {"type":"mission_opened","sender":"NOR","host":"CHL","kind":"trade_mission","city":"Santiago","date":"1981-03-02"}
+        {"type":"mission_opened","sender":"NOR","host":"CHL","kind":"embassy","city":null,"date":"1991"}
+        "#,
+    );
+}
