@@ -293,6 +293,29 @@ impl<'a> View<'a> {
             .map(|title| title.office)
     }
 
+    /// The office a tenure names: "the only foreign trip of his presidency".
+    pub fn tenure_office(&self, span: Span) -> Option<Office> {
+        const TENURES: &[&str] = &[
+            "his presidency",
+            "her presidency",
+            "his reign",
+            "her reign",
+            "his premiership",
+            "her premiership",
+            "his chancellorship",
+            "her chancellorship",
+        ];
+        let found = self.lower.find_any(TENURES, span)?;
+        let tenure = self.lower.get(found.start..found.end)?;
+        Some(
+            if tenure.ends_with("presidency") || tenure.ends_with("reign") {
+                Office::HeadOfState
+            } else {
+                Office::HeadOfGovernment
+            },
+        )
+    }
+
     pub fn titles_in(&self, span: Span) -> impl Iterator<Item = &TitleMention> {
         self.titles
             .iter()

@@ -199,13 +199,14 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
 }
 
 /// The office of a person at a mention: its title, an "as president" phrase, what the
-/// registry knows, or a title in the clause.
+/// registry knows, a title in the clause, or a tenure in the sentence ("his presidency").
 fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Option<Office> {
     person
         .office
         .or_else(|| view.office_phrase(clause))
         .or_else(|| state.registry.get(person.id).and_then(|known| known.office))
         .or_else(|| view.office_phrase(view.whole()))
+        .or_else(|| view.tenure_office(view.whole()))
 }
 
 /// "hosted by X", "received by X", "at the invitation of X": the host is X's state.

@@ -208,3 +208,16 @@ fn joined_clauses_share_a_date_and_open_states_are_not_openings() {
         "#,
     );
 }
+
+#[test]
+fn a_tenure_names_the_travellers_office() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Ana Lopes Ferreira sailed to Oslo in May 1999 to open a fisheries congress, the only journey abroad of her presidency.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Lopes Ferreira","office":"head_of_state","level":"unspecified","start":"1999-05","end":null}
+        "#,
+    );
+}
