@@ -407,6 +407,8 @@ fn visits_in(
                     .collect();
                 for when in dates.into_iter().take(count as usize) {
                     found.push(trip.visit(&name, Some(when), 0.8));
+                    // "On that last visit ...": the list's last trip is the one spoken of next.
+                    state.event_date = Some(when.start);
                 }
             } else {
                 let when = date_near(view, segment, trigger.start, last)
@@ -555,6 +557,13 @@ fn count_in(view: &View, clause: Span) -> Option<u32> {
         {
             return Some(count);
         }
+    }
+    if let Some(found) = view.lower.find_any(&["twice", "thrice"], clause) {
+        return Some(if view.lower[found.start..].starts_with("twice") {
+            2
+        } else {
+            3
+        });
     }
     // "three Vietnamese heads of government came to": a number before a plural title, but not
     // "the two presidents", which points back at people already named.

@@ -221,3 +221,20 @@ fn a_tenure_names_the_travellers_office() {
         "#,
     );
 }
+
+#[test]
+fn that_last_visit_is_the_last_trip_listed() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "President Ana Lopes met King Harald V in Madrid in June 2010. Harald V has been to Chile twice: in March 2004 and on 9 May 2012. On that last visit the two governments signed an agreement on fisheries.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Ana Lopes","Harald V"],"date":"2010-06","place":"Madrid"}
+        {"type":"visit_count","visitor_country":"NOR","host":"CHL","visitor":"Harald V","office":"head_of_state","count":2}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Harald V","office":"head_of_state","level":"unspecified","start":"2004-03","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Harald V","office":"head_of_state","level":"unspecified","start":"2012-05-09","end":null}
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"agreement","title":null,"topic":"fisheries","date":"2012-05-09"}
+        "#,
+    );
+}
