@@ -171,3 +171,38 @@ fn extraction_stays_above_its_accuracy_floors() {
     assert!(dev_precision >= 0.85, "dev precision {dev_precision}");
     assert!(lowest >= 0.6, "a fact type fell to F1 {lowest}");
 }
+
+#[test]
+fn bench_measures_every_stage_and_each_format() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let output = bilateral(&[
+        "bench",
+        examples.to_str().unwrap(),
+        "--seconds",
+        "0.1",
+        "--by-format",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for row in [
+        "baseline: UTF-8 check + line count",
+        "read → extract, 1 thread",
+        "read → extract, all cores",
+        "text only, 1 thread",
+        "wikitext only, 1 thread",
+        "HTML only, 1 thread",
+    ] {
+        let line = stdout
+            .lines()
+            .map(str::trim_start)
+            .find(|line| line.starts_with(row))
+            .unwrap_or_else(|| panic!("no {row} row in:\n{stdout}"));
+        let speed: f64 = line[row.len()..]
+            .split_whitespace()
+            .next()
+            .and_then(|field| field.parse().ok())
+            .unwrap_or_else(|| panic!("no speed in {line}"));
+        assert!(speed > 0.0, "{line}");
+    }
+    assert!(stdout.contains("facts from one pass over the 5 articles"));
+}

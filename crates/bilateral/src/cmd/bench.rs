@@ -18,6 +18,9 @@ pub struct Args {
     /// How long to run each measurement, in seconds.
     #[arg(long, default_value_t = 2.0)]
     seconds: f64,
+    /// Also measure read → extract on one thread for each format's articles alone.
+    #[arg(long)]
+    by_format: bool,
 }
 
 /// The work a stage does per article; it returns a count so the optimiser cannot skip it.
@@ -26,6 +29,7 @@ type Work<'a> = &'a (dyn Fn(&Article) -> usize + Sync);
 /// One measured stage: a name, how many threads run it, and its work.
 type Stage<'a> = (&'a str, usize, Work<'a>);
 
+#[derive(Clone)]
 struct Article {
     bytes: Vec<u8>,
     format: Format,
@@ -143,6 +147,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "{name:<38} {megabytes:>10.1} {per_second:>12.0} {:>12.4}",
             megabytes / base
         );
+    }
+    if args.by_format {
+        for (format, label) in [
+            (Format::Text, "text"),
+            (Format::Wikitext, "wikitext"),
+            (Format::Html, "HTML"),
+        ] {
+            let alike: Vec<Article> = articles
+                .iter()
+                .filter(|article| article.format == format)
+                .cloned()
+                .collect();
+            if alike.is_empty() {
+                continue;
+            }
+            let (megabytes, per_second) = measure(&alike, budget, 1, &analyse);
+            let name = format!("  {label} only, 1 thread");
+            println!(
+                "{name:<38} {megabytes:>10.1} {per_second:>12.0} {:>12.4}",
+                megabytes / baseline_speed.unwrap_or(megabytes)
+            );
+        }
     }
     let facts: usize = articles.iter().map(analyse).sum();
     println!(
