@@ -1,5 +1,7 @@
-//! Small helpers for finding trigger phrases in a sentence's ASCII-lower-cased copy, whose
-//! byte offsets equal the original's.
+//! Finding trigger phrases in a sentence's ASCII-lower-cased copy, whose byte offsets equal
+//! the original's. Rules search through [`Lowered`], which carries a filter of the
+//! sentence's words and skips the searches that cannot match (most of them); the plain
+//! functions serve other strings.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
