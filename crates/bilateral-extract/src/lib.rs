@@ -1,7 +1,7 @@
 //! Extraction: from a read document to typed facts about its dyad, each with the sentence it
 //! came from, the references that back it, and a confidence.
 //!
-//! The rules read one sentence at a time, in order, through a [`view::View`] of what the
+//! The rules read one sentence at a time, in order, through a `View` of what the
 //! recognisers found in it, and keep a little document state (who "he" is, the last date, the
 //! last visit) so sentences that lean on earlier ones still resolve. Every rule prefers
 //! missing a fact to inventing one: hypothetical, planned, denied and third-party events are
