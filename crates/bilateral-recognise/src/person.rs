@@ -486,10 +486,15 @@ fn is_prefixed_name(word: &Word) -> bool {
         })
 }
 
+/// The cheap first test of [`is_name_word`]: a capital, or a particle joined to one.
+fn may_be_name_word(word: &Word) -> bool {
+    word.is_capitalised() || is_prefixed_name(word)
+}
+
 /// Could this word be part of a name?
 fn is_name_word(word: &Word, blocked: &[Span]) -> bool {
     // Most words are lower case: the cheapest test goes first.
-    if !(word.is_capitalised() || is_prefixed_name(word)) {
+    if !may_be_name_word(word) {
         return false;
     }
     if blocked
@@ -653,8 +658,8 @@ pub fn find_people_and_titles(
 
     let mut index = 0;
     while index < words.len() {
-        // A name starts with a name word; most words are lower case and start none.
-        if taken[index] || !is_name_word(&words[index], blocked) {
+        // A name starts with a capital; most words are lower case and start none.
+        if taken[index] || !may_be_name_word(&words[index]) {
             index += 1;
             continue;
         }
