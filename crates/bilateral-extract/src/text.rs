@@ -273,43 +273,45 @@ pub fn has_any(lower: &str, phrases: &'static [&'static str], within: Span) -> b
     find_any(lower, phrases, within).is_some()
 }
 
-/// [`find_any`], skipping the search when `filter` (made from `lower`) rules the list out.
+/// The word-bounded matches of `phrases` within `within`, as spans of `lower`, handed to
+/// `take`; `None` when the span is not in `lower` or `filter` (made from `lower`) rules the
+/// list out, so no search runs.
+fn search<T>(
+    lower: &str,
+    filter: Option<&WordFilter>,
+    phrases: &'static [&'static str],
+    within: Span,
+    take: impl FnOnce(&mut dyn Iterator<Item = Span>) -> T,
+) -> Option<T> {
+    let slice = lower.get(within.start..within.end)?;
+    with_phrase_set(phrases, |set| {
+        if filter.is_some_and(|filter| !filter.may_match(set, lower, within)) {
+            return None;
+        }
+        let mut spans = bounded_matches(&set.automaton, slice)
+            .map(|found| Span::new(found.start() + within.start, found.end() + within.start));
+        Some(take(&mut spans))
+    })?
+}
+
+/// [`find_any`], skipping the search when `filter` rules the list out.
 fn first_match(
     lower: &str,
     filter: Option<&WordFilter>,
     phrases: &'static [&'static str],
     within: Span,
 ) -> Option<Span> {
-    let slice = lower.get(within.start..within.end)?;
-    with_phrase_set(phrases, |set| {
-        if filter.is_some_and(|filter| !filter.may_match(set, lower, within)) {
-            return None;
-        }
-        bounded_matches(&set.automaton, slice)
-            .next()
-            .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
-    })?
+    search(lower, filter, phrases, within, |spans| spans.next()).flatten()
 }
 
-/// [`find_every`], skipping the search when `filter` (made from `lower`) rules the list out.
+/// [`find_every`], skipping the search when `filter` rules the list out.
 fn every_match(
     lower: &str,
     filter: Option<&WordFilter>,
     phrases: &'static [&'static str],
     within: Span,
 ) -> Vec<Span> {
-    let Some(slice) = lower.get(within.start..within.end) else {
-        return Vec::new();
-    };
-    with_phrase_set(phrases, |set| {
-        if filter.is_some_and(|filter| !filter.may_match(set, lower, within)) {
-            return Vec::new();
-        }
-        bounded_matches(&set.automaton, slice)
-            .map(|found| Span::new(found.start() + within.start, found.end() + within.start))
-            .collect()
-    })
-    .unwrap_or_default()
+    search(lower, filter, phrases, within, |spans| spans.collect()).unwrap_or_default()
 }
 
 /// The regular English plural of a phrase's last word: "embassy" → "embassies", "treaty"
