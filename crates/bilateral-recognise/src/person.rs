@@ -470,8 +470,15 @@ const NOT_PERSON_RUN: &[&str] = &[
     "Exchange",
 ];
 
-/// The two word lists as sets, for a lookup per word.
-static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_NAME));
+/// Every word that is never part of a name: function and title words, organisation and place
+/// words, month names. One lookup per capitalised word.
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = word_set(NOT_NAME);
+    set.extend(NOT_PERSON_RUN);
+    set.extend(MONTH_NAMES);
+    set
+});
+/// The organisation and place words, for a name glued to one ("Ana Lopes Foundation").
 static NOT_PERSON_RUN_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_PERSON_RUN));
 
 fn is_particle(word: &Word) -> bool {
@@ -504,7 +511,7 @@ fn is_name_word(word: &Word, blocked: &[Span]) -> bool {
         return false;
     }
     let text = without_possessive(word.text);
-    if text.chars().any(|ch| ch.is_ascii_digit()) {
+    if text.bytes().any(|byte| byte.is_ascii_digit()) {
         return false;
     }
     // All-capital words of three or more letters are acronyms (NATO, ASEAN), not names;
@@ -514,8 +521,6 @@ fn is_name_word(word: &Word, blocked: &[Span]) -> bool {
         return false;
     }
     !NOT_NAME_SET.contains(text)
-        && !NOT_PERSON_RUN_SET.contains(text)
-        && !MONTH_NAMES.contains(&text)
 }
 
 fn is_regnal(text: &str) -> bool {
