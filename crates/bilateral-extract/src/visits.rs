@@ -776,9 +776,64 @@ fn meetings_in(
             confidence: if when.is_some() { 0.75 } else { 0.4 },
         });
     }
+    if let (Some(date), [host], [guest, ..]) = (when, subjects.as_slice(), objects.as_slice())
+        && view.lower.get(trigger.start..trigger.end) == Some("received")
+        && let Some(visit) = received_visit(view, state, (*host, *guest), clause, date)
+    {
+        found.push(visit);
+    }
     if let Some(date) = when {
         state.event_date = Some(date);
     }
+}
+
+/// "X received Y in Tokyo": Y came to the state whose capital or name follows the guest.
+/// Without that place the reception may have been anywhere (a summit), and gives no visit.
+fn received_visit(
+    view: &View,
+    state: &State,
+    (host_id, guest_id): (usize, usize),
+    clause: Span,
+    date: PartialDate,
+) -> Option<Found> {
+    let guest_mention = view
+        .people_in(Span::new(0, clause.end))
+        .find(|person| person.id == guest_id && !person.pronoun)?;
+    let place = view
+        .countries_in(Span::new(guest_mention.span.end, clause.end))
+        .next()
+        .filter(|country| {
+            view.lower
+                .get(guest_mention.span.end..country.span.start)
+                .is_some_and(|gap| gap.trim() == "in")
+        })?;
+    let host = Some(place.code).filter(|code| state.dyad.contains(*code))?;
+    let host_person = state.registry.get(host_id)?;
+    if host_person.country.is_some_and(|country| country != host) {
+        return None;
+    }
+    let guest = state.registry.get(guest_id)?;
+    let visitor_country = guest
+        .country
+        .or_else(|| state.other(host))
+        .filter(|country| *country != host && state.dyad.contains(*country))?;
+    let trip = Trip {
+        visitor_country,
+        host,
+        office: guest_mention
+            .office
+            .or(guest.office)
+            .unwrap_or(Office::Other),
+        level: VisitLevel::Unspecified,
+    };
+    Some(trip.visit(
+        &guest.name,
+        Some(When {
+            start: date,
+            end: None,
+        }),
+        0.7,
+    ))
 }
 
 /// One trip told with two verbs ("returned on 10 July, arriving for an official visit")

@@ -238,3 +238,19 @@ fn that_last_visit_is_the_last_trip_listed() {
         "#,
     );
 }
+
+#[test]
+fn a_reception_in_the_hosts_capital_is_the_guests_visit() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "On 3 May 2011 President Ana Lopes received Prime Minister Kari Nordby in Santiago. On 9 June 2012 Lopes received Nordby in Madrid, during a summit there. Nordby received Lopes on 2 July 2013.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Ana Lopes","Kari Nordby"],"date":"2011-05-03","place":"Santiago"}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Kari Nordby","office":"head_of_government","level":"unspecified","start":"2011-05-03","end":null}
+        {"type":"meeting","participants":["Ana Lopes","Kari Nordby"],"date":"2012-06-09","place":"Madrid"}
+        {"type":"meeting","participants":["Ana Lopes","Kari Nordby"],"date":"2013-07-02","place":null}
+        "#,
+    );
+}
