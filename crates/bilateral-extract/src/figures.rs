@@ -144,26 +144,31 @@ fn group_after(after: &str) -> Option<(String, usize)> {
             }
         }
     }
-    let (_, mut end) = best?;
     // "people of Polish descent", "Canadians of Ukrainian ancestry".
-    for tail in [" of ", " from "] {
-        if lower[end..].starts_with(tail) {
-            let rest = &lower[end + tail.len()..];
-            let words: Vec<&str> = rest.split_whitespace().take(2).collect();
-            if let Some(last) = words.last()
-                && matches!(
-                    last.trim_end_matches([',', '.']),
-                    "descent" | "origin" | "ancestry" | "background"
-                )
-            {
-                end += tail.len()
-                    + rest.find(last).unwrap_or(0)
-                    + last.trim_end_matches([',', '.']).len();
-            }
+    let end = match best {
+        Some((_, end)) => descent_tail(&lower, end).unwrap_or(end),
+        // No group noun: a plural word with such a tail ("Hispanics of Cuban origin").
+        None => {
+            let word_end = lower
+                .find(|ch: char| !ch.is_alphabetic())
+                .filter(|end| lower[..*end].ends_with('s'))?;
+            descent_tail(&lower, word_end)?
         }
-    }
+    };
     let group = trimmed[..end].trim().to_owned();
     Some((group, offset + end))
+}
+
+/// The end of a descent tail after a group word ending at `end`: " of Polish descent",
+/// " from Cuban backgrounds"... `None` when none follows.
+fn descent_tail(lower: &str, end: usize) -> Option<usize> {
+    [" of ", " from "].iter().find_map(|tail| {
+        let rest = lower.get(end..)?.strip_prefix(tail)?;
+        let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+        let last = words.last()?.trim_end_matches([',', '.']);
+        matches!(last, "descent" | "origin" | "ancestry" | "background")
+            .then(|| end + tail.len() + rest.find(last).unwrap_or(0) + last.len())
+    })
 }
 
 /// Where the group lives: "in X" after it (or a state whose capital or city is named), else

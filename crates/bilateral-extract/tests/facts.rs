@@ -254,3 +254,16 @@ fn a_reception_in_the_hosts_capital_is_the_guests_visit() {
         "#,
     );
 }
+
+#[test]
+fn a_group_named_by_its_descent() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "An estimated 12,400 Scandinavians of Norwegian descent lived in Chile in 2015. Some 300 ships of Norwegian origin were sold.",
+        ),
+        r#"
+        {"type":"population","group":"Scandinavians of Norwegian descent","count":12400,"country":"CHL","place":null,"date":"2015"}
+        "#,
+    );
+}
