@@ -173,16 +173,23 @@ fn descent_tail(lower: &str, end: usize) -> Option<usize> {
 
 /// Where the group lives: "in X" after it (or a state whose capital or city is named), else
 /// the dyad member the group does not come from.
-/// A plural demonym right after a number: "1,300 South Koreans", "30,000 Thais".
+/// A plural demonym right after a number: "1,300 South Koreans", "30,000 Thais", "153,000
+/// ethnic Koreans".
 fn demonym_group(view: &View, after_number: usize, clause: Span) -> Option<(String, usize)> {
     let country = view
         .countries_in(Span::new(after_number, clause.end))
         .next()
         .filter(|country| matches!(country.via, MentionVia::Demonym))?;
-    let gap = view.text.get(after_number..country.span.start)?;
+    let gap = view.text.get(after_number..country.span.start)?.trim();
     let text = view.slice(country.span);
-    (gap.trim().is_empty() && text.ends_with('s'))
-        .then(|| (text.to_owned(), country.span.end - after_number))
+    ((gap.is_empty() || gap == "ethnic") && text.ends_with('s')).then(|| {
+        let group = view
+            .text
+            .get(after_number..country.span.end)
+            .unwrap_or(text)
+            .trim();
+        (group.to_owned(), country.span.end - after_number)
+    })
 }
 
 fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> Option<CountryCode> {

@@ -260,10 +260,11 @@ fn a_group_named_by_its_descent() {
     check(
         &article(
             "Chile–Norway relations",
-            "An estimated 12,400 Scandinavians of Norwegian descent lived in Chile in 2015. Some 300 ships of Norwegian origin were sold.",
+            "An estimated 12,400 Scandinavians of Norwegian descent lived in Chile in 2015. Some 300 ships of Norwegian origin were sold. The 2020 Norwegian census counted 2,310 ethnic Chileans.",
         ),
         r#"
         {"type":"population","group":"Scandinavians of Norwegian descent","count":12400,"country":"CHL","place":null,"date":"2015"}
+        {"type":"population","group":"ethnic Chileans","count":2310,"country":"NOR","place":null,"date":"2020"}
         "#,
     );
 }
