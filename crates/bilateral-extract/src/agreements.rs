@@ -143,9 +143,14 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             {
                 continue;
             }
-            // "A protocol upgrading the treaty": "the treaty" points back at one already counted.
+            // "A protocol upgrading the treaty": "the treaty" points back at one already
+            // counted; so does an apposition after it ("the EPA, the first free-trade
+            // agreement of either").
             let generic = !view.slice(instrument.span).starts_with(char::is_uppercase)
-                && lead.trim_end().ends_with(" the");
+                && (lead.trim_end().ends_with(" the")
+                    || index > 0
+                        && lead.trim_start().starts_with("the ")
+                        && !lead.contains(" and "));
             if generic && instruments.len() > 1 {
                 continue;
             }

@@ -268,3 +268,17 @@ fn a_group_named_by_its_descent() {
         "#,
     );
 }
+
+#[test]
+fn an_apposition_names_the_same_agreement() {
+    check(
+        &article(
+            "Iceland–India relations",
+            "On 4 March 2010 the two governments signed the Fisheries Cooperation Treaty, the first treaty of its kind for either country and a memorandum on tourism.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["IND","ISL"],"kind":"treaty","title":"Fisheries Cooperation Treaty","topic":null,"date":"2010-03-04"}
+        {"type":"agreement_signed","parties":["IND","ISL"],"kind":"memorandum","title":null,"topic":"tourism","date":"2010-03-04"}
+        "#,
+    );
+}
