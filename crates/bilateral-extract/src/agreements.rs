@@ -111,12 +111,19 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     }
     for clause in view.clauses.clone() {
         // A clause of its own needs a signing verb, unless it continues one ("and a convention
-        // ... followed in 1992", "and an agreement on ... in 1993").
+        // ... followed in 1992", "and an agreement on ... in 1993", "..., and a memorandum on
+        // tourism").
         let verb = view.lower.find_any(SIGNED, clause);
+        let head = view.lower.get(clause.start..clause.end).unwrap_or("");
+        let names_an_instrument = (head.starts_with("a ") || head.starts_with("an "))
+            && instruments_in(&view.lower, clause)
+                .first()
+                .is_some_and(|first| first.span.start <= clause.start + 24);
         let continues = verb.is_none()
             && clause.start > signed.start
             && (view.lower.find_any(&["followed"], clause).is_some()
-                || view.dates_in(clause).count() == 1);
+                || view.dates_in(clause).count() == 1
+                || names_an_instrument);
         let Some(verb) = verb.or(continues.then_some(signed)) else {
             continue;
         };

@@ -274,7 +274,7 @@ fn an_apposition_names_the_same_agreement() {
     check(
         &article(
             "Iceland–India relations",
-            "On 4 March 2010 the two governments signed the Fisheries Cooperation Treaty, the first treaty of its kind for either country and a memorandum on tourism.",
+            "On 4 March 2010 the two governments signed the Fisheries Cooperation Treaty, the first treaty of its kind for either country, and a memorandum on tourism.",
         ),
         r#"
         {"type":"agreement_signed","parties":["IND","ISL"],"kind":"treaty","title":"Fisheries Cooperation Treaty","topic":null,"date":"2010-03-04"}
