@@ -1,5 +1,6 @@
 //! Diplomatic relations established, severed and restored.
 
+use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Fact, Span};
 
 use crate::modality::asserts;
@@ -144,16 +145,16 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     })
                     .map(|(span, change)| (*change, *span))
             })
-            .or_else(|| {
-                relations_between_established(view, clause).map(|span| (Change::Established, span))
-            });
+            .or_else(|| subject_apart_from_verb(view, clause));
         let Some((change, trigger)) = change else {
             continue;
         };
-        if !asserts(&view.lower, clause, trigger) && !agreed_to_establish(view, clause, change) {
+        if !asserts(&view.lower, clause, trigger) && !agreed_to_establish(view, clause, change)
+            || dates_by_it(view, trigger)
+        {
             continue;
         }
-        let Some(parties) = parties(view, clause, state) else {
+        let Some(parties) = parties(view, clause, trigger, state) else {
             continue;
         };
         let Some(when) = clause_date(view, clause, state.last_date).or_else(|| sentence_date(view))
@@ -173,23 +174,64 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     }
 }
 
-/// "Relations between X and Y were formally established": the subject and the verb apart.
-fn relations_between_established(view: &View, clause: Span) -> Option<Span> {
-    let subject = view
-        .lower
-        .find_any(&["relations between", "ties between"], clause)?;
-    let rest = Span::new(subject.end, clause.end);
-    let verb = view.lower.find_any(
+/// "On the same day that relations were established, ...": the change is told elsewhere and
+/// only dates something else here.
+fn dates_by_it(view: &View, trigger: Span) -> bool {
+    let head = view.lower.get(..trigger.start).unwrap_or("").trim_end();
+    let Some((before, _)) = ["that", "as", "when"]
+        .iter()
+        .find_map(|link| head.strip_suffix(link).map(|before| (before, link)))
+    else {
+        return false;
+    };
+    ["same day", "same date", "same month", "same year"]
+        .iter()
+        .any(|period| before.trim_end().ends_with(period))
+}
+
+/// "Relations between X and Y were formally established", "Relations with Japan were
+/// restored": the subject and the verb apart.
+fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> {
+    const VERBS: &[&str] = &[
+        "were established",
+        "were formally established",
+        "were officially established",
+        "were first established",
+        "were restored",
+        "were re-established",
+        "were resumed",
+        "were severed",
+        "were broken off",
+        "were suspended",
+    ];
+    let subject = view.lower.find_any(
         &[
-            "were established",
-            "were formally established",
-            "were officially established",
-            "were first established",
+            "relations between",
+            "ties between",
+            "relations with",
+            "ties with",
         ],
-        rest,
+        clause,
     )?;
+    let verb = view
+        .lower
+        .find_any(VERBS, Span::new(subject.end, clause.end))?;
     let between = view.lower.get(subject.end..verb.start)?;
-    (between.split_whitespace().count() <= 6 && !between.contains([',', ';'])).then_some(verb)
+    if between.split_whitespace().count() > 6 || between.contains([',', ';']) {
+        return None;
+    }
+    let written = view.lower.get(verb.start..verb.end)?;
+    let change = if written.ends_with("established") && !written.ends_with("re-established") {
+        Change::Established
+    } else if ["severed", "broken off", "suspended"]
+        .iter()
+        .any(|ending| written.ends_with(ending))
+    {
+        Change::Severed
+    } else {
+        Change::Restored
+    };
+    Some((change, verb))
 }
 
 /// "The two countries agreed to establish diplomatic relations" records the establishment
@@ -217,8 +259,22 @@ fn sentence_date(view: &View) -> Option<crate::when::When> {
 /// The two parties: the dyad, unless the clause names a predecessor of one member ("East
 /// Berlin and Ulaanbaatar"). Any other state named in the clause as an actor makes it a
 /// third party's event, which is skipped.
-fn parties(view: &View, clause: Span, state: &State) -> Option<[CountryCode; 2]> {
+fn parties(view: &View, clause: Span, trigger: Span, state: &State) -> Option<[CountryCode; 2]> {
     let dyad = state.dyad;
+    let successor = bilateral_gazetteer::successor;
+    // "The two countries established relations ..., after Hungary": with the pair named
+    // before the verb, a state named after it is an aside, not a party.
+    let pair_before = dyad.codes().iter().all(|member| {
+        view.countries_in(Span::new(clause.start, trigger.start))
+            .filter(|country| matches!(country.via, MentionVia::Name))
+            .any(|country| country.code == *member || successor(country.code) == Some(*member))
+    });
+    let after_verb = |code: CountryCode| {
+        view.countries_in(clause)
+            .filter(|country| country.code == code)
+            .all(|country| country.span.start >= trigger.end)
+    };
+    let listed = listed_with(view, clause, trigger, state);
     let mut codes: Vec<CountryCode> = Vec::new();
     for country in view.countries_in(clause) {
         if !codes.contains(&country.code) {
@@ -238,8 +294,11 @@ fn parties(view: &View, clause: Span, state: &State) -> Option<[CountryCode; 2]>
                     }
                 }
             }
-            // A third state: fine as a location ("in Washington"), not as a party.
+            // A third state: fine as a location ("in Washington"), an aside after the pair,
+            // or listed beside the partner ("with Germany and Japan"); not as a party.
             None if is_location(view, code, clause) => {}
+            None if pair_before && after_verb(code) => {}
+            None if listed.contains(&code) => {}
             None => return None,
         }
     }
@@ -248,6 +307,35 @@ fn parties(view: &View, clause: Span, state: &State) -> Option<[CountryCode; 2]>
 }
 
 /// Whether every mention of `code` in the clause is a location ("in X", "at X").
+/// The states of a "with A, B and C" list right after the verb, when one of them is a member
+/// of the pair: "severed relations with Germany and Japan" breaks them with Japan too.
+fn listed_with(view: &View, clause: Span, trigger: Span, state: &State) -> Vec<CountryCode> {
+    let rest = view.lower.get(trigger.end..clause.end).unwrap_or("");
+    let Some(with) = rest.find(" with ").filter(|at| {
+        // At most "diplomatic relations" between the verb and "with".
+        rest[..*at].split_whitespace().count() <= 2
+    }) else {
+        return Vec::new();
+    };
+    let mut cursor = trigger.end + with + " with ".len();
+    let mut listed = Vec::new();
+    for country in view.countries_in(Span::new(cursor, clause.end)) {
+        let gap = view.lower.get(cursor..country.span.start).unwrap_or("");
+        let joined = listed.is_empty() && gap.trim().is_empty()
+            || matches!(gap.trim(), "," | "and" | ", and");
+        if !joined {
+            break;
+        }
+        listed.push(country.code);
+        cursor = country.span.end;
+    }
+    if listed.iter().any(|code| state.dyad.contains(*code)) {
+        listed
+    } else {
+        Vec::new()
+    }
+}
+
 fn is_location(view: &View, code: CountryCode, clause: Span) -> bool {
     view.countries_in(clause)
         .filter(|country| country.code == code)
@@ -257,6 +345,7 @@ fn is_location(view: &View, code: CountryCode, clause: Span) -> bool {
                 .get(clause.start..country.span.start)
                 .unwrap_or("");
             let before = before.trim_end();
+            let before = before.strip_suffix(" the").unwrap_or(before);
             before.ends_with(" in") || before.ends_with(" at") || before.ends_with(" from")
         })
 }

@@ -282,3 +282,18 @@ fn an_apposition_names_the_same_agreement() {
         "#,
     );
 }
+
+#[test]
+fn third_states_beside_the_pair_do_not_void_its_relations() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Under pressure from the United States, Chile severed diplomatic relations with Germany and Norway on 20 January 1943. Relations with Norway were restored in 1946. The two countries established diplomatic relations in 1906, making Chile the first state in the region, after Argentina, to do so. Chile severed relations with Germany in 1941. During the Cold War, Norwegian trawlers fished off Chile: the Chilean government established diplomatic relations with Peru on 2 May 1950. Chile's economy grew in 1955. On the same day that relations were established, crowds gathered in Oslo.",
+        ),
+        r#"
+        {"type":"relations_severed","parties":["CHL","NOR"],"date":"1943-01-20"}
+        {"type":"relations_restored","parties":["CHL","NOR"],"date":"1946"}
+        {"type":"relations_established","parties":["CHL","NOR"],"date":"1906"}
+        "#,
+    );
+}
