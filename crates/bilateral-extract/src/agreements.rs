@@ -102,8 +102,28 @@ fn instruments_in(lower: &str, span: Span) -> Vec<Instrument> {
 }
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    let before = found.len();
+    extract_signed(view, state, found);
+    state.signed_before = found[before..]
+        .iter()
+        .any(|item| matches!(item.fact, Fact::AgreementSigned { .. }));
+}
+
+fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let whole = view.whole();
-    let Some(signed) = view.lower.find_any(SIGNED, whole) else {
+    // "... signed an agreement on investment. A convention on taxation followed in 2019."
+    let followed = state
+        .signed_before
+        .then(|| view.lower.find_any(&["followed"], whole))
+        .flatten()
+        .filter(|_| {
+            let head = view.lower.get(..whole.end).unwrap_or("");
+            (head.starts_with("a ") || head.starts_with("an "))
+                && instruments_in(&view.lower, whole)
+                    .first()
+                    .is_some_and(|first| first.span.start <= 24)
+        });
+    let Some(signed) = view.lower.find_any(SIGNED, whole).or(followed) else {
         return;
     };
     if view.lower.find_any(NOT_BILATERAL, whole).is_some() || third_party_signatories(view) {
@@ -113,7 +133,10 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
         // A clause of its own needs a signing verb, unless it continues one ("and a convention
         // ... followed in 1992", "and an agreement on ... in 1993", "..., and a memorandum on
         // tourism").
-        let verb = view.lower.find_any(SIGNED, clause);
+        let verb = view
+            .lower
+            .find_any(SIGNED, clause)
+            .or(followed.filter(|verb| clause.start <= verb.start && verb.end <= clause.end));
         let head = view.lower.get(clause.start..clause.end).unwrap_or("");
         let names_an_instrument = (head.starts_with("a ") || head.starts_with("an "))
             && instruments_in(&view.lower, clause)
@@ -368,6 +391,9 @@ fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Option<String> {
                 " during ",
                 " which",
                 " that",
+                " followed",
+                " was ",
+                " were ",
                 " as well as",
                 " and a ",
                 " and an ",

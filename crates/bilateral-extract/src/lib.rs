@@ -117,6 +117,8 @@ pub(crate) struct State {
     pub missions: Vec<MissionMemo>,
     /// The latest trade year, for "of that total".
     pub last_trade_year: Option<i32>,
+    /// Whether the sentence before signed an agreement, for "A convention followed in 1992".
+    pub signed_before: bool,
 }
 
 impl State {
@@ -132,6 +134,7 @@ impl State {
             last_mission: None,
             missions: Vec::new(),
             last_trade_year: None,
+            signed_before: false,
         }
     }
 

@@ -297,3 +297,17 @@ fn third_states_beside_the_pair_do_not_void_its_relations() {
         "#,
     );
 }
+
+#[test]
+fn an_agreement_that_followed_one_signed_before() {
+    check(
+        &article(
+            "Iceland–India relations",
+            "On 3 May 2008 the two governments signed an agreement on air services. A convention on double taxation followed on 9 June 2009.\n\nA strong trade followed in 2011. A memorandum on tourism followed in 2012.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["IND","ISL"],"kind":"agreement","title":null,"topic":"air services","date":"2008-05-03"}
+        {"type":"agreement_signed","parties":["IND","ISL"],"kind":"convention","title":null,"topic":"double taxation","date":"2009-06-09"}
+        "#,
+    );
+}
