@@ -199,9 +199,7 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 })
                 .or_else(|| {
                     // "On 10 February X received Y; after their talks they signed ...".
-                    view.dates_in(Span::new(0, clause.start))
-                        .last()
-                        .map(|date| date.start)
+                    view.date_before(clause.start)
                 })
                 .or(state.event_date);
             let Some(date) = when else {

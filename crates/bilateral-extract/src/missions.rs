@@ -204,11 +204,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     })
                     // "On 1 September 1977 X opened in A, and Y opened in B": a clause joined
                     // to the one before shares its date when it gives none.
-                    .or_else(|| {
-                        view.dates_in(Span::new(0, clause.start))
-                            .last()
-                            .map(|date| date.start)
-                    })
+                    .or_else(|| view.date_before(clause.start))
                 else {
                     continue;
                 };

@@ -240,6 +240,14 @@ impl<'a> View<'a> {
         })
     }
 
+    /// The last date before `offset` that can date an event: what a clause without a date
+    /// of its own shares with the one before it ("On 3 March X arrived, and ...").
+    pub fn date_before(&self, offset: usize) -> Option<PartialDate> {
+        self.dates_in(Span::new(0, offset))
+            .last()
+            .map(|date| date.start)
+    }
+
     fn is_reference_point(&self, date: &DateRef) -> bool {
         let head = self.lower.get(..date.span.start).unwrap_or("").trim_end();
         let mut words = head.rsplit(|ch: char| ch.is_whitespace());

@@ -750,9 +750,7 @@ fn meetings_in(
         .or_else(|| date_near(view, clause, trigger.start, last).map(|when| when.start))
         .or_else(|| {
             // "On 3 March he arrived, and the two presidents held talks": the sentence's date.
-            view.dates_in(Span::new(0, trigger.start))
-                .last()
-                .map(|date| date.start)
+            view.date_before(trigger.start)
         })
         .or(state.event_date);
     let place = view
