@@ -109,6 +109,16 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
         .any(|item| matches!(item.fact, Fact::AgreementSigned { .. }));
 }
 
+/// Whether `span` opens with "a" or "an" and an instrument: "A convention on taxation ...",
+/// "an air services agreement".
+fn opens_with_instrument(view: &View, span: Span) -> bool {
+    let head = view.lower.get(span.start..span.end).unwrap_or("");
+    (head.starts_with("a ") || head.starts_with("an "))
+        && instruments_in(&view.lower, span)
+            .first()
+            .is_some_and(|first| first.span.start <= span.start + 24)
+}
+
 fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let whole = view.whole();
     // "... signed an agreement on investment. A convention on taxation followed in 2019."
@@ -116,13 +126,7 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
         .signed_before
         .then(|| view.lower.find_any(&["followed"], whole))
         .flatten()
-        .filter(|_| {
-            let head = view.lower.get(..whole.end).unwrap_or("");
-            (head.starts_with("a ") || head.starts_with("an "))
-                && instruments_in(&view.lower, whole)
-                    .first()
-                    .is_some_and(|first| first.span.start <= 24)
-        });
+        .filter(|_| opens_with_instrument(view, whole));
     let Some(signed) = view.lower.find_any(SIGNED, whole).or(followed) else {
         return;
     };
@@ -137,16 +141,11 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
             .lower
             .find_any(SIGNED, clause)
             .or(followed.filter(|verb| clause.start <= verb.start && verb.end <= clause.end));
-        let head = view.lower.get(clause.start..clause.end).unwrap_or("");
-        let names_an_instrument = (head.starts_with("a ") || head.starts_with("an "))
-            && instruments_in(&view.lower, clause)
-                .first()
-                .is_some_and(|first| first.span.start <= clause.start + 24);
         let continues = verb.is_none()
             && clause.start > signed.start
             && (view.lower.find_any(&["followed"], clause).is_some()
                 || view.dates_in(clause).count() == 1
-                || names_an_instrument);
+                || opens_with_instrument(view, clause));
         let Some(verb) = verb.or(continues.then_some(signed)) else {
             continue;
         };

@@ -178,9 +178,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 /// only dates something else here.
 fn dates_by_it(view: &View, trigger: Span) -> bool {
     let head = view.lower.get(..trigger.start).unwrap_or("").trim_end();
-    let Some((before, _)) = ["that", "as", "when"]
+    let Some(before) = ["that", "as", "when"]
         .iter()
-        .find_map(|link| head.strip_suffix(link).map(|before| (before, link)))
+        .find_map(|link| head.strip_suffix(link))
     else {
         return false;
     };
