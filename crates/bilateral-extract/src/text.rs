@@ -11,7 +11,7 @@ use bilateral_model::Span;
 use bilateral_model::fnv::BuildFnv;
 
 /// Whether the byte before `start` and the byte at `end` are word boundaries.
-fn bounded(lower: &str, start: usize, end: usize) -> bool {
+pub fn bounded(lower: &str, start: usize, end: usize) -> bool {
     let before = lower[..start].chars().next_back();
     let after = lower[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

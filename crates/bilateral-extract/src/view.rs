@@ -335,30 +335,15 @@ impl<'a> View<'a> {
 /// fast; most hits are inside "the", "when" or "there" and fail the word-boundary test.
 fn pronouns(lower: &str) -> Vec<Span> {
     let bytes = lower.as_bytes();
-    let is_word_byte = |at: Option<usize>| {
-        at.and_then(|at| lower.get(at..))
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_alphanumeric)
-    };
-    let word_before = |at: usize| {
-        lower
-            .get(..at)
-            .and_then(|head| head.chars().next_back())
-            .is_some_and(char::is_alphanumeric)
-    };
     let mut found = Vec::new();
     for (at, _) in lower.match_indices("he") {
-        let end = at + 2;
-        if is_word_byte(Some(end)) {
-            continue;
-        }
         let start = if at > 0 && bytes[at - 1] == b's' {
             at - 1
         } else {
             at
         };
-        if !word_before(start) {
-            found.push(Span::new(start, end));
+        if text::bounded(lower, start, at + 2) {
+            found.push(Span::new(start, at + 2));
         }
     }
     found
