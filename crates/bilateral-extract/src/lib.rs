@@ -15,6 +15,7 @@ mod missions;
 mod modality;
 mod people;
 mod relations;
+mod rows;
 mod text;
 mod view;
 mod visits;
@@ -119,6 +120,8 @@ pub(crate) struct State {
     pub last_trade_year: Option<i32>,
     /// Whether the sentence before signed an agreement, for "A convention followed in 1992".
     pub signed_before: bool,
+    /// Whether the section lists trips, and in which direction.
+    pub rows: rows::RowContext,
 }
 
 impl State {
@@ -135,6 +138,7 @@ impl State {
             missions: Vec::new(),
             last_trade_year: None,
             signed_before: false,
+            rows: rows::RowContext::default(),
         }
     }
 
@@ -182,14 +186,25 @@ pub fn extract_facts(
         let Some(block) = document.blocks.get(sentence.block) else {
             continue;
         };
-        if matches!(block.kind, BlockKind::Heading { .. }) {
-            continue;
-        }
         if block.section != section {
             section = block.section;
             state.new_section();
+            state.rows = rows::RowContext::of_section(document, section, &state);
         }
         let text = document.slice(sentence.span);
+        let first_in_block = index == 0 || sentences[index - 1].block != sentence.block;
+        if matches!(block.kind, BlockKind::Heading { .. }) {
+            continue;
+        }
+        // A line standing alone such as "From X to Y" heads the rows below it.
+        let alone = first_in_block && sentence.span.end >= block.span.end;
+        if alone
+            && state.rows.about_visits
+            && let Some(direction) = rows::heading_direction(text, &state)
+        {
+            state.rows.direction = Some(direction);
+            continue;
+        }
         let view = View::new(
             text,
             Some(dyad),
@@ -203,7 +218,9 @@ pub fn extract_facts(
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
-        visits::merge_trips(&mut found);
+        if first_in_block {
+            rows::extract(&view, &state, &mut found);
+        }
         for item in &mut found {
             key_to_state_of_the_time(&mut item.fact);
         }
@@ -228,7 +245,31 @@ pub fn extract_facts(
             });
         }
     }
+    settle_offices(&mut facts, &state.registry);
+    visits::merge_trips(&mut facts, |extracted| &extracted.fact);
     facts
+}
+
+/// A traveller whose office the sentence of the trip left unsaid takes the one the document
+/// gives them elsewhere ("Prime Minister X" in an earlier or later paragraph).
+fn settle_offices(facts: &mut [ExtractedFact], registry: &Registry) {
+    for extracted in facts {
+        if let Fact::Visit {
+            visitor: Some(name),
+            office,
+            ..
+        }
+        | Fact::VisitCount {
+            visitor: Some(name),
+            office,
+            ..
+        } = &mut extracted.fact
+            && *office == bilateral_model::Office::Other
+            && let Some(known) = registry.office_of(name)
+        {
+            *office = known;
+        }
+    }
 }
 
 /// Updates the date and subject the next sentence may lean on.

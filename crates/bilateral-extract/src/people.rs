@@ -52,6 +52,9 @@ pub struct Registry {
     people: Vec<Person>,
     /// Every token of every registered name, for a quick "is this word a known name?".
     tokens: HashSet<String, BuildFnv>,
+    /// Indexes of people, least recently mentioned first, for "the President" and "his
+    /// counterpart".
+    mentioned: Vec<usize>,
 }
 
 impl Registry {
@@ -93,6 +96,7 @@ impl Registry {
             if country.is_some() {
                 person.country = country;
             }
+            self.touch(index);
             return index;
         }
         self.tokens.extend(tokens.iter().cloned());
@@ -103,7 +107,31 @@ impl Registry {
             country,
             last_host: None,
         });
-        self.people.len() - 1
+        let index = self.people.len() - 1;
+        self.touch(index);
+        index
+    }
+
+    /// Records a mention of a registered person, for [`Registry::latest`].
+    pub fn touch(&mut self, index: usize) {
+        self.mentioned.retain(|earlier| *earlier != index);
+        self.mentioned.push(index);
+    }
+
+    /// The most recently mentioned person that `wanted` accepts, leaving out `skip`.
+    pub fn latest(&self, skip: &[usize], wanted: impl Fn(&Person) -> bool) -> Option<usize> {
+        self.mentioned
+            .iter()
+            .rev()
+            .copied()
+            .filter(|index| !skip.contains(index))
+            .find(|index| self.people.get(*index).is_some_and(&wanted))
+    }
+
+    /// The office the document gives the person of this name, wherever it gives it.
+    pub fn office_of(&self, name: &str) -> Option<Office> {
+        self.find(&name_tokens(name))
+            .and_then(|index| self.people[index].office)
     }
 
     pub fn get(&self, index: usize) -> Option<&Person> {

@@ -144,6 +144,10 @@ impl<'a> View<'a> {
         let mut people = Vec::new();
         let (mentions, titles) =
             find_people_and_titles(text, &blocked, &|word| registry.knows_word(word));
+        let attached: Vec<Span> = mentions
+            .iter()
+            .filter_map(|mention| mention.title.as_ref().map(|title| title.span))
+            .collect();
         for mention in mentions {
             let title_office = mention.title.as_ref().map(|title| title.office);
             let country = mention
@@ -160,6 +164,12 @@ impl<'a> View<'a> {
                 pronoun: false,
             });
         }
+        let roles = title_roles(&lower, &titles, &attached, &countries, &people, registry);
+        people.extend(roles);
+        people.sort_by_key(|person| person.span.start);
+        let roles = counterparts(&lower, &countries, &people, dyad, registry, last_subject);
+        people.extend(roles);
+        people.sort_by_key(|person| person.span.start);
         // "he" and "she" stand for the last person named before them in the sentence, else
         // the subject of the sentence before.
         for span in pronouns(&lower) {
@@ -329,6 +339,159 @@ impl<'a> View<'a> {
             .iter()
             .filter(move |title| span.start <= title.span.start && title.span.end <= span.end)
     }
+}
+
+/// Offices a bare title such as "the President" can stand for a person by.
+const ROLE_OFFICES: &[Office] = &[
+    Office::HeadOfState,
+    Office::HeadOfGovernment,
+    Office::ForeignMinister,
+];
+
+/// People first named in the sentence after `offset`: what a role there cannot refer back to.
+fn named_after(people: &[PersonRef], offset: usize) -> Vec<usize> {
+    people
+        .iter()
+        .filter(|person| person.span.start > offset)
+        .filter(|person| {
+            !people
+                .iter()
+                .any(|earlier| earlier.id == person.id && earlier.span.start < offset)
+        })
+        .map(|person| person.id)
+        .collect()
+}
+
+/// People the sentence names by a title alone: "the President", "the Australian premier".
+/// Each stands for the person the document mentioned most recently in that office, and is
+/// kept as a pronoun is: a reference, not a name.
+fn title_roles(
+    lower: &text::Lowered,
+    titles: &[TitleMention],
+    attached: &[Span],
+    countries: &[CountryRef],
+    people: &[PersonRef],
+    registry: &mut Registry,
+) -> Vec<PersonRef> {
+    let mut found = Vec::new();
+    for title in titles {
+        if attached.contains(&title.span) || !ROLE_OFFICES.contains(&title.office) {
+            continue;
+        }
+        let written = lower.get(title.span.start..title.span.end).unwrap_or("");
+        if written
+            .split_whitespace()
+            .any(|word| word.ends_with('s') && word != "affairs")
+        {
+            continue;
+        }
+        let head = lower.get(..title.span.start).unwrap_or("");
+        let mut words = head.split_whitespace().rev();
+        let before = words.next().unwrap_or("");
+        let demonym = countries
+            .iter()
+            .find(|country| {
+                country.span.end <= title.span.start && title.span.start - country.span.end <= 1
+            })
+            .filter(|country| matches!(country.via, MentionVia::Demonym));
+        let article = if demonym.is_some() {
+            words.next().unwrap_or("")
+        } else {
+            before
+        };
+        if article != "the" {
+            continue;
+        }
+        let complement_country = title.complement.map(|complement| {
+            countries
+                .iter()
+                .find(|country| {
+                    complement.start <= country.span.start && country.span.end <= complement.end
+                })
+                .map(|country| country.code)
+        });
+        // "the President of the Commission" is no state's president.
+        let country = match complement_country {
+            Some(None) => continue,
+            Some(Some(code)) => Some(code),
+            None => demonym.map(|country| country.code),
+        };
+        let skip = named_after(people, title.span.start);
+        let Some(id) = registry.latest(&skip, |person| {
+            person.office == Some(title.office)
+                && country.is_none_or(|code| person.country == Some(code))
+        }) else {
+            continue;
+        };
+        registry.touch(id);
+        found.push(PersonRef {
+            span: title.span,
+            id,
+            office: Some(title.office),
+            country,
+            pronoun: true,
+        });
+    }
+    found
+}
+
+/// "His counterpart", "her Georgian counterpart": the person of the other state (or of the
+/// state the demonym names) mentioned most recently, in the subject's office if there is one.
+fn counterparts(
+    lower: &text::Lowered,
+    countries: &[CountryRef],
+    people: &[PersonRef],
+    dyad: Option<Dyad>,
+    registry: &mut Registry,
+    last_subject: Option<usize>,
+) -> Vec<PersonRef> {
+    let mut found = Vec::new();
+    for span in lower.find_every(&["counterpart"], Span::new(0, lower.len())) {
+        // "his Finnish counterpart Ana Lopes" names the counterpart.
+        let named = people.iter().any(|person| {
+            person.span.start >= span.end
+                && lower
+                    .get(span.end..person.span.start)
+                    .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+        });
+        if named {
+            continue;
+        }
+        let subject = people
+            .iter()
+            .rfind(|person| person.span.end <= span.start)
+            .map(|person| person.id)
+            .or(last_subject);
+        let subject_person = subject.and_then(|id| registry.get(id));
+        let country = adjective_country(span.start, countries, lower).or_else(|| {
+            let own = subject_person.and_then(|person| person.country)?;
+            dyad.and_then(|dyad| dyad.other(own))
+        });
+        let Some(country) = country else {
+            continue;
+        };
+        let office = subject_person.and_then(|person| person.office);
+        let mut skip = named_after(people, span.start);
+        skip.extend(subject);
+        let in_country = |person: &crate::people::Person| person.country == Some(country);
+        let Some(id) = registry
+            .latest(&skip, |person| {
+                in_country(person) && person.office == office
+            })
+            .or_else(|| registry.latest(&skip, in_country))
+        else {
+            continue;
+        };
+        registry.touch(id);
+        found.push(PersonRef {
+            span,
+            id,
+            office: registry.get(id).and_then(|person| person.office),
+            country: Some(country),
+            pronoun: true,
+        });
+    }
+    found
 }
 
 /// The spans of "he" and "she" as words. Both end in "he", which a substring search finds

@@ -134,7 +134,7 @@ fn trips(view: &View, triggers: &[Span]) -> Vec<Span> {
     groups
 }
 
-fn level_of(lower: &Lowered, span: Span) -> VisitLevel {
+pub(crate) fn level_of(lower: &Lowered, span: Span) -> VisitLevel {
     if lower
         .find_any(&["state visit", "state visits"], span)
         .is_some()
@@ -446,6 +446,9 @@ fn visits_in(
     }
 }
 
+/// The longest a trip's dates may span, in days as [`PartialDate::widest_days_to`] counts them.
+const MAX_TRIP_DAYS: i64 = 62;
+
 /// Who went where, in what capacity: everything one visit fact needs but the traveller's name
 /// and the dates.
 #[derive(Clone, Copy)]
@@ -460,6 +463,12 @@ impl Trip {
     /// The visit of `name` on `when`; an undated one is kept with a confidence below the
     /// reporting threshold, since the keys always date their visits.
     fn visit(&self, name: &str, when: Option<When>, confidence: f32) -> Found {
+        // A span of more than two months is a tenure or a period ("between 1981 and 1989",
+        // "during her presidency (1994–2002)"), not the dates of one trip.
+        let when = when.filter(|when| {
+            when.end
+                .is_none_or(|end| when.start.widest_days_to(&end) <= MAX_TRIP_DAYS)
+        });
         Found {
             fact: Fact::Visit {
                 visitor_country: self.visitor_country,
@@ -686,7 +695,7 @@ fn meetings_in(
             let earlier = view
                 .people
                 .iter()
-                .find(|person| person.span.end <= clause.start && !person.pronoun)
+                .find(|person| person.span.end <= clause.start)
                 .map(|person| person.id);
             if let Some(subject) = earlier
                 .or(state.last_subject)
@@ -834,19 +843,22 @@ fn received_visit(
     ))
 }
 
-/// One trip told with two verbs ("returned on 10 July, arriving for an official visit")
-/// yields two visits; keep the one that says more.
-pub(crate) fn merge_trips(found: &mut Vec<Found>) {
+/// One trip told twice — with two verbs in a sentence ("returned on 10 July, arriving for an
+/// official visit"), or in prose and again in a list of visits — keeps the telling that says
+/// more; of two that say as much, the first.
+pub(crate) fn merge_trips<T>(items: &mut Vec<T>, fact: impl Fn(&T) -> &Fact) {
     let mut index = 0;
-    while index < found.len() {
-        let duplicate = (0..found.len()).find(|&other| {
+    while index < items.len() {
+        let this = fact(&items[index]);
+        let duplicate = items.iter().enumerate().any(|(other, item)| {
+            let that = fact(item);
             other != index
-                && same_trip(&found[index].fact, &found[other].fact)
-                && detail(&found[other].fact) >= detail(&found[index].fact)
-                && (detail(&found[other].fact) > detail(&found[index].fact) || other < index)
+                && same_trip(this, that)
+                && detail(that) >= detail(this)
+                && (detail(that) > detail(this) || other < index)
         });
-        if duplicate.is_some() {
-            found.remove(index);
+        if duplicate {
+            items.remove(index);
         } else {
             index += 1;
         }
@@ -860,6 +872,7 @@ fn same_trip(a: &Fact, b: &Fact) -> bool {
                 visitor_country: country_a,
                 host: host_a,
                 visitor: visitor_a,
+                office: office_a,
                 start: Some(start_a),
                 ..
             },
@@ -867,13 +880,15 @@ fn same_trip(a: &Fact, b: &Fact) -> bool {
                 visitor_country: country_b,
                 host: host_b,
                 visitor: visitor_b,
+                office: office_b,
                 start: Some(start_b),
                 ..
             },
         ) => {
             country_a == country_b
                 && host_a == host_b
-                && visitor_a == visitor_b
+                && (visitor_a == visitor_b
+                    || (visitor_a.is_none() || visitor_b.is_none()) && office_a == office_b)
                 && (start_a.within(start_b) || start_b.within(start_a))
         }
         _ => false,

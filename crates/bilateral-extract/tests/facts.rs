@@ -1,52 +1,9 @@
 //! Extraction checks on short articles written for these tests: each case is a scraped-text
 //! article and the facts (in answer-key JSON, one per line) it must yield — no more, no less.
 
-use bilateral_model::Fact;
+mod support;
 
-/// Reads `article` as scraped text, extracts, and compares the reported facts with
-/// `expected` (one answer-key fact per line, in any order).
-fn check(article: &str, expected: &str) {
-    let document = bilateral_read::read_text(article);
-    let analysis = bilateral_extract::analyse(&document);
-    let mut got: Vec<String> = analysis
-        .facts
-        .iter()
-        .filter(|fact| fact.confidence >= bilateral_extract::REPORT_THRESHOLD)
-        .map(|fact| canonical(&fact.fact))
-        .collect();
-    let mut want: Vec<String> = expected
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(|line| {
-            let fact: Fact =
-                serde_json::from_str(line).unwrap_or_else(|error| panic!("{line}: {error}"));
-            canonical(&fact)
-        })
-        .collect();
-    got.sort();
-    want.sort();
-    assert_eq!(
-        got,
-        want,
-        "\n got:\n{}\n want:\n{}\n",
-        got.join("\n"),
-        want.join("\n")
-    );
-}
-
-/// A fact as JSON, with meeting participants sorted: they are a set.
-fn canonical(fact: &Fact) -> String {
-    let mut fact = fact.clone();
-    if let Fact::Meeting { participants, .. } = &mut fact {
-        participants.sort();
-    }
-    serde_json::to_string(&fact).unwrap()
-}
-
-fn article(title: &str, body: &str) -> String {
-    format!("{title}\n\n{body}\n")
-}
+use support::{article, check};
 
 #[test]
 fn relations_and_missions() {

@@ -86,6 +86,29 @@ impl PartialDate {
         }
     }
 
+    /// The number of days from the earliest day `self` can mean to the latest day `end` can
+    /// mean, counting every month as 31 days: how long a span may be at most.
+    pub fn widest_days_to(&self, end: &PartialDate) -> i64 {
+        let first = |date: &PartialDate| -> i64 {
+            let (year, month, day) = match *date {
+                PartialDate::Decade(y) | PartialDate::Year(y) => (y, 1, 1),
+                PartialDate::Month(y, m) => (y, m, 1),
+                PartialDate::Day(y, m, d) => (y, m, d),
+            };
+            i64::from(year) * 372 + i64::from(month - 1) * 31 + i64::from(day - 1)
+        };
+        let last = |date: &PartialDate| -> i64 {
+            let (year, month, day) = match *date {
+                PartialDate::Decade(y) => (y + 9, 12, 31),
+                PartialDate::Year(y) => (y, 12, 31),
+                PartialDate::Month(y, m) => (y, m, 31),
+                PartialDate::Day(y, m, d) => (y, m, d),
+            };
+            i64::from(year) * 372 + i64::from(month - 1) * 31 + i64::from(day - 1)
+        };
+        last(end) - first(self)
+    }
+
     /// Whether `self` falls within `other` at `other`'s precision: `2006-08-28` is within
     /// `2006-08`, but `2006-08` is not within `2006-08-28`. This is the answer keys' rule.
     pub fn within(&self, other: &PartialDate) -> bool {

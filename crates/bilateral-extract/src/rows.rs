@@ -1,0 +1,296 @@
+//! Visits told as rows of a list rather than as sentences: "President A (1977, 1980)" under
+//! "From X to Y", "1993 – Prime Minister B to X", "2011 Vice President (official visit)".
+//!
+//! A row names no verb; what makes it a trip is where it stands. Its direction comes from the
+//! row itself ("… to X"), else from the list's heading ("From X to Y", "Visits to Y"), kept in
+//! [`State::row_direction`] until the next heading that gives none.
+
+use bilateral_gazetteer::MentionVia;
+use bilateral_model::{CountryCode, Document, Fact, Office, PartialDate, Span};
+
+use crate::view::{DateRef, View};
+use crate::{Found, State};
+
+/// Words a heading of a list of trips may hold besides "from X to Y".
+const HEADING_WORDS: &[&str] = &[
+    "visits",
+    "visit",
+    "high-level",
+    "high",
+    "level",
+    "official",
+    "state",
+    "and",
+    "of",
+    "leaders",
+    "the",
+    "by",
+    "from",
+    "to",
+];
+
+/// What the current section says of the rows in it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RowContext {
+    /// The section, or one it belongs to, is headed as a list of visits.
+    pub about_visits: bool,
+    pub direction: Option<RowDirection>,
+}
+
+impl RowContext {
+    /// The context of section `index`: about visits when its heading or an enclosing one
+    /// speaks of visits; directed when its own heading reads "From X to Y".
+    pub fn of_section(document: &Document, index: usize, state: &State) -> Self {
+        let Some(section) = document.sections.get(index) else {
+            return RowContext::default();
+        };
+        let mut level = section.level;
+        let mut about_visits = false;
+        for enclosing in document.sections[..=index].iter().rev() {
+            if enclosing.level > level {
+                continue;
+            }
+            level = enclosing.level;
+            let heading = enclosing.heading.to_lowercase();
+            about_visits |= VISIT_HEADINGS.iter().any(|word| heading.contains(word));
+        }
+        let direction = heading_direction(&section.heading, state);
+        RowContext {
+            about_visits: about_visits || direction.is_some(),
+            direction,
+        }
+    }
+}
+
+/// Words of a heading over a list of trips.
+const VISIT_HEADINGS: &[&str] = &["visit", "exchanges", "trips"];
+
+/// Who travelled where in the rows under a heading.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct RowDirection {
+    pub visitor_country: Option<CountryCode>,
+    pub host: CountryCode,
+}
+
+/// The direction a heading or a line standing alone gives the rows under it: "From X to Y",
+/// "(a) From X to Y", "Visits to Y", "Visits by X leaders to Y". `None` when the line says
+/// anything else.
+pub(crate) fn heading_direction(line: &str, state: &State) -> Option<RowDirection> {
+    let body = strip_enumerator(line.trim());
+    if body.len() > 80 {
+        return None;
+    }
+    let mentions = bilateral_gazetteer::find_mentions(body);
+    // Every word that is no country must be one a heading of trips uses.
+    let mut rest = String::with_capacity(body.len());
+    let mut at = 0;
+    for mention in &mentions {
+        rest.push_str(body.get(at..mention.span.start)?);
+        rest.push(' ');
+        at = mention.span.end;
+    }
+    rest.push_str(body.get(at..)?);
+    let rest = rest.to_lowercase();
+    let words: Vec<&str> = rest
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.is_empty() || !words.iter().all(|word| HEADING_WORDS.contains(word)) {
+        return None;
+    }
+    let word_before = |mention: &bilateral_gazetteer::Mention| {
+        body.get(..mention.span.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let member = |code: CountryCode| Some(code).filter(|code| state.dyad.contains(*code));
+    let mut visitor_country = None;
+    let mut host = None;
+    for mention in &mentions {
+        match word_before(mention).as_str() {
+            "to" => host = member(mention.code),
+            "from" | "by" => visitor_country = member(mention.code),
+            // "Visits by Fijian leaders to ...": a demonym names the travellers.
+            _ if matches!(mention.via, MentionVia::Demonym) => {
+                visitor_country = member(mention.code);
+            }
+            _ => {}
+        }
+    }
+    let host = host.or_else(|| visitor_country.and_then(|code| state.other(code)))?;
+    let visitor_country = visitor_country.or_else(|| state.other(host));
+    Some(RowDirection {
+        visitor_country,
+        host,
+    })
+    .filter(|direction| direction.visitor_country != Some(direction.host))
+}
+
+/// "(a) ", "b) ", "1. " before a heading's words.
+fn strip_enumerator(line: &str) -> &str {
+    let trimmed = line.trim_start_matches('(');
+    let token_end = trimmed
+        .find(|ch: char| !ch.is_alphanumeric())
+        .unwrap_or(trimmed.len());
+    let (token, after) = trimmed.split_at(token_end);
+    let short = token.len() <= 2 || token.chars().all(|ch| ch.is_ascii_digit());
+    match after.strip_prefix(')').or_else(|| after.strip_prefix('.')) {
+        Some(after) if short && !token.is_empty() => after.trim_start(),
+        _ => line,
+    }
+}
+
+/// The trips of one row: the first sentence of a block, in a section about visits.
+pub(crate) fn extract(view: &View, state: &State, found: &mut Vec<Found>) {
+    if !state.rows.about_visits || view.text.len() > 400 {
+        return;
+    }
+    // A row is a list of trips only while it names no verb of its own: sentences are the
+    // other rules' work.
+    let lead = view
+        .dates
+        .first()
+        .filter(|date| view.text[..date.span.start].trim().is_empty());
+    let Some(traveller_at) = traveller_start(view, lead) else {
+        return;
+    };
+    if crate::modality::is_hypothetical(&view.lower, view.whole()) {
+        return;
+    }
+    let (person, title_office) = traveller(view, traveller_at);
+    let explicit_host = view
+        .countries
+        .iter()
+        .filter(|country| country.span.start >= traveller_at)
+        .find(|country| {
+            view.lower
+                .get(..country.span.start)
+                .is_some_and(|head| head.trim_end().ends_with(" to"))
+                && !matches!(country.via, MentionVia::Demonym)
+        })
+        .map(|country| country.code);
+    let direction = match explicit_host {
+        Some(host) if state.dyad.contains(host) => RowDirection {
+            visitor_country: state.other(host),
+            host,
+        },
+        Some(_) => return,
+        None => match state.rows.direction {
+            Some(direction) => direction,
+            None => return,
+        },
+    };
+    let known = person.and_then(|id| state.registry.get(id));
+    let visitor_country = direction
+        .visitor_country
+        .or_else(|| known.and_then(|known| known.country));
+    let Some(visitor_country) = visitor_country.filter(|code| *code != direction.host) else {
+        return;
+    };
+    let office = title_office
+        .or_else(|| known.and_then(|known| known.office))
+        .unwrap_or(Office::Other);
+    let level = crate::visits::level_of(&view.lower, view.whole());
+    let name = known.map(|known| known.name.clone());
+    for (start, end) in row_dates(view, lead, traveller_at) {
+        found.push(Found {
+            fact: Fact::Visit {
+                visitor_country,
+                host: direction.host,
+                visitor: name.clone(),
+                office,
+                level,
+                start: Some(start),
+                end,
+            },
+            confidence: 0.7,
+        });
+    }
+}
+
+/// Where the traveller's title or name begins: right after the row's leading date and its
+/// dash, or at the row's start. `None` when the row does not open with a title or a person.
+fn traveller_start(view: &View, lead: Option<&DateRef>) -> Option<usize> {
+    let after_lead = lead.map_or(0, |date| date.span.end);
+    let head = view.text.get(after_lead..)?;
+    let skipped = head.len()
+        - head
+            .trim_start_matches(|ch: char| {
+                ch.is_whitespace() || matches!(ch, '–' | '—' | '-' | ':')
+            })
+            .len();
+    let start = after_lead + skipped;
+    let opens_with = |span: Span| span.start == start;
+    let titled = view.titles.iter().any(|title| opens_with(title.span));
+    let named = view
+        .people
+        .iter()
+        .any(|person| !person.pronoun && opens_with(person.span));
+    (titled || named).then_some(start)
+}
+
+/// The person a row names and the office its title gives.
+fn traveller(view: &View, from: usize) -> (Option<usize>, Option<Office>) {
+    let person = view
+        .people
+        .iter()
+        .find(|person| !person.pronoun && person.span.start >= from);
+    let office = person.and_then(|person| person.office).or_else(|| {
+        view.titles
+            .iter()
+            .find(|title| title.span.start >= from)
+            .map(|title| title.office)
+    });
+    (person.map(|person| person.id), office)
+}
+
+/// The trips' dates: a leading date made precise by a day written later in the row
+/// ("2015 Prime Minister X (official visit, 17 May)"), or one trip per date after the
+/// traveller ("President X (1977, 1980)").
+fn row_dates(
+    view: &View,
+    lead: Option<&DateRef>,
+    traveller_at: usize,
+) -> Vec<(PartialDate, Option<PartialDate>)> {
+    let later: Vec<&DateRef> = view
+        .dates
+        .iter()
+        .filter(|date| date.span.start >= traveller_at)
+        .collect();
+    match lead {
+        // "President X (1977, 1980)": the years stand in brackets after the name.
+        None if !view
+            .text
+            .get(traveller_at..later.first().map_or(traveller_at, |date| date.span.start))
+            .is_some_and(|gap| gap.contains('(')) =>
+        {
+            Vec::new()
+        }
+        Some(lead) => {
+            let precise = later
+                .iter()
+                .find(|date| date.start.within(&lead.start) && date.start != lead.start);
+            vec![match precise {
+                Some(date) => (date.start, date.end),
+                None => (lead.start, lead.end),
+            }]
+        }
+        None => later.iter().map(|date| (date.start, date.end)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enumerators_before_headings_are_dropped() {
+        assert_eq!(strip_enumerator("(a) From X to Y"), "From X to Y");
+        assert_eq!(strip_enumerator("b) From X to Y"), "From X to Y");
+        assert_eq!(strip_enumerator("2. Visits"), "Visits");
+        assert_eq!(strip_enumerator("From X to Y"), "From X to Y");
+    }
+}

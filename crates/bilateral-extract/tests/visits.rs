@@ -1,0 +1,115 @@
+//! Visits and meetings told in ways the sentence rules alone miss: rows of a list under a
+//! heading that gives their direction, people named by their role ("the President", "his
+//! counterpart"), and dates that span a tenure rather than a trip.
+
+mod support;
+
+use support::{article, check, check_wikitext};
+
+#[test]
+fn list_rows_under_a_direction_heading_are_one_visit_per_year() {
+    check_wikitext(
+        "'''Chile–Norway relations''' are the ties between Chile and Norway.\n\n\
+         == Visits ==\n\
+         '''From Chile to Norway'''\n\
+         * President [[Ana Soto]] (1994, 2001)\n\
+         * Prime Minister [[Rui Vidal]] (2008)\n\n\
+         '''From Norway to Chile'''\n\
+         * Prime Minister [[Eva Lund]] (1999)\n",
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1994","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2001","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_government","level":"unspecified","start":"2008","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"1999","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn year_led_rows_take_their_day_and_level_from_the_brackets() {
+    check_wikitext(
+        "'''Ghana–Peru relations''' are the ties between Ghana and Peru.\n\n\
+         == High-level exchanges ==\n\
+         '''(a) Visits to Peru'''\n\
+         * 2004 Vice President (official visit)\n\
+         * 2012 President [[Kofi Mensah]] (state visit, 3-5 May)\n\
+         * 2020 Prime Minister (working visit) - cancelled because of the pandemic\n",
+        r#"
+        {"type":"visit","visitor_country":"GHA","host":"PER","visitor":null,"office":"other","level":"official","start":"2004","end":null}
+        {"type":"visit","visitor_country":"GHA","host":"PER","visitor":"Kofi Mensah","office":"head_of_state","level":"state","start":"2012-05-03","end":"2012-05-05"}
+        "#,
+    );
+}
+
+#[test]
+fn a_row_names_its_destination_and_repeats_a_trip_told_in_prose() {
+    check_wikitext(
+        "'''Chile–Norway relations''' are the ties between Chile and Norway.\n\n\
+         Prime Minister Eva Lund visited Chile in March 1999.\n\n\
+         == High-level visits ==\n\
+         * 1999 – Prime Minister [[Eva Lund]] to Chile\n\
+         * 2003 – President [[Ana Soto]] to Norway (Bergen)\n",
+        r#"
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"1999-03","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2003","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn rows_outside_a_list_of_trips_are_no_visits() {
+    // A heading about trade, and a section that is no list of visits.
+    check_wikitext(
+        "'''Chile–Norway relations''' are the ties between Chile and Norway.\n\n\
+         == Trade ==\n\
+         '''From Chile to Norway'''\n\
+         * Salmon feed (1994, 2001)\n\n\
+         == Leaders ==\n\
+         * President [[Ana Soto]] (1994, 2001)\n",
+        "",
+    );
+}
+
+#[test]
+fn the_president_and_his_counterpart_stand_for_people_named_before() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Prime Minister Eva Lund of Norway visited Chile in 1990 and met President Ana Soto. The President returned the visit in April 1992, holding talks with his Norwegian counterpart in Bergen on 3 April.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"1990","end":null}
+        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1990","place":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1992-04","end":null}
+        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1992-04-03","place":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_named_counterpart_and_a_title_with_a_name_are_not_roles() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "President Ana Soto of Chile met Prime Minister Eva Lund in Oslo in May 1995. In 1997 she and her Norwegian counterpart Per Berg held talks in Lima. The President of the Commission was not present.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1995-05","place":"Oslo"}
+        {"type":"meeting","participants":["Ana Soto","Per Berg"],"date":"1997","place":"Lima"}
+        "#,
+    );
+}
+
+#[test]
+fn a_tenure_does_not_date_a_trip() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Ana Soto visited Norway during her second presidency (1994–2002). Eva Lund came to Chile three times between 2001 and 2009, most recently in March 2009.",
+        ),
+        r#"
+        {"type":"visit_count","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"other","count":3}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"other","level":"unspecified","start":"2009-03","end":null}
+        "#,
+    );
+}
