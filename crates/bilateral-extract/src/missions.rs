@@ -337,7 +337,10 @@ fn place_at(view: &View, offset: usize) -> (Option<CountryCode>, Option<String>)
     {
         Some(country) => (
             Some(country.code),
-            matches!(country.via, MentionVia::Capital).then(|| view.slice(country.span).to_owned()),
+            country
+                .via
+                .is_city()
+                .then(|| view.slice(country.span).to_owned()),
         ),
         None => (None, capitalised_run(view.text, offset)),
     }
@@ -493,7 +496,7 @@ fn sender_of(
         .last()
     {
         // A capital right before the noun is the city ("its Kyiv embassy"), not the sender.
-        if !matches!(country.via, MentionVia::Capital) {
+        if !country.via.is_city() {
             return Some(country.code);
         }
     }
@@ -535,7 +538,9 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
             .next()
             .filter(|country| country.span.start <= place_start + 4)
         {
-            let city = matches!(country.via, MentionVia::Capital)
+            let city = country
+                .via
+                .is_city()
                 .then(|| view.slice(country.span).to_owned());
             let city = city.or_else(|| capital_phrase(view, country));
             return (Some(country.code), city);
@@ -548,7 +553,7 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
     }
     if let Some(country) = view
         .countries_in(Span::new(part.start, noun.span.start))
-        .filter(|country| matches!(country.via, MentionVia::Capital))
+        .filter(|country| country.via.is_city())
         .filter(|country| noun.span.start.saturating_sub(country.span.end) <= 2)
         .last()
     {

@@ -82,7 +82,7 @@ impl<'a> View<'a> {
         last_subject: Option<usize>,
     ) -> Self {
         let lower = text::Lowered::new(text);
-        let countries: Vec<CountryRef> = bilateral_gazetteer::find_mentions(text)
+        let mut countries: Vec<CountryRef> = bilateral_gazetteer::find_mentions(text)
             .into_iter()
             .map(|mention| CountryRef {
                 span: mention.span,
@@ -90,6 +90,10 @@ impl<'a> View<'a> {
                 via: mention.via,
             })
             .collect();
+        if let Some(dyad) = dyad {
+            countries.extend(cities_of(text, dyad, &countries));
+            countries.sort_by_key(|country| country.span.start);
+        }
         // Dates written without a year ("on 10 July", "the 15th") take it from the nearest full
         // date before them in the sentence, else from the sentences before. Most sentences
         // write every year out, and skip the second and third scans.
@@ -192,7 +196,6 @@ impl<'a> View<'a> {
             }
         }
         people.sort_by_key(|person| person.span.start);
-        let mut countries = countries;
         if let Some(dyad) = dyad {
             let phrases = if lower.contains("two ") || lower.contains("both ") {
                 lower.find_every(DYAD_PHRASES, Span::new(0, lower.len()))
@@ -339,6 +342,30 @@ impl<'a> View<'a> {
             .iter()
             .filter(move |title| span.start <= title.span.start && title.span.end <= span.end)
     }
+}
+
+/// Cities of the pair's states named where a place is expected ("visited Bogor"), keyed to the
+/// member of the pair: a city of today's Germany in an article on East Germany is East German.
+fn cities_of(text: &str, dyad: Dyad, countries: &[CountryRef]) -> Vec<CountryRef> {
+    let mut within: Vec<CountryCode> = dyad.codes().to_vec();
+    let successors: Vec<(CountryCode, CountryCode)> = dyad
+        .codes()
+        .iter()
+        .filter_map(|code| bilateral_gazetteer::successor(*code).map(|next| (next, *code)))
+        .collect();
+    within.extend(successors.iter().map(|(next, _)| *next));
+    let taken: Vec<Span> = countries.iter().map(|country| country.span).collect();
+    bilateral_gazetteer::find_cities(text, &within, &taken)
+        .into_iter()
+        .map(|mention| CountryRef {
+            span: mention.span,
+            code: successors
+                .iter()
+                .find(|(next, _)| *next == mention.code && !dyad.contains(mention.code))
+                .map_or(mention.code, |(_, member)| *member),
+            via: mention.via,
+        })
+        .collect()
 }
 
 /// Offices a bare title such as "the President" can stand for a person by.

@@ -229,6 +229,24 @@ fn successor_office(view: &View, clause: Span, state: &State) -> Option<Office> 
     state.last_visit.map(|memo| memo.office)
 }
 
+/// Whether the trigger is followed at once by a capitalised name that is no state, city of the
+/// pair, person, title or date: a place elsewhere ("visited Lyon", "travelled to Davos").
+fn unknown_place_follows(view: &View, trigger: Span) -> bool {
+    let rest = view.text.get(trigger.end..).unwrap_or("");
+    let start = trigger.end + (rest.len() - rest.trim_start().len());
+    let capitalised = view
+        .text
+        .get(start..)
+        .is_some_and(|word| word.starts_with(|ch: char| ch.is_uppercase()));
+    let known = |span: Span| span.start <= start && start < span.end.max(span.start + 1);
+    capitalised
+        && start > trigger.end
+        && !view.countries.iter().any(|country| known(country.span))
+        && !view.people.iter().any(|person| known(person.span))
+        && !view.titles.iter().any(|title| known(title.span))
+        && !view.dates.iter().any(|date| known(date.span))
+}
+
 /// The destination of a trip: a state or capital named within a few words after the trigger,
 /// with no comma between ("visited Japan", "paid a state visit to Chile", "arrived in Seoul").
 fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> {
@@ -281,6 +299,10 @@ fn visits_in(
             });
         if explicit.is_some_and(|code| !state.dyad.contains(code)) {
             // The trip went to a third state.
+            continue;
+        }
+        if explicit.is_none() && !reciprocal && unknown_place_follows(view, trigger) {
+            // "visited Lyon": somewhere the gazetteer places in neither state.
             continue;
         }
         let mut host = explicit;
@@ -764,7 +786,7 @@ fn meetings_in(
         .or(state.event_date);
     let place = view
         .countries_in(Span::new(trigger.start, clause.end))
-        .find(|country| matches!(country.via, bilateral_gazetteer::MentionVia::Capital))
+        .find(|country| country.via.is_city())
         .map(|country| view.slice(country.span).to_owned());
     for pair in pairs {
         let participants: Vec<String> = pair

@@ -81,7 +81,7 @@ fn the_president_and_his_counterpart_stand_for_people_named_before() {
         {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"1990","end":null}
         {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1990","place":null}
         {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1992-04","end":null}
-        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1992-04-03","place":null}
+        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1992-04-03","place":"Bergen"}
         "#,
     );
 }
@@ -110,6 +110,21 @@ fn a_tenure_does_not_date_a_trip() {
         r#"
         {"type":"visit_count","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"other","count":3}
         {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"other","level":"unspecified","start":"2009-03","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_city_of_the_pair_is_a_destination_and_a_meeting_place() {
+    check(
+        &article(
+            "Australia–Indonesia relations",
+            "Prime Minister Tom Barker visited Surabaya on 4 May 2011 and held talks with President Adi Wirawan in Malang. Adi Wirawan went to Townsville in June 2012. Tom Barker visited Lyon in 2013.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"AUS","host":"IDN","visitor":"Tom Barker","office":"head_of_government","level":"unspecified","start":"2011-05-04","end":null}
+        {"type":"meeting","participants":["Tom Barker","Adi Wirawan"],"date":"2011-05-04","place":"Malang"}
+        {"type":"visit","visitor_country":"IDN","host":"AUS","visitor":"Adi Wirawan","office":"head_of_state","level":"unspecified","start":"2012-06","end":null}
         "#,
     );
 }

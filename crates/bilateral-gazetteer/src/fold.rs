@@ -27,6 +27,10 @@ pub(crate) fn lookup_key(text: &str) -> String {
 
 /// Pushes a lower-case letter without its diacritic; letters with no plain Latin form stay.
 fn push_folded(out: &mut String, c: char) {
+    // A combining mark left by lower-casing ("İ" becomes "i" and a dot above) is dropped.
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        return;
+    }
     let plain = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',

@@ -11,6 +11,7 @@
 //! **Invariant:** no I/O; the only global state is the lazily built, immutable table and
 //! matcher.
 
+mod city;
 mod fold;
 mod history;
 mod mention;
@@ -22,6 +23,7 @@ use std::sync::LazyLock;
 
 use bilateral_model::CountryCode;
 
+pub use city::find_cities;
 pub use history::{state_at, successor};
 pub use mention::{Mention, MentionVia, find_mentions};
 pub use title::dyad_from_title;

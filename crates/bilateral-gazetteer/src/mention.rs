@@ -18,6 +18,15 @@ pub enum MentionVia {
     Demonym,
     /// A capital, current or former, standing for the state: "Tokyo", "Bonn".
     Capital,
+    /// Another city of the state, where the text names a place: "in Osaka".
+    City,
+}
+
+impl MentionVia {
+    /// Whether the mention is a city (a capital or another) standing for its state.
+    pub fn is_city(self) -> bool {
+        matches!(self, MentionVia::Capital | MentionVia::City)
+    }
 }
 
 /// One country named in a text.

@@ -28,6 +28,28 @@ const PARTICLES: &[&str] = &[
     "bin", "binti", "ibn", "bint", "al", "el", "la", "le", "y", "zu",
 ];
 
+/// Honorifics and ranks that may stand between a title and a name, or before a name alone:
+/// "Prime Minister Sir A", "Lieutenant-Colonel B".
+const HONORIFICS: &[&str] = &[
+    "Sir",
+    "Dame",
+    "Dr",
+    "H.E",
+    "Lord",
+    "Ratu",
+    "Hon",
+    "Lieutenant-Colonel",
+    "Colonel",
+    "Major-General",
+    "Brigadier",
+    "Commodore",
+    "Admiral",
+    "Rear-Admiral",
+    "Vice-Admiral",
+    "Captain",
+    "Lieutenant",
+];
+
 /// Capitalised words that never start or stand in a person's name.
 const NOT_NAME: &[&str] = &[
     // Function words that are capitalised at the start of a sentence.
@@ -378,6 +400,22 @@ const NOT_PERSON_RUN: &[&str] = &[
     "Conflict",
     "Incident",
     "Affair",
+    "Plateau",
+    "Mountain",
+    "Strait",
+    "Canal",
+    "Port",
+    "Harbour",
+    "Harbor",
+    "Link",
+    "Corridor",
+    "Pipeline",
+    "Relations",
+    "Friendly",
+    "Friendship",
+    "Vibrant",
+    "Network",
+    "Market",
     "Peace",
     "Intervention",
     "Independence",
@@ -511,7 +549,7 @@ fn is_name_word(word: &Word, blocked: &[Span]) -> bool {
         return false;
     }
     let text = without_possessive(word.text);
-    if text.bytes().any(|byte| byte.is_ascii_digit()) {
+    if text.bytes().any(|byte| byte.is_ascii_digit()) || HONORIFICS.contains(&text) {
         return false;
     }
     // All-capital words of three or more letters are acronyms (NATO, ASEAN), not names;
@@ -630,7 +668,7 @@ pub fn find_people_and_titles(
         // Honorifics between a title and a name.
         while words
             .get(start)
-            .is_some_and(|word| matches!(word.text, "Sir" | "Dame" | "Dr" | "H.E" | "Lord"))
+            .is_some_and(|word| HONORIFICS.contains(&word.text))
         {
             start += 1;
         }
@@ -712,6 +750,7 @@ fn part_of_longer_name(text: &str, words: &[Word], start: usize, end: usize) -> 
     if let Some(previous) = start.checked_sub(1).and_then(|index| words.get(index))
         && glued(previous, &words[start])
         && previous.is_capitalised()
+        && !HONORIFICS.contains(&previous.text)
         && start >= 2
     {
         return true;
@@ -810,6 +849,32 @@ mod tests {
                 ("Harald".to_owned(), Some(Office::Other))
             ]
         );
+    }
+
+    #[test]
+    fn ranks_and_honorifics_are_no_part_of_a_name() {
+        assert_eq!(
+            people("the army chief, Lieutenant-Colonel Tomas Rivas, flew in"),
+            [("Tomas Rivas".to_owned(), None)]
+        );
+        assert_eq!(
+            people("Prime Minister Ratu Sir Pita Nailatikau arrived"),
+            [("Pita Nailatikau".to_owned(), Some(Office::HeadOfGovernment))]
+        );
+        assert_eq!(
+            people("Commodore Ana Vidal and Park Min-ho met"),
+            [
+                ("Ana Vidal".to_owned(), None),
+                ("Park Min-ho".to_owned(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn places_and_projects_are_no_people() {
+        assert!(people("they met on the Kerinci Plateau").is_empty());
+        assert!(people("the Baltic Grid Link was opened").is_empty());
+        assert!(people("a Treaty on Friendly Relations was signed").is_empty());
     }
 
     #[test]
