@@ -158,7 +158,8 @@ impl<'a> View<'a> {
                 .title
                 .as_ref()
                 .and_then(|title| title_country(title, &countries, text))
-                .or_else(|| adjective_country(mention.span.start, &countries, text));
+                .or_else(|| adjective_country(mention.span.start, &countries, text))
+                .or_else(|| postfix_country(mention.span.end, &countries, text));
             let id = registry.resolve(&mention.name, title_office, country);
             people.push(PersonRef {
                 span: mention.span,
@@ -568,6 +569,17 @@ fn title_country(
         return Some(country.code);
     }
     adjective_country(title.span.start, countries, text)
+}
+
+/// A state named right after a name: "Ana Lopes of Chile".
+fn postfix_country(offset: usize, countries: &[CountryRef], text: &str) -> Option<CountryCode> {
+    let rest = text.get(offset..)?;
+    let gap = rest.len() - rest.strip_prefix(" of ")?.len();
+    countries
+        .iter()
+        .find(|country| country.span.start == offset + gap)
+        .filter(|country| matches!(country.via, MentionVia::Name))
+        .map(|country| country.code)
 }
 
 /// A demonym or possessive country name just before `offset`: "Spanish Prime Minister",

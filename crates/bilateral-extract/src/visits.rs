@@ -109,7 +109,8 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             visits_in(view, clause, &within(&trip_triggers, clause), state, found);
         }
         if let Some(trigger) = within(&meeting_triggers, clause).first() {
-            meetings_in(view, clause, *trigger, state, found);
+            let told_as_trip = !trip_triggers.is_empty();
+            meetings_in(view, clause, *trigger, told_as_trip, state, found);
         }
     }
 }
@@ -648,6 +649,10 @@ const MEETING_TRIGGERS: &[&str] = &[
 
 /// Subjects that stand for the two leaders just named.
 const PAIR_SUBJECTS: &[&str] = &[
+    "they",
+    "the two men",
+    "the two women",
+    "the pair",
     "the two presidents",
     "the two leaders",
     "the two prime ministers",
@@ -672,10 +677,13 @@ const NOT_IN_PERSON: &[&str] = &[
     "letter",
 ];
 
+/// `told_as_trip`: the sentence speaks of a trip itself, so talks in it make no trip of their
+/// own.
 fn meetings_in(
     view: &View,
     clause: Span,
     trigger: Span,
+    told_as_trip: bool,
     state: &mut State,
     found: &mut Vec<Found>,
 ) {
@@ -685,10 +693,20 @@ fn meetings_in(
     {
         return;
     }
+    // "Meles's successor, X, held talks with Y": a name in the possessive only points the
+    // way to a participant.
+    let possessive = |person: &&PersonRef| {
+        let after = view.text.get(person.span.end..).unwrap_or("");
+        after.starts_with("'s") || after.starts_with("’s")
+    };
     let before: Vec<&PersonRef> = view
         .people_in(Span::new(clause.start, trigger.start))
+        .filter(|person| !possessive(person))
         .collect();
-    let after: Vec<&PersonRef> = view.people_in(Span::new(trigger.end, clause.end)).collect();
+    let after: Vec<&PersonRef> = view
+        .people_in(Span::new(trigger.end, clause.end))
+        .filter(|person| !possessive(person))
+        .collect();
     let names = |people: &[&PersonRef]| -> Vec<usize> {
         let mut ids: Vec<usize> = Vec::new();
         for person in people {
@@ -761,7 +779,10 @@ fn meetings_in(
                 let office = state.registry.get(*id).and_then(|person| person.office);
                 wanted.is_none() || office.is_none() || office == wanted
             });
-            if let (Some(_), [.., first, second]) = (pair_subject, recent.as_slice()) {
+            let country_of = |id: &usize| state.registry.get(*id).and_then(|person| person.country);
+            if let (Some(_), [.., first, second]) = (pair_subject, recent.as_slice())
+                && (country_of(first).is_none() || country_of(first) != country_of(second))
+            {
                 pairs.push(vec![*first, *second]);
             }
         }
@@ -784,10 +805,17 @@ fn meetings_in(
             view.date_before(trigger.start)
         })
         .or(state.event_date);
-    let place = view
+    let place_ref = view
         .countries_in(Span::new(trigger.start, clause.end))
-        .find(|country| country.via.is_city())
-        .map(|country| view.slice(country.span).to_owned());
+        .find(|country| country.via.is_city());
+    let place = place_ref.map(|country| view.slice(country.span).to_owned());
+    for pair in &pairs {
+        if let (false, Some(date), Some(place)) = (told_as_trip, when, place_ref)
+            && let Some(visit) = visit_of_meeting(state, pair, place.code, date)
+        {
+            found.push(visit);
+        }
+    }
     for pair in pairs {
         let participants: Vec<String> = pair
             .iter()
@@ -814,6 +842,42 @@ fn meetings_in(
     if let Some(date) = when {
         state.event_date = Some(date);
     }
+}
+
+/// Talks in a city of one member of the pair between one of its people and a person of the
+/// other member are that person's trip there, dated to the talks' month: the answer keys'
+/// rule for "a visit known only from a dated event during the trip".
+fn visit_of_meeting(
+    state: &State,
+    pair: &[usize],
+    host: CountryCode,
+    date: PartialDate,
+) -> Option<Found> {
+    let guest_country = state.other(host)?;
+    let country_of = |id: usize| state.registry.get(id).and_then(|person| person.country);
+    let [first, second] = pair else {
+        return None;
+    };
+    // The guest is the one the text gives as the other member's, beside one of the host's.
+    let guest = match (country_of(*first), country_of(*second)) {
+        (Some(a), Some(b)) if a == guest_country && b == host => *first,
+        (Some(a), Some(b)) if b == guest_country && a == host => *second,
+        _ => return None,
+    };
+    let person = state.registry.get(guest)?;
+    let start = match date {
+        PartialDate::Day(year, month, _) | PartialDate::Month(year, month) => {
+            PartialDate::Month(year, month)
+        }
+        other => other,
+    };
+    let trip = Trip {
+        visitor_country: guest_country,
+        host,
+        office: person.office.unwrap_or(Office::Other),
+        level: VisitLevel::Unspecified,
+    };
+    Some(trip.visit(&person.name, Some(When { start, end: None }), 0.6))
 }
 
 /// "X received Y in Tokyo": Y came to the state whose capital or name follows the guest.

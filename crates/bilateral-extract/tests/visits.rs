@@ -128,3 +128,35 @@ fn a_city_of_the_pair_is_a_destination_and_a_meeting_place() {
         "#,
     );
 }
+
+#[test]
+fn talks_in_the_hosts_city_are_the_guests_trip_when_both_states_are_known() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "President Ana Soto of Chile and Prime Minister Eva Lund of Norway met in Oslo in March 1995. In May 1998 Soto held talks in Bergen with Lund. Soto and Lund met again in Geneva in 2001.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1995-03","place":"Oslo"}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1995-03","end":null}
+        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1998-05","place":"Bergen"}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1998-05","end":null}
+        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"2001","place":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_name_in_the_possessive_and_the_two_men_in_meetings() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "President Ana Soto of Chile visited Norway in 1999. Soto's successor, Rui Vidal, held talks with Prime Minister Eva Lund of Norway in Geneva in 2003. The two men met again in Rome in 2005.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1999","end":null}
+        {"type":"meeting","participants":["Rui Vidal","Eva Lund"],"date":"2003","place":null}
+        {"type":"meeting","participants":["Rui Vidal","Eva Lund"],"date":"2005","place":"Rome"}
+        "#,
+    );
+}
