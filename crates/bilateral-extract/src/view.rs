@@ -305,7 +305,9 @@ impl<'a> View<'a> {
                 let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
                 words
                     .iter()
-                    .position(|word| matches!(*word, "as" | "first"))
+                    .position(|word| {
+                        matches!(*word, "as" | "first" | "becoming" | "became" | "become")
+                    })
                     .is_some_and(|at| {
                         words[..at].iter().all(|word| {
                             matches!(*word, "a" | "the" | "serving" | "sitting") || word.len() > 2
@@ -463,8 +465,9 @@ fn title_roles(
     found
 }
 
-/// "His counterpart", "her Georgian counterpart": the person of the other state (or of the
-/// state the demonym names) mentioned most recently, in the subject's office if there is one.
+/// "His counterpart", "her Georgian counterpart", "his host", "the Turkish leader": the person
+/// of the other state (or of the state the demonym names) mentioned most recently; a
+/// counterpart in the subject's office if there is one.
 fn counterparts(
     lower: &text::Lowered,
     countries: &[CountryRef],
@@ -474,7 +477,26 @@ fn counterparts(
     last_subject: Option<usize>,
 ) -> Vec<PersonRef> {
     let mut found = Vec::new();
-    for span in lower.find_every(&["counterpart"], Span::new(0, lower.len())) {
+    for span in lower.find_every(
+        &["counterpart", "host", "leader"],
+        Span::new(0, lower.len()),
+    ) {
+        let word = lower.get(span.start..span.end).unwrap_or("");
+        let head = lower.get(..span.start).unwrap_or("");
+        let possessed = matches!(
+            head.split_whitespace().last(),
+            Some("his" | "her" | "their")
+        );
+        let demonym = adjective_country(span.start, countries, lower);
+        // "his host"; "the Turkish leader" (a leader needs a state); "his counterpart".
+        let reads_as_role = match word {
+            "host" => possessed,
+            "leader" => demonym.is_some(),
+            _ => true,
+        };
+        if !reads_as_role {
+            continue;
+        }
         // "his Finnish counterpart Ana Lopes" names the counterpart.
         let named = people.iter().any(|person| {
             person.span.start >= span.end
@@ -491,16 +513,20 @@ fn counterparts(
             .map(|person| person.id)
             .or(last_subject);
         let subject_person = subject.and_then(|id| registry.get(id));
-        let country = adjective_country(span.start, countries, lower).or_else(|| {
+        let country = demonym.or_else(|| {
             let own = subject_person.and_then(|person| person.country)?;
             dyad.and_then(|dyad| dyad.other(own))
         });
         let Some(country) = country else {
             continue;
         };
-        let office = subject_person.and_then(|person| person.office);
+        let office = subject_person
+            .and_then(|person| person.office)
+            .filter(|_| word == "counterpart");
         let mut skip = named_after(people, span.start);
-        skip.extend(subject);
+        if word != "leader" {
+            skip.extend(subject);
+        }
         let in_country = |person: &crate::people::Person| person.country == Some(country);
         let Some(id) = registry
             .latest(&skip, |person| {

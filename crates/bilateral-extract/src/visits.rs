@@ -57,6 +57,8 @@ const TRIGGERS: &[&str] = &[
     "made the return journey",
     "last visit",
     "first visit",
+    "destination",
+    "destinations",
     "came back",
     "returned on",
     "returned in",
@@ -167,6 +169,26 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
         .people_in(Span::new(clause.start, trigger.start))
         .collect();
     let Some(first) = before.first() else {
+        // "On his state visit of June 1970 he ...": the pronoun's person.
+        let head = view.lower.get(clause.start..trigger.start).unwrap_or("");
+        let possessive = head
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|word| matches!(word, "his" | "her"));
+        if possessive
+            && let Some(person) = view
+                .people
+                .iter()
+                .find(|person| person.pronoun && person.span.start >= trigger.end)
+                .or_else(|| {
+                    view.people
+                        .iter()
+                        .rfind(|person| person.span.end <= clause.start)
+                })
+        {
+            return vec![person];
+        }
         // "During a visit to Tokyo by Prime Minister X"; "the first ... to come on a state
         // visit was X".
         let marker = view
@@ -192,7 +214,7 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
             .lower
             .get(pair[0].span.end..pair[1].span.start)
             .unwrap_or("");
-        if between == " and " && travellers.contains(&pair[0]) {
+        if matches!(between, " and " | ", " | ", and ") && travellers.contains(&pair[0]) {
             travellers.push(pair[1]);
         }
     }
@@ -228,6 +250,28 @@ fn hosted_by(view: &View, clause: Span, state: &State) -> Option<CountryCode> {
 fn successor_office(view: &View, clause: Span, state: &State) -> Option<Office> {
     view.lower.find_any(&["successor", "predecessor"], clause)?;
     state.last_visit.map(|memo| memo.office)
+}
+
+/// Verbs that name a trip's destination before the trip: "chose Kenya for a state visit",
+/// "made Jakarta the destination of his first trip".
+const CHOOSING: &[&str] = &[
+    "chose", "choose", "chooses", "picked", "selected", "made", "makes",
+];
+
+/// The destination a choosing verb names before the trigger, within two words of the verb.
+fn chosen_destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> {
+    let verb = view
+        .lower
+        .find_every(CHOOSING, Span::new(clause.start, trigger.start))
+        .pop()?;
+    view.countries_in(Span::new(verb.end, trigger.start))
+        .find(|country| !matches!(country.via, bilateral_gazetteer::MentionVia::Demonym))
+        .filter(|country| {
+            view.lower
+                .get(verb.end..country.span.start)
+                .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+        })
+        .map(|country| country.code)
 }
 
 /// Whether the trigger is followed at once by a capitalised name that is no state, city of the
@@ -289,11 +333,21 @@ fn visits_in(
             .is_some();
         let same_place = view.lower.find_any(SAME_PLACE, trigger).is_some();
         let travellers = traveller(view, clause, trigger);
-        let count = count_in(view, clause);
+        let respective = respective(view, clause, trigger, travellers.len(), state);
+        if respective.is_none()
+            && travellers.len() > 1
+            && view.lower.has_any(&["respectively"], clause)
+        {
+            // Places or dates that cannot be shared out one to a traveller: none is guessed.
+            continue;
+        }
+        // "Three presidents – A, B and C – visited ... respectively" counts people, not trips.
+        let count = count_in(view, clause).filter(|_| respective.is_none());
         // A trip to a former state of a member ("to the Soviet Union") is a trip to the member,
         // keyed back to the former state by its date.
-        let explicit =
-            destination(view, Span::new(clause.start, segment_end), trigger).map(|code| {
+        let explicit = destination(view, Span::new(clause.start, segment_end), trigger)
+            .or_else(|| chosen_destination(view, clause, trigger))
+            .map(|code| {
                 bilateral_gazetteer::successor(code)
                     .filter(|successor| state.dyad.contains(*successor))
                     .unwrap_or(code)
@@ -368,11 +422,15 @@ fn visits_in(
             }
             continue;
         }
-        for person in travellers {
+        for (position, person) in travellers.into_iter().enumerate() {
             let Some(known) = state.registry.get(person.id) else {
                 continue;
             };
             let name = known.name.clone();
+            let (host, respective_date) = match &respective {
+                Some(respective) => respective.of(position, host),
+                None => (host, None),
+            };
             let visitor_country = person
                 .country
                 .or(known.country)
@@ -385,6 +443,11 @@ fn visits_in(
             }
             let office = office_of(view, state, person, clause)
                 .or_else(|| successor_office(view, clause, state))
+                .or_else(|| {
+                    // "Three Chilean presidents – A, B and C – ...": the title of the list.
+                    respective.as_ref()?;
+                    title_visitor(view, clause, trigger).map(|(office, _)| office)
+                })
                 .unwrap_or(if level == VisitLevel::State {
                     // A state visit is a head of state's by definition.
                     Office::HeadOfState
@@ -434,8 +497,10 @@ fn visits_in(
                     state.event_date = Some(when.start);
                 }
             } else {
-                let when = date_near(view, segment, trigger.start, last)
-                    .or_else(|| date_near(view, clause, trigger.start, last));
+                let when = respective_date.or_else(|| {
+                    date_near(view, segment, trigger.start, last)
+                        .or_else(|| date_near(view, clause, trigger.start, last))
+                });
                 // "visited China in 1993 and again in 1997": a second trip, same traveller.
                 if let Some(again) = view.lower.find_any(&["and again"], segment)
                     && let Some(date) = view.dates_in(Span::new(again.end, segment.end)).next()
@@ -471,6 +536,59 @@ fn visits_in(
 
 /// The longest a trip's dates may span, in days as [`PartialDate::widest_days_to`] counts them.
 const MAX_TRIP_DAYS: i64 = 62;
+
+/// "A and B visited X and Y in March and May 2016 respectively": the places and dates of a
+/// clause shared out among its travellers in order. A single place or date is everyone's.
+struct Respective {
+    hosts: Vec<CountryCode>,
+    dates: Vec<When>,
+}
+
+impl Respective {
+    /// The host and date of the traveller at `position`; `host` when the clause names one
+    /// place for all.
+    fn of(&self, position: usize, host: CountryCode) -> (CountryCode, Option<When>) {
+        let pick = |count: usize| if count == 1 { 0 } else { position };
+        (
+            self.hosts
+                .get(pick(self.hosts.len()))
+                .copied()
+                .unwrap_or(host),
+            self.dates.get(pick(self.dates.len())).copied(),
+        )
+    }
+}
+
+fn respective(
+    view: &View,
+    clause: Span,
+    trigger: Span,
+    travellers: usize,
+    state: &State,
+) -> Option<Respective> {
+    if travellers < 2 || !view.lower.has_any(&["respectively"], clause) {
+        return None;
+    }
+    let after = Span::new(trigger.start, clause.end);
+    let hosts: Vec<CountryCode> = view
+        .countries_in(after)
+        .filter(|country| !matches!(country.via, bilateral_gazetteer::MentionVia::Demonym))
+        .map(|country| country.code)
+        .collect();
+    let dates: Vec<When> = view
+        .dates_in(after)
+        .map(|date| When {
+            start: date.start,
+            end: date.end,
+        })
+        .collect();
+    let fits = |count: usize| count == 1 || count == travellers;
+    let hosts_fit = hosts.is_empty()
+        || fits(hosts.len()) && hosts.iter().all(|code| state.dyad.contains(*code));
+    let dates_fit = dates.is_empty() || fits(dates.len());
+    let shared_out = hosts.len() == travellers || dates.len() == travellers;
+    (hosts_fit && dates_fit && shared_out).then_some(Respective { hosts, dates })
+}
 
 /// Who went where, in what capacity: everything one visit fact needs but the traveller's name
 /// and the dates.
@@ -805,9 +923,20 @@ fn meetings_in(
             view.date_before(trigger.start)
         })
         .or(state.event_date);
+    // "... visited Ganja, where the two held talks": the place just before "where".
     let place_ref = view
         .countries_in(Span::new(trigger.start, clause.end))
-        .find(|country| country.via.is_city());
+        .find(|country| country.via.is_city())
+        .or_else(|| {
+            view.countries_in(Span::new(0, trigger.start))
+                .filter(|country| country.via.is_city())
+                .last()
+                .filter(|country| {
+                    view.lower
+                        .get(country.span.end..trigger.start)
+                        .is_some_and(|gap| gap.starts_with(", where "))
+                })
+        });
     let place = place_ref.map(|country| view.slice(country.span).to_owned());
     for pair in &pairs {
         if let (false, Some(date), Some(place)) = (told_as_trip, when, place_ref)

@@ -160,3 +160,69 @@ fn a_name_in_the_possessive_and_the_two_men_in_meetings() {
         "#,
     );
 }
+
+#[test]
+fn places_and_dates_shared_out_respectively() {
+    check(
+        &article(
+            "Azerbaijan–Turkey relations",
+            "Foreign ministers Ali Demir and Elnur Mammadov visited Baku and Ankara in March and May 2016 respectively.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"TUR","host":"AZE","visitor":"Ali Demir","office":"foreign_minister","level":"unspecified","start":"2016-03","end":null}
+        {"type":"visit","visitor_country":"AZE","host":"TUR","visitor":"Elnur Mammadov","office":"foreign_minister","level":"unspecified","start":"2016-05","end":null}
+        "#,
+    );
+    check(
+        &article(
+            "Chile–Spain relations",
+            "Three Chilean presidents – Ana Soto, Rui Vidal and Eva Lund – paid official visits to Madrid, in 1991, 2003 and 2015 respectively.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"ESP","visitor":"Ana Soto","office":"head_of_state","level":"official","start":"1991","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"ESP","visitor":"Rui Vidal","office":"head_of_state","level":"official","start":"2003","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"ESP","visitor":"Eva Lund","office":"head_of_state","level":"official","start":"2015","end":null}
+        "#,
+    );
+    // Two dates for three travellers cannot be shared out: no dates are guessed.
+    check(
+        &article(
+            "Chile–Spain relations",
+            "Ana Soto, Rui Vidal and Eva Lund visited Madrid in 1991 and 2003 respectively.",
+        ),
+        "",
+    );
+}
+
+#[test]
+fn a_destination_chosen_before_the_trip_and_a_trip_in_the_possessive() {
+    check(
+        &article(
+            "Ethiopia–Kenya relations",
+            "Daniel Mwangi chose Ethiopia for a state visit in January 1980, his first abroad as president. Abebe Tadesse made Kenya one of his first foreign destinations after becoming prime minister in May 2018. Emperor Haile Tekle visited Kenya twice; on his state visit of June 1970 he held talks in Nairobi.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"KEN","host":"ETH","visitor":"Daniel Mwangi","office":"head_of_state","level":"state","start":"1980-01","end":null}
+        {"type":"visit","visitor_country":"ETH","host":"KEN","visitor":"Abebe Tadesse","office":"head_of_government","level":"unspecified","start":"2018-05","end":null}
+        {"type":"visit_count","visitor_country":"ETH","host":"KEN","visitor":"Haile Tekle","office":"head_of_state","count":2}
+        {"type":"visit","visitor_country":"ETH","host":"KEN","visitor":"Haile Tekle","office":"head_of_state","level":"state","start":"1970-06","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_leader_named_by_demonym_and_a_host_by_possessive() {
+    check(
+        &article(
+            "Azerbaijan–Turkey relations",
+            "President Elnur Mammadov of Azerbaijan received President Ali Demir of Turkey in Baku in May 2019. On 10 December 2020 the Turkish leader travelled to Baku. On 25 September 2023 Demir visited Ganja, where he and his host held talks.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Elnur Mammadov","Ali Demir"],"date":"2019-05","place":"Baku"}
+        {"type":"visit","visitor_country":"TUR","host":"AZE","visitor":"Ali Demir","office":"head_of_state","level":"unspecified","start":"2019-05","end":null}
+        {"type":"visit","visitor_country":"TUR","host":"AZE","visitor":"Ali Demir","office":"head_of_state","level":"unspecified","start":"2020-12-10","end":null}
+        {"type":"visit","visitor_country":"TUR","host":"AZE","visitor":"Ali Demir","office":"head_of_state","level":"unspecified","start":"2023-09-25","end":null}
+        {"type":"meeting","participants":["Ali Demir","Elnur Mammadov"],"date":"2023-09-25","place":"Ganja"}
+        "#,
+    );
+}
