@@ -218,8 +218,9 @@ pub fn extract_facts(
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
-        if first_in_block {
-            rows::extract(&view, &state, &mut found);
+        let listed_row = first_in_block && rows::extract(&view, &state, &mut found);
+        if !listed_row {
+            rows::introduce(&view, &found, &mut state);
         }
         for item in &mut found {
             key_to_state_of_the_time(&mut item.fact);

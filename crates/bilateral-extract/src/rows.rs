@@ -7,6 +7,7 @@
 
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Document, Fact, Office, PartialDate, Span};
+use bilateral_recognise::date::{DateContext, find_dates, month_from_name};
 
 use crate::view::{DateRef, View};
 use crate::{Found, State};
@@ -30,11 +31,13 @@ const HEADING_WORDS: &[&str] = &[
 ];
 
 /// What the current section says of the rows in it.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct RowContext {
     /// The section, or one it belongs to, is headed as a list of visits.
     pub about_visits: bool,
     pub direction: Option<RowDirection>,
+    /// The traveller of a list of dated trips, while its rows last.
+    pub listed: Option<ListedTraveller>,
 }
 
 impl RowContext {
@@ -58,6 +61,7 @@ impl RowContext {
         RowContext {
             about_visits: about_visits || direction.is_some(),
             direction,
+            listed: None,
         }
     }
 }
@@ -143,11 +147,94 @@ fn strip_enumerator(line: &str) -> &str {
     }
 }
 
-/// The trips of one row: the first sentence of a block, in a section about visits.
-pub(crate) fn extract(view: &View, state: &State, found: &mut Vec<Found>) {
-    if !state.rows.about_visits || view.text.len() > 400 {
+/// A traveller whose trips the rows below list by date alone: "X visited Y six times:" and
+/// then "1953 – 25–27 November", "1966 – August".
+#[derive(Clone, Debug)]
+pub(crate) struct ListedTraveller {
+    pub visitor_country: CountryCode,
+    pub host: CountryCode,
+    pub visitor: Option<String>,
+    pub office: Office,
+}
+
+/// Remembers the traveller of a sentence that ends in a colon, for the dated rows below it;
+/// any other sentence ends such a list.
+pub(crate) fn introduce(view: &View, found: &[Found], state: &mut State) {
+    state.rows.listed = None;
+    if !view.text.trim_end().ends_with(':') {
         return;
     }
+    state.rows.listed = found.iter().find_map(|item| match &item.fact {
+        Fact::VisitCount {
+            visitor_country,
+            host,
+            visitor,
+            office,
+            ..
+        }
+        | Fact::Visit {
+            visitor_country,
+            host,
+            visitor,
+            office,
+            ..
+        } => Some(ListedTraveller {
+            visitor_country: *visitor_country,
+            host: *host,
+            visitor: visitor.clone(),
+            office: *office,
+        }),
+        _ => None,
+    });
+}
+
+/// A row that is a date alone under a sentence naming the traveller: one trip.
+fn dated_row(view: &View, listed: &ListedTraveller, found: &mut Vec<Found>) -> bool {
+    let Some(lead) = view
+        .dates
+        .first()
+        .filter(|date| view.text[..date.span.start].trim().is_empty())
+    else {
+        return false;
+    };
+    // A row that names its own traveller is the other kind of row.
+    if traveller_start(view, Some(lead)).is_some() || view.text.len() > 200 {
+        return false;
+    }
+    for (start, end) in row_dates(view, Some(lead), lead.span.end) {
+        found.push(Found {
+            fact: Fact::Visit {
+                visitor_country: listed.visitor_country,
+                host: listed.host,
+                visitor: listed.visitor.clone(),
+                office: listed.office,
+                level: crate::visits::level_of(&view.lower, view.whole()),
+                start: Some(start),
+                end,
+            },
+            confidence: 0.7,
+        });
+    }
+    true
+}
+
+/// The trips of one row: the first sentence of a block, in a section about visits, or under
+/// a sentence that introduces a list of one traveller's trips. Returns whether the row was
+/// one of such a list, which then goes on.
+pub(crate) fn extract(view: &View, state: &State, found: &mut Vec<Found>) -> bool {
+    if let Some(listed) = &state.rows.listed
+        && dated_row(view, listed, found)
+    {
+        return true;
+    }
+    if state.rows.about_visits && view.text.len() <= 400 {
+        traveller_row(view, state, found);
+    }
+    false
+}
+
+/// A row that names its traveller: "President X (1977, 1980)", "1993 – Prime Minister Y to Z".
+fn traveller_row(view: &View, state: &State, found: &mut Vec<Found>) {
     // A row is a list of trips only while it names no verb of its own: sentences are the
     // other rules' work.
     let lead = view
@@ -272,14 +359,39 @@ fn row_dates(
         Some(lead) => {
             let precise = later
                 .iter()
-                .find(|date| date.start.within(&lead.start) && date.start != lead.start);
-            vec![match precise {
-                Some(date) => (date.start, date.end),
-                None => (lead.start, lead.end),
-            }]
+                .find(|date| date.start.within(&lead.start) && date.start != lead.start)
+                .map(|date| (date.start, date.end))
+                .or_else(|| within_lead_year(view, lead));
+            vec![precise.unwrap_or((lead.start, lead.end))]
         }
         None => later.iter().map(|date| (date.start, date.end)).collect(),
     }
+}
+
+/// A day or month written after a leading year, read in that year: "1953 – 25–27 November",
+/// "1975 – late April", "1966 – August".
+fn within_lead_year(view: &View, lead: &DateRef) -> Option<(PartialDate, Option<PartialDate>)> {
+    let PartialDate::Year(year) = lead.start else {
+        return None;
+    };
+    let rest = view.text.get(lead.span.end..)?;
+    let context = DateContext {
+        year: Some(year),
+        month: None,
+    };
+    if let Some(date) = find_dates(rest, &context)
+        .into_iter()
+        .find(|date| date.start.within(&lead.start) && date.start != lead.start)
+    {
+        return Some((date.start, date.end));
+    }
+    // A month name alone, perhaps after "early", "mid-" or "late".
+    let word = rest
+        .split(|ch: char| !ch.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .find(|word| !matches!(word.to_lowercase().as_str(), "early" | "mid" | "late"))?;
+    let month = month_from_name(word)?;
+    Some((PartialDate::month(year, month).ok()?, None))
 }
 
 #[cfg(test)]

@@ -226,3 +226,30 @@ fn a_leader_named_by_demonym_and_a_host_by_possessive() {
         "#,
     );
 }
+
+#[test]
+fn dated_rows_under_a_sentence_that_introduces_one_travellers_trips() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "King Harald Olsen visited Chile three times:\n\n1967 – 12–15 March, on a tour of South America\n1978 – late April\n1991 – October, to open a research station\n\nThe Chilean embassy in Oslo opened in 1999.",
+        ),
+        r#"
+        {"type":"visit_count","visitor_country":"NOR","host":"CHL","visitor":"Harald Olsen","office":"head_of_state","count":3}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Harald Olsen","office":"head_of_state","level":"unspecified","start":"1967-03-12","end":"1967-03-15"}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Harald Olsen","office":"head_of_state","level":"unspecified","start":"1978-04","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Harald Olsen","office":"head_of_state","level":"unspecified","start":"1991-10","end":null}
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"embassy","city":"Oslo","date":"1999"}
+        "#,
+    );
+    // Without the introducing colon, dated lines are not trips.
+    check(
+        &article(
+            "Chile–Norway relations",
+            "King Harald Olsen visited Chile in 1967.\n\n1978 – late April\n1991 – October, by sea",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Harald Olsen","office":"head_of_state","level":"unspecified","start":"1967","end":null}
+        "#,
+    );
+}
