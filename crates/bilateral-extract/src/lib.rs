@@ -89,6 +89,8 @@ pub(crate) struct VisitMemo {
     pub visitor_country: CountryCode,
     pub host: CountryCode,
     pub office: bilateral_model::Office,
+    /// The traveller's index in the registry.
+    pub visitor: usize,
 }
 
 /// A mission remembered for "the embassy reopened".

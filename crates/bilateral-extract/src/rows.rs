@@ -164,6 +164,22 @@ pub(crate) fn introduce(view: &View, found: &[Found], state: &mut State) {
     if !view.text.trim_end().ends_with(':') {
         return;
     }
+    // "His dated trips include:" lists the trips of the last traveller.
+    let of_last_traveller = || {
+        view.lower
+            .has_any(&["trips", "visits", "travels"], view.whole())
+            .then_some(state.last_visit)
+            .flatten()
+            .map(|memo| ListedTraveller {
+                visitor_country: memo.visitor_country,
+                host: memo.host,
+                visitor: state
+                    .registry
+                    .get(memo.visitor)
+                    .map(|person| person.name.clone()),
+                office: memo.office,
+            })
+    };
     state.rows.listed = found.iter().find_map(|item| match &item.fact {
         Fact::VisitCount {
             visitor_country,
@@ -186,6 +202,9 @@ pub(crate) fn introduce(view: &View, found: &[Found], state: &mut State) {
         }),
         _ => None,
     });
+    if state.rows.listed.is_none() {
+        state.rows.listed = of_last_traveller();
+    }
 }
 
 /// A row that is a date alone under a sentence naming the traveller: one trip.

@@ -59,6 +59,16 @@ const TRIGGERS: &[&str] = &[
     "first visit",
     "destination",
     "destinations",
+    "overseas visit",
+    "foreign visit",
+    "bilateral visit",
+    "visit abroad",
+    "overseas trip",
+    "foreign trip",
+    "trip abroad",
+    "stopped in",
+    "stopped over in",
+    "delegation to",
     "came back",
     "returned on",
     "returned in",
@@ -106,6 +116,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             .filter(|span| clause.start <= span.start && span.end <= clause.end)
             .collect()
     };
+    if trip_triggers.is_empty() {
+        one_of_these_trips(view, state, found);
+    }
     for clause in view.clauses.clone() {
         if !trip_triggers.is_empty() {
             visits_in(view, clause, &within(&trip_triggers, clause), state, found);
@@ -115,6 +128,51 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             meetings_in(view, clause, *trigger, told_as_trip, state, found);
         }
     }
+}
+
+/// Phrases that point back at the trips just counted: "On the third of these trips, ...".
+const THESE_TRIPS: &[&str] = &[
+    "of these trips",
+    "of these visits",
+    "of those trips",
+    "of those visits",
+    "of his trips",
+    "of her trips",
+    "of his visits",
+    "of her visits",
+];
+
+/// "X travelled to Y four times. On the third of these trips, from 9 to 11 March 2010, ...":
+/// one of the trips just told, dated by this sentence.
+fn one_of_these_trips(view: &View, state: &mut State, found: &mut Vec<Found>) {
+    let Some(phrase) = view.lower.find_any(THESE_TRIPS, view.whole()) else {
+        return;
+    };
+    let (Some(memo), Some(date)) = (
+        state.last_visit,
+        view.dates_in(Span::new(phrase.end, view.text.len())).next(),
+    ) else {
+        return;
+    };
+    let Some(name) = state
+        .registry
+        .get(memo.visitor)
+        .map(|person| person.name.clone())
+    else {
+        return;
+    };
+    let trip = Trip {
+        visitor_country: memo.visitor_country,
+        host: memo.host,
+        office: memo.office,
+        level: level_of(&view.lower, view.whole()),
+    };
+    let when = When {
+        start: date.start,
+        end: date.end,
+    };
+    found.push(trip.visit(&name, Some(when), 0.7));
+    state.event_date = Some(when.start);
 }
 
 /// The visit triggers of a clause, grouped so that each group is one trip: a new trip starts
@@ -224,8 +282,12 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
 /// The office of a person at a mention: its title, an "as president" phrase, what the
 /// registry knows, a title in the clause, or a tenure in the sentence ("his presidency").
 fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Option<Office> {
-    person
-        .office
+    // "President X, who had come as defence minister": the capacity of the trip comes first.
+    let capacity = view
+        .office_phrase(Span::new(person.span.end, clause.end))
+        .filter(|_| person.office.is_some());
+    capacity
+        .or(person.office)
         .or_else(|| view.office_phrase(clause))
         .or_else(|| state.registry.get(person.id).and_then(|known| known.office))
         .or_else(|| view.office_phrase(view.whole()))
@@ -520,6 +582,7 @@ fn visits_in(
                 visitor_country,
                 host,
                 office,
+                visitor: person.id,
             });
             if let Some(known) = state.registry.get_mut(person.id) {
                 known.last_host = Some(host);

@@ -253,3 +253,33 @@ fn dated_rows_under_a_sentence_that_introduces_one_travellers_trips() {
         "#,
     );
 }
+
+#[test]
+fn one_of_the_trips_just_counted_and_the_rows_of_his_trips() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "President Ana Soto travelled to Norway four times as president. On the third of these trips, from 9 to 11 March 2010, she addressed the Storting.\n\nPrime Minister Eva Lund has visited Chile often. Her dated trips include:\n\n* 20–23 July 2011 – state visit\n* 2015 – October\n\nThe embassy opened in 2016.",
+        ),
+        r#"
+        {"type":"visit_count","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","count":4}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2010-03-09","end":"2010-03-11"}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"state","start":"2011-07-20","end":"2011-07-23"}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"2015-10","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_trip_abroad_and_the_capacity_it_was_made_in() {
+    check(
+        &article(
+            "Australia–Indonesia relations",
+            "Tom Barker, sworn in as prime minister in 2013, chose Jakarta for his first overseas visit, on 30 September – 1 October 2013. President Adi Wirawan, who had made an official visit to Canberra as defence minister in August 2019, was elected president in 2024.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"AUS","host":"IDN","visitor":"Tom Barker","office":"head_of_government","level":"unspecified","start":"2013-09-30","end":"2013-10-01"}
+        {"type":"visit","visitor_country":"IDN","host":"AUS","visitor":"Adi Wirawan","office":"minister","level":"official","start":"2019-08","end":null}
+        "#,
+    );
+}
