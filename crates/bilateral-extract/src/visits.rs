@@ -286,9 +286,32 @@ fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Op
     let capacity = view
         .office_phrase(Span::new(person.span.end, clause.end))
         .filter(|_| person.office.is_some());
-    capacity
-        .or(person.office)
-        .or_else(|| view.office_phrase(clause))
+    // "X, General Secretary of the party and, as chairman of the council, head of state,
+    // visited": a title between the traveller and the trip, in apposition.
+    let apposition = || {
+        view.titles_in(Span::new(person.span.end, clause.end))
+            .filter(|title| {
+                view.lower
+                    .get(person.span.end..title.span.start)
+                    .is_some_and(|gap| gap.trim_start().starts_with(','))
+            })
+            .map(|title| title.office)
+            .find(|office| *office != Office::Other)
+    };
+    // Within the clause, a vague office ("other": a party secretary, a commander) gives way
+    // to a definite one written beside it.
+    let in_clause = [
+        capacity,
+        person.office,
+        view.office_phrase(clause),
+        apposition(),
+    ];
+    in_clause
+        .iter()
+        .flatten()
+        .copied()
+        .find(|office| *office != Office::Other)
+        .or_else(|| in_clause.iter().flatten().copied().next())
         .or_else(|| state.registry.get(person.id).and_then(|known| known.office))
         .or_else(|| view.office_phrase(view.whole()))
         .or_else(|| view.tenure_office(view.whole()))
@@ -900,6 +923,9 @@ fn meetings_in(
     let subjects = names(&before);
     let objects = names(&after);
     let mut pairs: Vec<Vec<usize>> = Vec::new();
+    let pair_subject = view
+        .lower
+        .find_any(PAIR_SUBJECTS, Span::new(clause.start, trigger.start));
     match (subjects.as_slice(), objects.as_slice()) {
         ([first, second, ..], _) => pairs.push(vec![*first, *second]),
         ([subject], objects) => {
@@ -908,6 +934,11 @@ fn meetings_in(
                     pairs.push(vec![*subject, *object]);
                 }
             }
+        }
+        // "The two presidents met in X", "the two men met again at the funeral of Y": the
+        // last two people named.
+        ([], _) if pair_subject.is_some() => {
+            pairs.extend(last_two_named(view, state, trigger, pair_subject));
         }
         ([], [first, second, ..]) => pairs.push(vec![*first, *second]),
         // "At a meeting with President X on 18 November": the traveller of the moment met X.
@@ -925,48 +956,7 @@ fn meetings_in(
                 pairs.push(vec![subject, *object]);
             }
         }
-        // "The two presidents met in X": the last two people named.
-        ([], []) => {
-            let mut recent = state.recent_people.clone();
-            for person in view
-                .people
-                .iter()
-                .filter(|person| person.span.end <= trigger.start)
-            {
-                recent.retain(|id| *id != person.id);
-                recent.push(person.id);
-            }
-            let pair_subject = view
-                .lower
-                .find_any(PAIR_SUBJECTS, Span::new(clause.start, trigger.start));
-            // "The two presidents": only heads of state; "the two prime ministers": heads of
-            // government; "the two leaders": anyone.
-            let wanted = pair_subject.and_then(|span| {
-                let words = view.lower.get(span.start..span.end).unwrap_or("");
-                if words.ends_with("presidents") || words.ends_with("heads of state") {
-                    Some(Office::HeadOfState)
-                } else if words.ends_with("prime ministers")
-                    || words.ends_with("heads of government")
-                {
-                    Some(Office::HeadOfGovernment)
-                } else if words.ends_with("foreign ministers") {
-                    Some(Office::ForeignMinister)
-                } else {
-                    None
-                }
-            });
-            // People whose office the text never gave stay candidates.
-            recent.retain(|id| {
-                let office = state.registry.get(*id).and_then(|person| person.office);
-                wanted.is_none() || office.is_none() || office == wanted
-            });
-            let country_of = |id: &usize| state.registry.get(*id).and_then(|person| person.country);
-            if let (Some(_), [.., first, second]) = (pair_subject, recent.as_slice())
-                && (country_of(first).is_none() || country_of(first) != country_of(second))
-            {
-                pairs.push(vec![*first, *second]);
-            }
-        }
+        ([], []) => {}
     }
     if pairs.is_empty() {
         return;
@@ -1033,6 +1023,53 @@ fn meetings_in(
     }
     if let Some(date) = when {
         state.event_date = Some(date);
+    }
+}
+
+/// The last two people named before a pair subject ("the two presidents"), of the office it
+/// names, and not both of one state.
+fn last_two_named(
+    view: &View,
+    state: &State,
+    trigger: Span,
+    pair_subject: Option<Span>,
+) -> Option<Vec<usize>> {
+    let mut recent = state.recent_people.clone();
+    for person in view
+        .people
+        .iter()
+        .filter(|person| person.span.end <= trigger.start)
+    {
+        recent.retain(|id| *id != person.id);
+        recent.push(person.id);
+    }
+    // "The two presidents": only heads of state; "the two prime ministers": heads of
+    // government; "the two leaders": anyone.
+    let wanted = pair_subject.and_then(|span| {
+        let words = view.lower.get(span.start..span.end).unwrap_or("");
+        if words.ends_with("presidents") || words.ends_with("heads of state") {
+            Some(Office::HeadOfState)
+        } else if words.ends_with("prime ministers") || words.ends_with("heads of government") {
+            Some(Office::HeadOfGovernment)
+        } else if words.ends_with("foreign ministers") {
+            Some(Office::ForeignMinister)
+        } else {
+            None
+        }
+    });
+    // People whose office the text never gave stay candidates.
+    recent.retain(|id| {
+        let office = state.registry.get(*id).and_then(|person| person.office);
+        wanted.is_none() || office.is_none() || office == wanted
+    });
+    let country_of = |id: &usize| state.registry.get(*id).and_then(|person| person.country);
+    match recent.as_slice() {
+        [.., first, second]
+            if country_of(first).is_none() || country_of(first) != country_of(second) =>
+        {
+            Some(vec![*first, *second])
+        }
+        _ => None,
     }
 }
 
