@@ -459,8 +459,11 @@ impl<'a> Reader<'a> {
             .child_elements()
             .filter(|cell| matches!(cell.value().name(), "td" | "th"));
         for (index, cell) in cells.enumerate() {
+            if index == 0 && cell.value().name() == "th" {
+                self.builder.mark_header_row();
+            }
             if index > 0 {
-                self.builder.push_text(" | ", self.cursor);
+                self.builder.cell_break(self.cursor);
             }
             self.children(cell, depth + 1);
         }

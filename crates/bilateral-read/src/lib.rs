@@ -70,8 +70,12 @@ pub fn detect_format(name: &str, text: &str) -> Format {
         cut -= 1;
     }
     let head = &head[..cut];
+    let first_line = head.lines().next().unwrap_or("").trim_end();
     if head.starts_with('<') && head.to_ascii_lowercase().contains("<html") {
         Format::Html
+    } else if text::is_marked_title(first_line) {
+        // Heading-marked text (`= Title =`, `== History ==`) is text, not wikitext.
+        Format::Text
     } else if head.starts_with("{{") || head.contains("'''") || head.contains("\n==") {
         Format::Wikitext
     } else {
@@ -105,6 +109,10 @@ mod tests {
         assert_eq!(detect_format("a", "<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(
             detect_format("a.txt", "Japan–Kazakhstan relations\n"),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format("a.txt", "= Chile–Norway relations =\n\n== History ==\n"),
             Format::Text
         );
     }
