@@ -267,7 +267,7 @@ impl DocumentBuilder {
             Some(line)
                 if line.ends_with(':') || (line.len() <= MAX_INTRO && !line.ends_with('.')) =>
             {
-                line.trim_end_matches(':').trim().to_owned()
+                without_enumerator(line.trim_end_matches(':').trim()).to_owned()
             }
             _ => {
                 let section = document.blocks.get(block).map_or(0, |block| block.section);
@@ -314,6 +314,17 @@ impl DocumentBuilder {
         self.open_block
             .is_some_and(|(_, start)| start == self.document.text.len())
     }
+}
+
+/// A line without the enumerator that opens it: "(a) From Zambia to Tanzania" is "From
+/// Zambia to Tanzania".
+fn without_enumerator(line: &str) -> &str {
+    line.strip_prefix('(')
+        .and_then(|rest| rest.split_once(") "))
+        .filter(|(label, _)| {
+            (1..=3).contains(&label.len()) && label.chars().all(char::is_alphanumeric)
+        })
+        .map_or(line, |(_, rest)| rest.trim_start())
 }
 
 /// Whether the character at byte `index` is white space, and its width. ASCII is tested

@@ -366,14 +366,18 @@ impl<'a> TextReader<'a> {
             self.write_block(BlockKind::ListItem, item, offset);
             return;
         }
-        if rows::is_year_line(text) || self.is_note(index) || self.is_bare_item(index) {
-            self.write_block(BlockKind::ListItem, text, line.offset);
-            return;
-        }
+        let cells =
+            rows::cells(text).filter(|cells| cells.iter().all(|(_, cell)| cell.len() <= MAX_CELL));
+        // A year with a wide gap after it starts a table row when more cells follow, or when
+        // the table goes on; otherwise it starts an item of a year-by-year list.
         if let Some(cells) =
-            rows::cells(text).filter(|cells| cells.iter().all(|(_, cell)| cell.len() <= MAX_CELL))
+            cells.filter(|cells| cells.len() > 2 || self.in_table || !rows::is_year_line(text))
         {
             self.write_row(&cells, line.offset);
+            return;
+        }
+        if rows::is_year_line(text) || self.is_note(index) || self.is_bare_item(index) {
+            self.write_block(BlockKind::ListItem, text, line.offset);
             return;
         }
         let text = if index == self.last_text_line {
@@ -410,7 +414,14 @@ impl<'a> TextReader<'a> {
                 .find(|line| !line.text.is_empty())
                 .is_some_and(|line| line.text.ends_with(':'))
         });
-        bare(Some(index)) && (after_colon || bare(index.checked_sub(1)) || bare(Some(index + 1)))
+        // A line right above a marked list introduces it.
+        let introduces = self
+            .lines
+            .get(index + 1)
+            .is_some_and(|next| is_marked_item(next.text) || rows::is_key_value(next.text));
+        bare(Some(index))
+            && !introduces
+            && (after_colon || bare(index.checked_sub(1)) || bare(Some(index + 1)))
     }
 
     /// Writes a table row; the first row of a table is its header when it names columns.
@@ -706,9 +717,16 @@ fn heading_text(text: &str) -> &str {
     text.strip_suffix("[edit]").unwrap_or(text).trim_end()
 }
 
-/// A short line that is no sentence: an item of a list that lost its bullets.
+/// A line whose shape says it is a list item: a bullet, a number, a year and a gap.
+fn is_marked_item(text: &str) -> bool {
+    strip_bullet(text).is_some() || numbered_item(text).is_some() || rows::is_year_line(text)
+}
+
+/// A short line that is no sentence nor heading: an item of a list that lost its bullets.
 fn is_bare_item(text: &str) -> bool {
     !text.is_empty()
+        && rows::numbered_heading(text).is_none()
+        && rows::capital_heading(text).is_none()
         && text.len() <= MAX_BARE_ITEM
         && !strip_trailing_markers(text).ends_with(SENTENCE_FINAL)
         && !text.ends_with("[edit]")

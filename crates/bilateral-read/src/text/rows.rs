@@ -120,12 +120,16 @@ pub(super) fn is_header_row(cells: &[(usize, &str)]) -> bool {
     })
 }
 
-/// A year-by-year list line: a year, two or more spaces or a tab, then what happened.
+/// A year-by-year list line: a year, two or more spaces or a tab, then what happened in
+/// words (not another figure, as in a table's row of years).
 pub(super) fn is_year_line(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.len() > 6
         && bytes.iter().take(4).all(u8::is_ascii_digit)
         && matches!(bytes.get(4..6), Some([b' ', b' '] | [b'\t', _]))
+        && text
+            .get(4..)
+            .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic))
 }
 
 /// A telegraphic note, `Diplomatic relations: established 19 August 1964`: a short key in
@@ -189,6 +193,7 @@ mod tests {
         assert!(is_year_line("1957  Vice President Radhakrishnan"));
         assert!(is_year_line("2011\tVisit"));
         assert!(!is_year_line("1957 was the year"));
+        assert!(!is_year_line("2022      2023"));
         assert!(is_key_value(
             "Diplomatic relations: established 19 August 1964"
         ));
