@@ -1,11 +1,13 @@
 //! Reading the two states an article is about from its title: "Japan–Kazakhstan relations",
-//! "Relations between Japan and Kazakhstan", "Sino-Japanese relations".
+//! "Relations between Japan and Kazakhstan", "Sino-Japanese relations"; from a ministry's
+//! title and its own state ("Bilateral relations: Kenya" on a page of Tanzania's ministry);
+//! and from a file name ("czech-republic-japan-relations.txt").
 
 use std::collections::HashSet;
 
-use bilateral_model::Dyad;
+use bilateral_model::{CountryCode, Dyad};
 
-use crate::{GAZETTEER, Gazetteer};
+use crate::{GAZETTEER, Gazetteer, MentionVia, find_mentions};
 
 /// Dashes that always separate the two sides of a title; a hyphen may also sit inside a name
 /// ("Guinea-Bissau").
@@ -27,10 +29,61 @@ pub fn dyad_from_title(title: &str) -> Option<Dyad> {
     let title = without_parenthesis(title.trim());
     let between = strip_prefix_ignoring_case(title, "relations between ")
         .or_else(|| strip_prefix_ignoring_case(title, "relationship between "));
-    match between {
+    let strict = match between {
         Some(pair) => joined_by_and(gazetteer, pair),
         None => joined_by_dash(gazetteer, without_relations(title)),
+    };
+    strict.or_else(|| {
+        let lower = title.to_lowercase();
+        if !RELATION_WORDS.iter().any(|word| lower.contains(word)) {
+            return None;
+        }
+        match named_states(title)[..] {
+            [first, second] => Dyad::new(first, second).ok(),
+            _ => None,
+        }
+    })
+}
+
+/// Words that make a title naming two states in other words a title about their relations:
+/// "India-Mongolia Bilateral Brief", but not "India–Pakistan border".
+const RELATION_WORDS: &[&str] = &["relation", "bilateral"];
+
+/// The distinct states a text names by name (not by demonym or capital), in order.
+fn named_states(text: &str) -> Vec<CountryCode> {
+    let mut states: Vec<CountryCode> = Vec::new();
+    for mention in find_mentions(text) {
+        if mention.via == MentionVia::Name && !states.contains(&mention.code) {
+            states.push(mention.code);
+        }
     }
+    states
+}
+
+/// The dyad of a page one state published about its relations with another: the title names
+/// the other state ("Bilateral relations: United Republic of Tanzania", "India-Mongolia
+/// Bilateral Brief"), the publisher ("Ministry of Foreign Affairs / Republic of Zambia") the
+/// first. A title that names two states is read as a title.
+pub fn dyad_from_publisher(title: &str, publisher: &str) -> Option<Dyad> {
+    if let Some(dyad) = dyad_from_title(title) {
+        return Some(dyad);
+    }
+    let own = *named_states(publisher).first()?;
+    match named_states(title)[..] {
+        [other] => Dyad::new(own, other).ok(),
+        _ => None,
+    }
+}
+
+/// The dyad of a file name: "czech-republic-japan-relations.txt",
+/// "/data/Japan_Kazakhstan_relations.html". Folders and extensions are ignored; the words
+/// between hyphens or underscores are grouped into names as in a hyphenated title.
+pub fn dyad_from_file_name(name: &str) -> Option<Dyad> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.split('.').next().unwrap_or(base);
+    let words = stem.replace('_', "-");
+    let pair = strip_suffix_ignoring_case(&words, "-relations").unwrap_or(&words);
+    split_at_hyphens(&GAZETTEER, pair, " ")
 }
 
 /// "China–Japan relations (1931–1945)" is read without its parenthesis.
@@ -90,7 +143,7 @@ fn joined_by_dash(gazetteer: &Gazetteer, pair: &str) -> Option<Dyad> {
     let pair = pair.replace(" - ", "–");
     let sides: Vec<&str> = pair.split(DASHES).map(str::trim).collect();
     match sides[..] {
-        [single] => split_at_hyphens(gazetteer, single),
+        [single] => split_at_hyphens(gazetteer, single, "-"),
         [left, right] => {
             let left = gazetteer.lookup_or_prefix(left)?;
             let right = gazetteer.lookup(right)?;
@@ -100,11 +153,11 @@ fn joined_by_dash(gazetteer: &Gazetteer, pair: &str) -> Option<Dyad> {
     }
 }
 
-/// Tries every way of grouping the hyphenated pieces into names and keeps the groupings with
-/// the fewest names; the title is a dyad when those all name the same two states.
-/// "Guinea-Bissau-Portugal" is read as Guinea-Bissau and Portugal, "Sino-Japanese" as China
-/// and Japan.
-fn split_at_hyphens(gazetteer: &Gazetteer, text: &str) -> Option<Dyad> {
+/// Tries every way of grouping the hyphenated pieces into names (the pieces of a group joined
+/// by `joiner`) and keeps the groupings with the fewest names; the title is a dyad when those
+/// all name the same two states. "Guinea-Bissau-Portugal" is read as Guinea-Bissau and
+/// Portugal, "Sino-Japanese" as China and Japan.
+fn split_at_hyphens(gazetteer: &Gazetteer, text: &str, joiner: &str) -> Option<Dyad> {
     let pieces: Vec<&str> = text.split(HYPHENS).map(str::trim).collect();
     if pieces.len() < 2 || pieces.len() > MAX_HYPHENATED_PIECES {
         return None;
@@ -113,7 +166,7 @@ fn split_at_hyphens(gazetteer: &Gazetteer, text: &str) -> Option<Dyad> {
     let mut fewest = usize::MAX;
     let mut readings: Vec<Option<Dyad>> = Vec::new();
     for cuts in 0u32..(1 << cut_points) {
-        let Some(states) = read_grouping(gazetteer, &pieces, cuts) else {
+        let Some(states) = read_grouping(gazetteer, &pieces, cuts, joiner) else {
             continue;
         };
         let reading = match states[..] {
@@ -134,14 +187,19 @@ fn split_at_hyphens(gazetteer: &Gazetteer, text: &str) -> Option<Dyad> {
 /// The states named by the pieces grouped between the cuts (bit `i` set: a cut after piece
 /// `i`), or None if a group names no state. Only the last group must be a name; the others
 /// may be prefix forms ("Sino").
-fn read_grouping(gazetteer: &Gazetteer, pieces: &[&str], cuts: u32) -> Option<Vec<usize>> {
+fn read_grouping(
+    gazetteer: &Gazetteer,
+    pieces: &[&str],
+    cuts: u32,
+    joiner: &str,
+) -> Option<Vec<usize>> {
     let mut states = Vec::new();
     let mut group: Vec<&str> = Vec::new();
     for (index, piece) in pieces.iter().enumerate() {
         group.push(piece);
         let last = index + 1 == pieces.len();
         if last || cuts & (1 << index) != 0 {
-            let name = group.join("-");
+            let name = group.join(joiner);
             let state = if last {
                 gazetteer.lookup(&name)
             } else {
@@ -237,6 +295,70 @@ mod tests {
         expect("Guinea-Bissau-Portugal relations", "GNB-PRT");
         expect("Indonesia–Timor-Leste relations", "IDN-TLS");
         expect("Austria-Hungary–Serbia relations", "AUT-SRB");
+    }
+
+    #[test]
+    fn titles_in_other_words_that_name_two_states() {
+        expect("India-Mongolia Bilateral Brief", "IND-MNG");
+        expect("Kazakhstan - Mongolia: Bilateral Relations", "KAZ-MNG");
+        expect("Chile and Norway: relations today", "CHL-NOR");
+        assert_eq!(dyad("Chile and Norway: an overview"), None);
+        assert_eq!(dyad("Bilateral relations: Chile"), None);
+    }
+
+    #[test]
+    fn a_ministry_page_names_the_other_state() {
+        let pair = |title, publisher| {
+            dyad_from_publisher(title, publisher).map(|d| format!("{}-{}", d.first(), d.second()))
+        };
+        assert_eq!(
+            pair(
+                "Bilateral relations: Chile",
+                "Ministry of Foreign Affairs / Kingdom of Norway"
+            )
+            .as_deref(),
+            Some("CHL-NOR")
+        );
+        assert_eq!(
+            pair(
+                "Norway-Chile Relations (Basic Data)",
+                "Ministry of Foreign Affairs of Peru"
+            )
+            .as_deref(),
+            Some("CHL-NOR")
+        );
+        assert_eq!(
+            pair("Bilateral relations", "Ministry of Foreign Affairs of Peru"),
+            None
+        );
+        assert_eq!(
+            pair("Bilateral relations: Chile", "Ministry of Foreign Affairs"),
+            None
+        );
+    }
+
+    #[test]
+    fn file_names_give_dyads() {
+        let pair =
+            |name| dyad_from_file_name(name).map(|d| format!("{}-{}", d.first(), d.second()));
+        assert_eq!(
+            pair("czech-republic-japan-relations.txt").as_deref(),
+            Some("CZE-JPN")
+        );
+        assert_eq!(
+            pair("/data/set/Chile_Norway_relations.html").as_deref(),
+            Some("CHL-NOR")
+        );
+        assert_eq!(
+            pair("east-germany-vietnam-relations.txt").as_deref(),
+            Some("DDR-VNM")
+        );
+        assert_eq!(
+            pair("india-united-arab-emirates-relations.gold.json").as_deref(),
+            Some("ARE-IND")
+        );
+        assert_eq!(pair("notes.txt"), None);
+        assert_eq!(pair("japan-relations.txt"), None);
     }
 
     #[test]
