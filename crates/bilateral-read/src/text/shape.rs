@@ -114,19 +114,36 @@ pub(super) fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
-/// Words that mark a line of a site header as a foreign ministry's or an embassy's.
+/// Words that mark a line as a foreign ministry's or an embassy's, in the languages
+/// ministries most often publish in.
 const MINISTRY_WORDS: &[&str] = &[
     "ministry",
     "ministère",
     "ministerio",
+    "ministero",
+    "ministério",
     "ministerium",
+    "ministerstvo",
+    "министерство",
+    "bakanlığı",
+    "kementerian",
     "foreign affairs",
     "external affairs",
     "foreign office",
     "foreign relations",
     "department of state",
+    "auswärtiges amt",
+    "affaires étrangères",
+    "affari esteri",
+    "asuntos exteriores",
+    "relações exteriores",
     "embassy of",
     "high commission of",
+    "ambassade",
+    "embajada",
+    "ambasciata",
+    "embaixada",
+    "botschaft",
 ];
 
 /// Keys of the date lines a ministry's page shows under its title.
@@ -197,7 +214,8 @@ pub(super) fn prelude<'a>(lines: &[Line<'a>]) -> Option<Prelude<'a>> {
         .take_while(|line| !line.text.is_empty())
         .map(|line| line.text)
         .collect();
-    if header.len() <= 4 && header.iter().any(|line| is_ministry_line(line)) {
+    // A site header comes first: a page whose first line is its title is no ministry's.
+    if header.len() <= 4 && is_ministry_line(first_text) {
         return Some(ministry(lines, first, &header));
     }
     Some(simple(Shape::Scrape, first_text, first))
@@ -236,14 +254,19 @@ fn browser<'a>(lines: &[Line<'a>], first: usize) -> Prelude<'a> {
         }
         previous = (!is_chrome(text)).then_some(text);
     }
-    let title = title.unwrap_or_else(|| {
-        lines
-            .iter()
-            .skip(body_start)
-            .map(|line| line.text)
-            .find(|text| !text.is_empty())
-            .unwrap_or("")
-    });
+    // Without a language count or tabs, a copy that starts at the title has it first; else
+    // the infobox repeats it after "From Wikipedia".
+    let first_text = lines.get(first).map_or("", |line| line.text);
+    let title = title
+        .or_else(|| (!is_chrome(first_text)).then_some(first_text))
+        .unwrap_or_else(|| {
+            lines
+                .iter()
+                .skip(body_start)
+                .map(|line| line.text)
+                .find(|text| !text.is_empty())
+                .unwrap_or("")
+        });
     Prelude {
         shape: Shape::Browser,
         title,
