@@ -765,6 +765,27 @@ mod tests {
                 (BlockKind::TableRow, "1933 | Firefly"),
             ]
         );
+        let lists = &document.structure.lists;
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].items.len(), 3);
+        let table = &document.structure.tables[0];
+        let rows: Vec<(bool, Vec<&str>)> = table
+            .rows
+            .iter()
+            .map(|row| (row.header, document.cells(row)))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (true, vec!["Date", "Visitor"]),
+                (false, vec!["1933", "Firefly"])
+            ]
+        );
+        let row = document.table_row(table.rows[1].block).expect("a row");
+        assert_eq!(
+            row.header().map(|header| document.cells(header)),
+            Some(vec!["Date", "Visitor"])
+        );
     }
 
     #[test]

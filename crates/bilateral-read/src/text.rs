@@ -300,7 +300,7 @@ impl<'a> TextReader<'a> {
             }
             return;
         }
-        if self.shape == Shape::Browser {
+        if self.shape == Shape::Browser && !text.eq_ignore_ascii_case(self.builder.title()) {
             for cell in text.split('\t') {
                 if looks_like_name(cell) && cell.split_whitespace().count() <= 3 {
                     self.builder.push_infobox_country(cell);
