@@ -166,7 +166,10 @@ fn lists(document: &Document) -> Vec<(&str, Vec<&str>)> {
         .collect()
 }
 
-fn tables(document: &Document) -> Vec<(&str, Vec<(bool, Vec<&str>)>)> {
+/// A table as its heading and its rows, each a header flag and the cells' text.
+type TableText<'a> = (&'a str, Vec<(bool, Vec<&'a str>)>);
+
+fn tables(document: &Document) -> Vec<TableText<'_>> {
     document
         .structure
         .tables
