@@ -408,3 +408,28 @@ fn list_items_and_rows_are_blocks_of_their_kind() {
         }
     }
 }
+
+/// Every prefix of every page — each a text cut off somewhere — reads, and its blocks, list
+/// items, rows and cells lie inside the text.
+#[test]
+fn every_cut_of_every_page_hangs_together() {
+    for page in [BROWSER_COPY, MINISTRY_PAGE, MARKED, CUT] {
+        for (end, _) in page.char_indices() {
+            let document = read_text(&page[..end]);
+            let length = document.text.len();
+            assert!(document.markers.iter().all(|marker| marker.at <= length));
+            assert!(document.blocks.iter().all(|block| block.span.end <= length));
+            for list in &document.structure.lists {
+                assert!(list.items.iter().all(|&item| item < document.blocks.len()));
+            }
+            for table in &document.structure.tables {
+                for row in &table.rows {
+                    let span = document.blocks[row.block].span;
+                    assert!(row.cells.iter().all(|cell| {
+                        span.start <= cell.start && cell.start <= cell.end && cell.end <= span.end
+                    }));
+                }
+            }
+        }
+    }
+}
