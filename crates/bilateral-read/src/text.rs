@@ -456,13 +456,20 @@ impl<'a> TextReader<'a> {
         if self.part == Part::OtherEndMatter {
             return;
         }
-        if text.starts_with(['^', '↑']) {
-            // A browser copy's list is not numbered: its references count up from 1.
+        // A browser copy's list (`^ a b …`) and a bulleted one are not numbered: their
+        // references count up from 1.
+        let unnumbered = if text.starts_with(['^', '↑']) {
+            Some(text)
+        } else {
+            strip_bullet(text)
+        };
+        if let Some(body) = unnumbered {
             self.close_reference();
+            let start = line.offset + (text.len() - body.len());
             self.open_reference = Some(OpenReference {
                 n: self.last_reference_number.saturating_add(1),
-                text: text.to_owned(),
-                source: Span::new(line.offset, line.offset + text.len()),
+                text: body.to_owned(),
+                source: Span::new(start, line.offset + text.len()),
             });
             return;
         }

@@ -381,6 +381,26 @@ fn heading_marked_text_is_text_with_sections_items_and_references() {
 }
 
 #[test]
+fn bulleted_references_count_up_from_one() {
+    let page = "= Chile–Norway relations =\n\nThe two states trade fish.[2]\n\n== References ==\n\
+                - \"Fish\". Sea News. 2001. Retrieved 2 May 2024.\n\
+                - Berg, Ola (2010). Salmon and Copper. Oslo: Fjord Press.\n";
+    let document = read_text(page);
+    assert_eq!(
+        references(&document),
+        [
+            (1, "\"Fish\". Sea News. 2001. Retrieved 2 May 2024."),
+            (2, "Berg, Ola (2010). Salmon and Copper. Oslo: Fjord Press.")
+        ]
+    );
+    assert!(
+        document.diagnostics.is_empty(),
+        "{:?}",
+        document.diagnostics
+    );
+}
+
+#[test]
 fn a_text_cut_mid_word_loses_its_broken_sentence() {
     let document = read_text(CUT);
     assert_eq!(
