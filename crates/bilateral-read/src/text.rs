@@ -179,6 +179,8 @@ struct OpenReference {
 struct TextReader<'a> {
     lines: &'a [Line<'a>],
     shape: Shape,
+    /// A browser copy's numbered table of contents, which gives its headings' levels.
+    contents: Vec<(&'a str, u8)>,
     builder: DocumentBuilder,
     part: Part,
     /// Inside the line group that starts with "Last updated": the infobox.
@@ -206,6 +208,7 @@ impl<'a> TextReader<'a> {
         TextReader {
             lines,
             shape: prelude.shape,
+            contents: prelude.contents.clone(),
             builder,
             part: Part::Body,
             // A browser copy's infobox follows "From Wikipedia, the free encyclopedia".
@@ -343,7 +346,12 @@ impl<'a> TextReader<'a> {
         if !is_heading_like(heading) || (!marked && index >= self.last_text_line) {
             return false;
         }
-        let level = level.unwrap_or_else(|| {
+        let listed = self
+            .contents
+            .iter()
+            .find(|(listed, _)| listed.eq_ignore_ascii_case(heading))
+            .map(|&(_, level)| level);
+        let level = level.or(listed).unwrap_or_else(|| {
             self.last_heading_level
                 .map_or(2, |level| (level + 1).min(6))
         });

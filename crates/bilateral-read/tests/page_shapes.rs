@@ -17,6 +17,7 @@ hide
 1 History
 Toggle History subsection
 1.1 Whaling years
+1.2 Envoys
 2 Diplomatic missions
 3 References
 Chile–Norway relations
@@ -38,6 +39,9 @@ Chile–Norway relations are the ties between the Republic of Chile and the King
 History[edit]
 Whaling years[edit]
 Norwegian whalers worked from Chilean ports early in the twentieth century.[3] The two countries exchanged envoys in 1905.[1]
+
+Envoys[edit]
+The first Norwegian envoy arrived in Santiago in 1905.
 
 Diplomatic missions[edit]
 Resident missions
@@ -206,6 +210,7 @@ fn a_browser_copy_loses_its_chrome_and_keeps_its_structure() {
         [
             ("History", 2),
             ("Whaling years", 3),
+            ("Envoys", 3),
             ("Diplomatic missions", 2)
         ]
     );

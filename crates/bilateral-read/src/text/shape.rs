@@ -29,6 +29,9 @@ pub(super) struct Prelude<'a> {
     pub body_start: usize,
     /// The site header of a ministry's page, its lines joined by " / ".
     pub publisher: Option<String>,
+    /// A browser copy's numbered table of contents: each heading with its level
+    /// (`1.1 Imperial era` is level 3).
+    pub contents: Vec<(&'a str, u8)>,
 }
 
 /// Lines of a browser copy's page chrome: menus, tabs, the contents box.
@@ -227,6 +230,7 @@ fn simple<'a>(shape: Shape, title: &'a str, index: usize) -> Prelude<'a> {
         title,
         body_start: index + 1,
         publisher: None,
+        contents: Vec::new(),
     }
 }
 
@@ -267,11 +271,21 @@ fn browser<'a>(lines: &[Line<'a>], first: usize) -> Prelude<'a> {
                 .find(|text| !text.is_empty())
                 .unwrap_or("")
         });
+    let contents = lines
+        .get(first..body_start)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|line| {
+            let (level, heading) = super::rows::numbered_heading(line.text)?;
+            Some((heading, level))
+        })
+        .collect();
     Prelude {
         shape: Shape::Browser,
         title,
         body_start,
         publisher: None,
+        contents,
     }
 }
 
@@ -295,6 +309,7 @@ fn ministry<'a>(lines: &[Line<'a>], first: usize, header: &[&str]) -> Prelude<'a
         title,
         body_start: index + 1,
         publisher: Some(header.join(" / ")),
+        contents: Vec::new(),
     }
 }
 
