@@ -63,15 +63,6 @@ const OTHER_END_HEADINGS: &[&str] = &[
     "bibliography",
 ];
 
-/// Lines of the page around the article that are no part of it.
-const CHROME_LINES: &[&str] = &[
-    "From Wikipedia, the free encyclopedia",
-    "Jump to navigation",
-    "Jump to search",
-    "Jump to navigation Jump to search",
-    "[edit]",
-];
-
 /// Lines that end a page after its article: a browser copy's footer, a site's copyright.
 const FOOTER_STARTS: &[&str] = &[
     "categories:",
@@ -272,7 +263,7 @@ impl<'a> TextReader<'a> {
             self.in_infobox = false;
         }
         if (!self.body_started && text.eq_ignore_ascii_case(self.builder.title()))
-            || is_body_chrome(text)
+            || shape::is_body_chrome(text)
             || (self.shape == Shape::Ministry
                 && (shape::is_dateline(text) || shape::is_breadcrumb(text)))
         {
@@ -704,16 +695,6 @@ fn end_part(heading: &str) -> Option<Part> {
     } else {
         None
     }
-}
-
-/// Page chrome that can stand in the body: "From Wikipedia, the free encyclopedia", an old
-/// revision's banner.
-fn is_body_chrome(text: &str) -> bool {
-    CHROME_LINES
-        .iter()
-        .any(|chrome| text.eq_ignore_ascii_case(chrome))
-        || shape::starts_with_ignoring_case(text, "this is an old revision of this page")
-        || shape::starts_with_ignoring_case(text, "(redirected from ")
 }
 
 fn is_footer(text: &str) -> bool {

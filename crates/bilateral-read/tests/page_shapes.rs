@@ -458,3 +458,22 @@ fn every_cut_of_every_page_hangs_together() {
         }
     }
 }
+
+/// Every character of the clean text but the spaces and cell bars the reader writes maps back
+/// to the same character of the page.
+#[test]
+fn clean_text_maps_to_its_source_characters() {
+    for page in [BROWSER_COPY, MINISTRY_PAGE, MARKED, CUT] {
+        let document = read_text(page);
+        for (offset, ch) in document.text.char_indices() {
+            if ch.is_whitespace() || ch == '|' {
+                continue;
+            }
+            let source = document.source_map.to_source(offset);
+            assert!(
+                page.get(source..).is_some_and(|rest| rest.starts_with(ch)),
+                "{ch:?} at {offset}"
+            );
+        }
+    }
+}

@@ -34,12 +34,21 @@ pub(super) struct Prelude<'a> {
     pub contents: Vec<(&'a str, u8)>,
 }
 
-/// Lines of a browser copy's page chrome: menus, tabs, the contents box.
-const BROWSER_CHROME: &[&str] = &[
-    "jump to content",
+/// Page chrome that can stand anywhere in a page, even in its body.
+const PAGE_CHROME: &[&str] = &[
+    "from wikipedia, the free encyclopedia",
     "jump to navigation",
     "jump to search",
     "jump to navigation jump to search",
+    "[edit]",
+];
+
+/// Banners that can stand anywhere in a page: an old revision's, a redirect's.
+const BANNER_STARTS: &[&str] = &["this is an old revision of this page", "(redirected from "];
+
+/// Lines of a browser copy's chrome before the article: menus, tabs, the contents box.
+const BROWSER_CHROME: &[&str] = &[
+    "jump to content",
     "main menu",
     "move to sidebar",
     "navigation",
@@ -72,20 +81,26 @@ const BROWSER_CHROME: &[&str] = &[
     "read edit view history",
     "article talk read edit view history",
     "article talk read edit view history tools",
-    "from wikipedia, the free encyclopedia",
-    "[edit]",
 ];
 
-/// Lines of page chrome that can stand anywhere, even in the body.
-pub(super) fn is_chrome(text: &str) -> bool {
-    text.len() <= 60
-        && (BROWSER_CHROME
+/// Page chrome that can stand in the body: "From Wikipedia, the free encyclopedia", an old
+/// revision's banner.
+pub(super) fn is_body_chrome(text: &str) -> bool {
+    is_one_of(text, PAGE_CHROME)
+        || BANNER_STARTS
             .iter()
-            .any(|chrome| text.eq_ignore_ascii_case(chrome))
-            || is_language_count(text)
-            || is_toggle(text))
-        || starts_with_ignoring_case(text, "this is an old revision of this page")
-        || starts_with_ignoring_case(text, "(redirected from ")
+            .any(|start| starts_with_ignoring_case(text, start))
+}
+
+/// Chrome of the page before a browser copy's article, as well as what can stand anywhere.
+pub(super) fn is_chrome(text: &str) -> bool {
+    is_body_chrome(text)
+        || (text.len() <= 60
+            && (is_one_of(text, BROWSER_CHROME) || is_language_count(text) || is_toggle(text)))
+}
+
+fn is_one_of(text: &str, lines: &[&str]) -> bool {
+    lines.iter().any(|line| text.eq_ignore_ascii_case(line))
 }
 
 /// "34 languages", "1 language".
@@ -202,9 +217,7 @@ pub(super) fn prelude<'a>(lines: &[Line<'a>]) -> Option<Prelude<'a>> {
     }
     let head = lines.get(first..).unwrap_or(&[]);
     let head = head.get(..head.len().min(PRELUDE_LINES)).unwrap_or(head);
-    if BROWSER_CHROME
-        .get(..3)
-        .is_some_and(|jumps| jumps.iter().any(|j| first_text.eq_ignore_ascii_case(j)))
+    if starts_with_ignoring_case(first_text, "jump to ")
         || head.iter().any(|line| {
             line.text
                 .eq_ignore_ascii_case("from wikipedia, the free encyclopedia")
