@@ -76,10 +76,8 @@ pub fn find_dyad_with(document: &Document, hints: DyadHints<'_>) -> Option<Dyad>
     if let Some(dyad) = hints.given {
         return Some(dyad);
     }
-    let from_title = match &document.publisher {
-        Some(publisher) => bilateral_gazetteer::dyad_from_publisher(&document.title, publisher),
-        None => bilateral_gazetteer::dyad_from_title(&document.title),
-    };
+    let from_title =
+        bilateral_gazetteer::dyad_from_page_title(&document.title, document.publisher.as_deref());
     if let Some(dyad) = from_title.or_else(|| {
         hints
             .file_name
