@@ -29,7 +29,9 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// One row of a table: its block (cells joined by " | ") and the span of each cell.
+/// One row of a table: its block (cells joined by " | ") and the span of each cell. A header
+/// row may have fewer cells than the rows below it, when the first column has no heading
+/// (a column of row labels): its cells then head the last columns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Row {
     /// Index into `Document::blocks`.
@@ -102,6 +104,15 @@ impl Document {
     pub fn cells(&self, row: &Row) -> Vec<&str> {
         row.cells.iter().map(|&cell| self.slice(cell)).collect()
     }
+
+    /// The heading of the column cell `cell` of a row stands in: the header cell above it,
+    /// aligned to the right when the header is shorter than the row.
+    pub fn column_heading(&self, row: RowRef<'_>, cell: usize) -> Option<&str> {
+        let header = row.header()?;
+        let missing = row.row.cells.len().saturating_sub(header.cells.len());
+        let span = header.cells.get(cell.checked_sub(missing)?)?;
+        Some(self.slice(*span))
+    }
 }
 
 #[cfg(test)]
@@ -151,5 +162,48 @@ mod tests {
         assert!(structure.row_of(3).expect("header").header().is_none());
         assert!(structure.row_of(2).is_none());
         assert!(structure.row_of(5).is_none());
+    }
+
+    #[test]
+    fn a_short_header_heads_the_last_columns() {
+        // Header "2021 | 2022" over "Exports | 1.5 | 2.5".
+        let text = "2021 | 2022\n\nExports | 1.5 | 2.5";
+        let header = Row {
+            block: 0,
+            cells: vec![Span::new(0, 4), Span::new(7, 11)],
+            header: true,
+        };
+        let row = Row {
+            block: 1,
+            cells: vec![Span::new(13, 20), Span::new(23, 26), Span::new(29, 32)],
+            header: false,
+        };
+        let table = Table {
+            heading: String::new(),
+            rows: vec![header, row],
+        };
+        let document = Document {
+            title: String::new(),
+            format: crate::Format::Text,
+            text: text.into(),
+            source_map: crate::SourceMap::default(),
+            sections: Vec::new(),
+            blocks: Vec::new(),
+            markers: Vec::new(),
+            references: Vec::new(),
+            infobox_countries: Vec::new(),
+            publisher: None,
+            structure: Structure::default(),
+            diagnostics: Vec::new(),
+        };
+        let row = RowRef {
+            table: &table,
+            row: &table.rows[1],
+        };
+        assert_eq!(document.cells(row.row), ["Exports", "1.5", "2.5"]);
+        assert_eq!(document.column_heading(row, 0), None);
+        assert_eq!(document.column_heading(row, 1), Some("2021"));
+        assert_eq!(document.column_heading(row, 2), Some("2022"));
+        assert_eq!(document.column_heading(row, 3), None);
     }
 }

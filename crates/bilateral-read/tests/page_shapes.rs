@@ -344,6 +344,8 @@ fn a_ministry_page_has_its_publisher_notes_visits_treaties_and_sources() {
     assert_eq!(document.list_heading(visit), Some("From Norway to Chile"));
     let row = document.structure.tables[0].rows[2].block;
     let row = document.table_row(row).expect("a row");
+    assert_eq!(document.column_heading(row, 2), Some("2022"));
+    assert_eq!(document.column_heading(row, 0), None);
     assert_eq!(
         row.header().map(|header| document.cells(header)),
         Some(vec!["2021", "2022"])
