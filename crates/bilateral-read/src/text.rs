@@ -313,7 +313,9 @@ impl<'a> TextReader<'a> {
             (heading.trim_end(), None)
         } else if let Some((level, heading)) =
             rows::numbered_heading(text).filter(|&(_, heading)| {
-                self.stands_alone(index) || rows::capital_heading(heading).is_some()
+                self.stands_alone(index)
+                    || rows::capital_heading(heading).is_some()
+                    || self.is_listed(heading)
             })
         {
             (heading, Some(level))
@@ -337,15 +339,12 @@ impl<'a> TextReader<'a> {
         if !is_heading_like(heading) || (!marked && index >= self.last_text_line) {
             return false;
         }
-        let listed = self
-            .contents
-            .iter()
-            .find(|(listed, _)| listed.eq_ignore_ascii_case(heading))
-            .map(|&(_, level)| level);
-        let level = level.or(listed).unwrap_or_else(|| {
-            self.last_heading_level
-                .map_or(2, |level| (level + 1).min(6))
-        });
+        let level = level
+            .or_else(|| self.listed_level(heading))
+            .unwrap_or_else(|| {
+                self.last_heading_level
+                    .map_or(2, |level| (level + 1).min(6))
+            });
         self.builder.heading(
             heading,
             level,
@@ -354,6 +353,18 @@ impl<'a> TextReader<'a> {
         self.last_heading_level = Some(level);
         self.in_table = false;
         true
+    }
+
+    /// The level the table of contents gives a heading, if it lists it.
+    fn listed_level(&self, heading: &str) -> Option<u8> {
+        self.contents
+            .iter()
+            .find(|(listed, _)| listed.eq_ignore_ascii_case(heading))
+            .map(|&(_, level)| level)
+    }
+
+    fn is_listed(&self, heading: &str) -> bool {
+        self.listed_level(heading).is_some()
     }
 
     /// Writes a list item, a table row or a paragraph.

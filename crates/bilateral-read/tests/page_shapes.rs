@@ -388,6 +388,22 @@ fn heading_marked_text_is_text_with_sections_items_and_references() {
 }
 
 #[test]
+fn numbered_headings_of_a_browser_copy_follow_its_contents() {
+    let page = "Jump to content\nContents\n1 History\n1.1 Whaling years\n2 Trade\n\
+                Chile–Norway relations\n2 languages\nArticle\n\
+                From Wikipedia, the free encyclopedia\n\
+                Chile and Norway have traded since the 1850s, mostly in fish and copper.\n\
+                1 History\n1.1 Whaling years\nWhalers sailed south in 1905.\n2 Trade\n\
+                Trade doubled in 2010.\n";
+    let document = read_text(page);
+    assert_eq!(document.title, "Chile–Norway relations");
+    assert_eq!(
+        sections(&document),
+        [("History", 2), ("Whaling years", 3), ("Trade", 2)]
+    );
+}
+
+#[test]
 fn bulleted_references_count_up_from_one() {
     let page = "= Chile–Norway relations =\n\nThe two states trade fish.[2]\n\n== References ==\n\
                 - \"Fish\". Sea News. 2001. Retrieved 2 May 2024.\n\
