@@ -76,6 +76,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         println!("{}", path.display());
         println!("  title      {}", document.title);
         println!("  format     {}", loaded.format.as_str());
+        if let Some(publisher) = &document.publisher {
+            println!("  publisher  {publisher}");
+        }
         match dyad {
             Some(dyad) => println!("  dyad       {dyad}"),
             None => {
