@@ -33,9 +33,23 @@ use crate::view::View;
 /// Facts below this confidence are kept in the store but left out of answer-key output.
 pub const REPORT_THRESHOLD: f32 = 0.5;
 
+/// What the caller knows about a document beyond its text, to find its dyad.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DyadHints<'a> {
+    /// A dyad the user gave (`--dyad A B`); it overrides every other source.
+    pub given: Option<Dyad>,
+    /// The name of the file the document came from ("czech-republic-japan-relations.txt").
+    pub file_name: Option<&'a str>,
+}
+
 /// Reads the whole pipeline after the reader: dyad, sentences, facts and citations.
 pub fn analyse(document: &Document) -> Analysis {
-    let dyad = find_dyad(document);
+    analyse_with(document, DyadHints::default())
+}
+
+/// [`analyse`], with what the caller knows about the dyad.
+pub fn analyse_with(document: &Document, hints: DyadHints<'_>) -> Analysis {
+    let dyad = find_dyad_with(document, hints);
     let sentences = bilateral_segment::segment(document);
     let facts = match dyad {
         Some(dyad) => extract_facts(document, &sentences, dyad),
@@ -53,7 +67,23 @@ pub fn analyse(document: &Document) -> Analysis {
 /// The dyad of a document: from its title, else its infobox, else the first two states its
 /// lead paragraph names.
 pub fn find_dyad(document: &Document) -> Option<Dyad> {
-    if let Some(dyad) = bilateral_gazetteer::dyad_from_title(&document.title) {
+    find_dyad_with(document, DyadHints::default())
+}
+
+/// The dyad of a document: the one given, else from its title (with the publisher's own state
+/// when the title names only the other), else its file name, else its infobox, else the first
+/// two states its lead paragraph names.
+pub fn find_dyad_with(document: &Document, hints: DyadHints<'_>) -> Option<Dyad> {
+    if let Some(dyad) = hints.given {
+        return Some(dyad);
+    }
+    let from_title =
+        bilateral_gazetteer::dyad_from_page_title(&document.title, document.publisher.as_deref());
+    if let Some(dyad) = from_title.or_else(|| {
+        hints
+            .file_name
+            .and_then(bilateral_gazetteer::dyad_from_file_name)
+    }) {
         return Some(dyad);
     }
     let from_infobox: Vec<CountryCode> = document
@@ -346,4 +376,50 @@ pub(crate) fn last_date_before(view: &View, offset: usize, state: &State) -> Opt
         .rfind(|date| date.span.end <= offset)
         .map(|date| date.start)
         .or(state.last_date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dyad(text: &str, hints: DyadHints<'_>) -> Option<String> {
+        let document = bilateral_read::read_text(text);
+        find_dyad_with(&document, hints).map(|dyad| format!("{}-{}", dyad.first(), dyad.second()))
+    }
+
+    const NO_TITLE: &str = "Notes on a friendship\n\nThe two governments meet every year.\n";
+
+    #[test]
+    fn the_dyad_comes_from_the_title_then_the_file_name() {
+        let named = DyadHints {
+            given: None,
+            file_name: Some("articles/chile-norway-relations.txt"),
+        };
+        assert_eq!(dyad(NO_TITLE, named).as_deref(), Some("CHL-NOR"));
+        assert_eq!(dyad(NO_TITLE, DyadHints::default()), None);
+        let titled = "Peru–Japan relations\n\nThe two governments meet every year.\n";
+        assert_eq!(dyad(titled, named).as_deref(), Some("JPN-PER"));
+    }
+
+    #[test]
+    fn a_given_dyad_overrides_the_title() {
+        let given = Dyad::new(
+            CountryCode::new("FIN").expect("code"),
+            CountryCode::new("EST").expect("code"),
+        )
+        .ok();
+        let hints = DyadHints {
+            given,
+            file_name: None,
+        };
+        let titled = "Peru–Japan relations\n\nThe two governments meet every year.\n";
+        assert_eq!(dyad(titled, hints).as_deref(), Some("EST-FIN"));
+    }
+
+    #[test]
+    fn a_ministry_page_is_about_its_own_state_and_the_one_its_title_names() {
+        let page = "Ministry of Foreign Affairs\nRepublic of Chile\n\nHome > Europe > Norway\n\n\
+                    Bilateral relations: Kingdom of Norway\n\nThe two states have traded since 1850.\n";
+        assert_eq!(dyad(page, DyadHints::default()).as_deref(), Some("CHL-NOR"));
+    }
 }

@@ -26,7 +26,7 @@ use bilateral_model::CountryCode;
 pub use city::find_cities;
 pub use history::{state_at, successor};
 pub use mention::{Mention, MentionVia, find_mentions};
-pub use title::dyad_from_title;
+pub use title::{dyad_from_file_name, dyad_from_page_title, dyad_from_title};
 
 /// A state: its codes, its names and what its people and capitals are called.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,11 +1,13 @@
 //! Reading the two states an article is about from its title: "Japan–Kazakhstan relations",
-//! "Relations between Japan and Kazakhstan", "Sino-Japanese relations".
+//! "Relations between Japan and Kazakhstan", "Sino-Japanese relations"; from a ministry's
+//! title and its own state ("Bilateral relations: Kenya" on a page of Tanzania's ministry);
+//! and from a file name ("czech-republic-japan-relations.txt").
 
 use std::collections::HashSet;
 
-use bilateral_model::Dyad;
+use bilateral_model::{CountryCode, Dyad};
 
-use crate::{GAZETTEER, Gazetteer};
+use crate::{GAZETTEER, Gazetteer, MentionVia, find_mentions};
 
 /// Dashes that always separate the two sides of a title; a hyphen may also sit inside a name
 /// ("Guinea-Bissau").
@@ -31,6 +33,51 @@ pub fn dyad_from_title(title: &str) -> Option<Dyad> {
         Some(pair) => joined_by_and(gazetteer, pair),
         None => joined_by_dash(gazetteer, without_relations(title)),
     }
+}
+
+/// Words that make a title naming two states in other words a title about their relations:
+/// "India-Mongolia Bilateral Brief", but not "India–Pakistan border".
+const RELATION_WORDS: &[&str] = &["relation", "bilateral"];
+
+/// The distinct states a text names by name (not by demonym or capital), in order.
+fn named_states(text: &str) -> Vec<CountryCode> {
+    let mut states: Vec<CountryCode> = Vec::new();
+    for mention in find_mentions(text) {
+        if mention.via == MentionVia::Name && !states.contains(&mention.code) {
+            states.push(mention.code);
+        }
+    }
+    states
+}
+
+/// The dyad of a page's title, read more loosely than [`dyad_from_title`] reads an article
+/// title (which picks relations articles out of whole dumps): a title about relations that
+/// names two states in other words ("India-Mongolia Bilateral Brief", "Kazakhstan - Mongolia:
+/// Bilateral Relations"), or, on a page one state published, a title that names the other
+/// ("Bilateral relations: United Republic of Tanzania" under "Ministry of Foreign Affairs /
+/// Republic of Zambia").
+pub fn dyad_from_page_title(title: &str, publisher: Option<&str>) -> Option<Dyad> {
+    if let Some(dyad) = dyad_from_title(title) {
+        return Some(dyad);
+    }
+    let lower = title.to_lowercase();
+    let about_relations = RELATION_WORDS.iter().any(|word| lower.contains(word));
+    match (named_states(title).as_slice(), publisher) {
+        (&[first, second], _) if about_relations => Dyad::new(first, second).ok(),
+        (&[other], Some(publisher)) => Dyad::new(*named_states(publisher).first()?, other).ok(),
+        _ => None,
+    }
+}
+
+/// The dyad of a file name: "czech-republic-japan-relations.txt",
+/// "/data/Japan_Kazakhstan_relations.html". Folders and extensions are ignored; the words
+/// between hyphens or underscores are grouped into names as in a hyphenated title.
+pub fn dyad_from_file_name(name: &str) -> Option<Dyad> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.split('.').next().unwrap_or(base);
+    let words = stem.replace('_', "-");
+    let pair = strip_suffix_ignoring_case(&words, "-relations").unwrap_or(&words);
+    split_at_hyphens(&GAZETTEER, pair, " ")
 }
 
 /// "China–Japan relations (1931–1945)" is read without its parenthesis.
@@ -90,7 +137,7 @@ fn joined_by_dash(gazetteer: &Gazetteer, pair: &str) -> Option<Dyad> {
     let pair = pair.replace(" - ", "–");
     let sides: Vec<&str> = pair.split(DASHES).map(str::trim).collect();
     match sides[..] {
-        [single] => split_at_hyphens(gazetteer, single),
+        [single] => split_at_hyphens(gazetteer, single, "-"),
         [left, right] => {
             let left = gazetteer.lookup_or_prefix(left)?;
             let right = gazetteer.lookup(right)?;
@@ -100,11 +147,11 @@ fn joined_by_dash(gazetteer: &Gazetteer, pair: &str) -> Option<Dyad> {
     }
 }
 
-/// Tries every way of grouping the hyphenated pieces into names and keeps the groupings with
-/// the fewest names; the title is a dyad when those all name the same two states.
-/// "Guinea-Bissau-Portugal" is read as Guinea-Bissau and Portugal, "Sino-Japanese" as China
-/// and Japan.
-fn split_at_hyphens(gazetteer: &Gazetteer, text: &str) -> Option<Dyad> {
+/// Tries every way of grouping the hyphenated pieces into names (the pieces of a group joined
+/// by `joiner`) and keeps the groupings with the fewest names; the title is a dyad when those
+/// all name the same two states. "Guinea-Bissau-Portugal" is read as Guinea-Bissau and
+/// Portugal, "Sino-Japanese" as China and Japan.
+fn split_at_hyphens(gazetteer: &Gazetteer, text: &str, joiner: &str) -> Option<Dyad> {
     let pieces: Vec<&str> = text.split(HYPHENS).map(str::trim).collect();
     if pieces.len() < 2 || pieces.len() > MAX_HYPHENATED_PIECES {
         return None;
@@ -113,7 +160,7 @@ fn split_at_hyphens(gazetteer: &Gazetteer, text: &str) -> Option<Dyad> {
     let mut fewest = usize::MAX;
     let mut readings: Vec<Option<Dyad>> = Vec::new();
     for cuts in 0u32..(1 << cut_points) {
-        let Some(states) = read_grouping(gazetteer, &pieces, cuts) else {
+        let Some(states) = read_grouping(gazetteer, &pieces, cuts, joiner) else {
             continue;
         };
         let reading = match states[..] {
@@ -134,14 +181,19 @@ fn split_at_hyphens(gazetteer: &Gazetteer, text: &str) -> Option<Dyad> {
 /// The states named by the pieces grouped between the cuts (bit `i` set: a cut after piece
 /// `i`), or None if a group names no state. Only the last group must be a name; the others
 /// may be prefix forms ("Sino").
-fn read_grouping(gazetteer: &Gazetteer, pieces: &[&str], cuts: u32) -> Option<Vec<usize>> {
+fn read_grouping(
+    gazetteer: &Gazetteer,
+    pieces: &[&str],
+    cuts: u32,
+    joiner: &str,
+) -> Option<Vec<usize>> {
     let mut states = Vec::new();
     let mut group: Vec<&str> = Vec::new();
     for (index, piece) in pieces.iter().enumerate() {
         group.push(piece);
         let last = index + 1 == pieces.len();
         if last || cuts & (1 << index) != 0 {
-            let name = group.join("-");
+            let name = group.join(joiner);
             let state = if last {
                 gazetteer.lookup(&name)
             } else {
@@ -237,6 +289,72 @@ mod tests {
         expect("Guinea-Bissau-Portugal relations", "GNB-PRT");
         expect("Indonesia–Timor-Leste relations", "IDN-TLS");
         expect("Austria-Hungary–Serbia relations", "AUT-SRB");
+    }
+
+    fn page_dyad(title: &str, publisher: Option<&str>) -> Option<String> {
+        dyad_from_page_title(title, publisher).map(|d| format!("{}-{}", d.first(), d.second()))
+    }
+
+    #[test]
+    fn page_titles_in_other_words_that_name_two_states() {
+        for (title, codes) in [
+            ("India-Mongolia Bilateral Brief", "IND-MNG"),
+            ("Kazakhstan - Mongolia: Bilateral Relations", "KAZ-MNG"),
+            ("Chile and Norway: relations today", "CHL-NOR"),
+            ("Japan–Kazakhstan relations", "JPN-KAZ"),
+        ] {
+            assert_eq!(page_dyad(title, None).as_deref(), Some(codes), "{title}");
+        }
+        assert_eq!(page_dyad("Chile and Norway: an overview", None), None);
+        assert_eq!(page_dyad("Bilateral relations: Chile", None), None);
+        // Article titles stay strict: dumps are searched with them.
+        assert_eq!(dyad("India-Mongolia Bilateral Brief"), None);
+    }
+
+    #[test]
+    fn a_ministry_page_names_the_other_state() {
+        let norway = Some("Ministry of Foreign Affairs / Kingdom of Norway");
+        assert_eq!(
+            page_dyad("Bilateral relations: Chile", norway).as_deref(),
+            Some("CHL-NOR")
+        );
+        let peru = Some("Ministry of Foreign Affairs of Peru");
+        assert_eq!(
+            page_dyad("Norway-Chile Relations (Basic Data)", peru).as_deref(),
+            Some("CHL-NOR")
+        );
+        assert_eq!(page_dyad("Bilateral relations", peru), None);
+        assert_eq!(
+            page_dyad(
+                "Bilateral relations: Chile",
+                Some("Ministry of Foreign Affairs")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn file_names_give_dyads() {
+        let pair =
+            |name| dyad_from_file_name(name).map(|d| format!("{}-{}", d.first(), d.second()));
+        assert_eq!(
+            pair("czech-republic-japan-relations.txt").as_deref(),
+            Some("CZE-JPN")
+        );
+        assert_eq!(
+            pair("/data/set/Chile_Norway_relations.html").as_deref(),
+            Some("CHL-NOR")
+        );
+        assert_eq!(
+            pair("east-germany-vietnam-relations.txt").as_deref(),
+            Some("DDR-VNM")
+        );
+        assert_eq!(
+            pair("india-united-arab-emirates-relations.gold.json").as_deref(),
+            Some("ARE-IND")
+        );
+        assert_eq!(pair("notes.txt"), None);
+        assert_eq!(pair("japan-relations.txt"), None);
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub enum Problem {
     UrlStatus,
     InvalidIsbn,
     MissingTitle,
-    /// `[permanent dead link]` or `url-status=dead` with no archive.
+    /// No longer produced (the answer keys count `[permanent dead link]` as `url_status`);
+    /// kept so that databases written before still read.
     DeadLink,
 }
 

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::structure::Structure;
+
 /// A half-open byte range `[start, end)` into `Document::text`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, Serialize, PartialOrd, Ord)]
 pub struct Span {
@@ -187,6 +189,12 @@ pub struct Document {
     /// Country names the page's infobox gives, as written, to find the dyad when the title
     /// does not name it.
     pub infobox_countries: Vec<String>,
+    /// The site that published the page, from its header ("Ministry of External Affairs /
+    /// Government of India"): a ministry's page about one relationship names only the other
+    /// state in its title.
+    pub publisher: Option<String>,
+    /// Lists and tables, over the blocks above.
+    pub structure: Structure,
     pub diagnostics: Vec<Diagnostic>,
 }
 

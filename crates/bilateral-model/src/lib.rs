@@ -11,6 +11,7 @@ pub mod date;
 pub mod document;
 pub mod fact;
 pub mod fnv;
+pub mod structure;
 
 pub use citation::{Citation, CitationKind, Isbn, Problem};
 pub use country::{CountryCode, Dyad};
@@ -22,6 +23,7 @@ pub use document::{
 pub use fact::{
     AgreementKind, Direction, Evidence, ExtractedFact, Fact, MissionKind, Office, VisitLevel,
 };
+pub use structure::{List, Row, RowRef, Structure, Table};
 
 /// Everything the pipeline learns from one document: the input to the store and the exports.
 #[derive(Clone, Debug, serde::Serialize)]

@@ -3,9 +3,13 @@
 //! source offsets work the same way for every format.
 
 use bilateral_model::{
-    Block, BlockKind, Diagnostic, Document, Format, Marker, RawReference, Section, SourceMap, Span,
-    fold_whitespace,
+    Block, BlockKind, Diagnostic, Document, Format, List, Marker, RawReference, Row, Section,
+    SourceMap, Span, Table, fold_whitespace,
 };
+
+/// The longest line that introduces a list or table without ending in a colon: "Visits to
+/// Japan", "Bilateral agreements (selected)".
+const MAX_INTRO: usize = 100;
 
 /// Appends clean text, blocks, markers and references to a document under construction.
 pub struct DocumentBuilder {
@@ -16,6 +20,11 @@ pub struct DocumentBuilder {
     pending_space: bool,
     /// The last `(clean, source)` anchor written to the source map.
     last_anchor: Option<(usize, usize)>,
+    /// The cells closed so far in the open table row, and where the open cell starts.
+    cells: Vec<Span>,
+    cell_start: usize,
+    /// The open table row names its table's columns.
+    header_row: bool,
 }
 
 impl DocumentBuilder {
@@ -34,11 +43,16 @@ impl DocumentBuilder {
                 markers: Vec::new(),
                 references: Vec::new(),
                 infobox_countries: Vec::new(),
+                publisher: None,
+                structure: Default::default(),
                 diagnostics: Vec::new(),
             },
             open_block: None,
             pending_space: false,
             last_anchor: None,
+            cells: Vec::new(),
+            cell_start: 0,
+            header_row: false,
         }
     }
 
@@ -71,6 +85,30 @@ impl DocumentBuilder {
         }
         self.open_block = Some((kind, self.document.text.len()));
         self.pending_space = false;
+        self.cells.clear();
+        self.cell_start = self.document.text.len();
+        self.header_row = false;
+    }
+
+    /// Ends a cell of the open table row and starts the next, writing " | " between them.
+    pub fn cell_break(&mut self, source_offset: usize) {
+        self.close_cell();
+        self.push_text(" | ", source_offset);
+        self.cell_start = self.document.text.len();
+    }
+
+    /// Marks the open table row as its table's header.
+    pub fn mark_header_row(&mut self) {
+        self.header_row = true;
+    }
+
+    /// Records the span of the open cell, without the spaces at its ends.
+    fn close_cell(&mut self) {
+        let end = self.document.text.len();
+        let cell = self.document.text.get(self.cell_start..end).unwrap_or("");
+        let start = self.cell_start + (cell.len() - cell.trim_start().len());
+        let end = start.max(end - (cell.len() - cell.trim_end().len()));
+        self.cells.push(Span::new(start, end));
     }
 
     /// Whether a block is open.
@@ -156,11 +194,89 @@ impl DocumentBuilder {
             }
             return;
         }
+        if kind == BlockKind::TableRow {
+            self.close_cell();
+        }
+        let block = self.document.blocks.len();
         self.document.blocks.push(Block {
             kind,
             span: Span::new(start, end),
             section: self.document.sections.len() - 1,
         });
+        match kind {
+            BlockKind::ListItem => self.add_list_item(block),
+            BlockKind::TableRow => self.add_table_row(block),
+            _ => {}
+        }
+    }
+
+    /// Adds an item to the list the block before it belongs to, or starts a list.
+    fn add_list_item(&mut self, block: usize) {
+        let lists = &mut self.document.structure.lists;
+        match lists.last_mut() {
+            Some(list) if list.items.last().is_some_and(|&last| last + 1 == block) => {
+                list.items.push(block);
+            }
+            _ => {
+                let heading = self.intro(block);
+                self.document.structure.lists.push(List {
+                    heading,
+                    items: vec![block],
+                });
+            }
+        }
+    }
+
+    /// Adds a row to the table the block before it belongs to, or starts a table.
+    fn add_table_row(&mut self, block: usize) {
+        let row = Row {
+            block,
+            cells: std::mem::take(&mut self.cells),
+            header: std::mem::take(&mut self.header_row),
+        };
+        let tables = &mut self.document.structure.tables;
+        match tables.last_mut() {
+            Some(table)
+                if table
+                    .rows
+                    .last()
+                    .is_some_and(|last| last.block + 1 == block) =>
+            {
+                table.rows.push(row);
+            }
+            _ => {
+                let heading = self.intro(block);
+                self.document.structure.tables.push(Table {
+                    heading,
+                    rows: vec![row],
+                });
+            }
+        }
+    }
+
+    /// What introduces a list or table starting at `block`: the short line just before it
+    /// ("From Brazil to Angola:"), else the heading of its section.
+    fn intro(&self, block: usize) -> String {
+        let document = &self.document;
+        let line = block
+            .checked_sub(1)
+            .and_then(|index| document.blocks.get(index))
+            .filter(|before| before.kind == BlockKind::Paragraph)
+            .map(|before| document.slice(before.span));
+        match line {
+            Some(line)
+                if line.ends_with(':') || (line.len() <= MAX_INTRO && !line.ends_with('.')) =>
+            {
+                without_enumerator(line.trim_end_matches(':').trim()).to_owned()
+            }
+            _ => {
+                let section = document.blocks.get(block).map_or(0, |block| block.section);
+                document
+                    .sections
+                    .get(section)
+                    .map_or_else(String::new, |section| section.heading.clone())
+            }
+        }
     }
 
     pub fn push_reference(&mut self, reference: RawReference) {
@@ -171,6 +287,14 @@ impl DocumentBuilder {
         let name = fold_whitespace(name);
         if !name.is_empty() && !self.document.infobox_countries.contains(&name) {
             self.document.infobox_countries.push(name);
+        }
+    }
+
+    /// Records the site that published the page, from its header.
+    pub fn set_publisher(&mut self, publisher: &str) {
+        let publisher = fold_whitespace(publisher);
+        if !publisher.is_empty() {
+            self.document.publisher = Some(publisher);
         }
     }
 
@@ -190,6 +314,17 @@ impl DocumentBuilder {
         self.open_block
             .is_some_and(|(_, start)| start == self.document.text.len())
     }
+}
+
+/// A line without the enumerator that opens it: "(a) From Zambia to Tanzania" is "From
+/// Zambia to Tanzania".
+fn without_enumerator(line: &str) -> &str {
+    line.strip_prefix('(')
+        .and_then(|rest| rest.split_once(") "))
+        .filter(|(label, _)| {
+            (1..=3).contains(&label.len()) && label.chars().all(char::is_alphanumeric)
+        })
+        .map_or(line, |(_, rest)| rest.trim_start())
 }
 
 /// Whether the character at byte `index` is white space, and its width. ASCII is tested

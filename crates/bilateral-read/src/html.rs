@@ -459,8 +459,11 @@ impl<'a> Reader<'a> {
             .child_elements()
             .filter(|cell| matches!(cell.value().name(), "td" | "th"));
         for (index, cell) in cells.enumerate() {
+            if index == 0 && cell.value().name() == "th" {
+                self.builder.mark_header_row();
+            }
             if index > 0 {
-                self.builder.push_text(" | ", self.cursor);
+                self.builder.cell_break(self.cursor);
             }
             self.children(cell, depth + 1);
         }
@@ -761,6 +764,27 @@ mod tests {
                 (BlockKind::TableRow, "Date | Visitor"),
                 (BlockKind::TableRow, "1933 | Firefly"),
             ]
+        );
+        let lists = &document.structure.lists;
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].items.len(), 3);
+        let table = &document.structure.tables[0];
+        let rows: Vec<(bool, Vec<&str>)> = table
+            .rows
+            .iter()
+            .map(|row| (row.header, document.cells(row)))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (true, vec!["Date", "Visitor"]),
+                (false, vec!["1933", "Firefly"])
+            ]
+        );
+        let row = document.table_row(table.rows[1].block).expect("a row");
+        assert_eq!(
+            row.header().map(|header| document.cells(header)),
+            Some(vec!["Date", "Visitor"])
         );
     }
 

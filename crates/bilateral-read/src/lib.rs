@@ -55,10 +55,11 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
-/// Guesses the format of an article from its file name and first bytes.
+/// Guesses the format of an article from its file name and first bytes. A page saved as
+/// `.html` that holds no markup (text copied from a browser) is read as text.
 pub fn detect_format(name: &str, text: &str) -> Format {
     let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".html") || lower.ends_with(".htm") {
+    if (lower.ends_with(".html") || lower.ends_with(".htm")) && text.trim_start().starts_with('<') {
         return Format::Html;
     }
     if lower.ends_with(".wiki") || lower.ends_with(".wikitext") || lower.ends_with(".mediawiki") {
@@ -70,8 +71,12 @@ pub fn detect_format(name: &str, text: &str) -> Format {
         cut -= 1;
     }
     let head = &head[..cut];
+    let first_line = head.lines().next().unwrap_or("").trim_end();
     if head.starts_with('<') && head.to_ascii_lowercase().contains("<html") {
         Format::Html
+    } else if text::is_marked_title(first_line) {
+        // Heading-marked text (`= Title =`, `== History ==`) is text, not wikitext.
+        Format::Text
     } else if head.starts_with("{{") || head.contains("'''") || head.contains("\n==") {
         Format::Wikitext
     } else {
@@ -97,7 +102,11 @@ mod tests {
 
     #[test]
     fn detects_formats() {
-        assert_eq!(detect_format("a.html", ""), Format::Html);
+        assert_eq!(detect_format("a.html", "<p>Hi</p>"), Format::Html);
+        assert_eq!(
+            detect_format("a.html", "Jump to content\nMain menu\n"),
+            Format::Text
+        );
         assert_eq!(
             detect_format("a.txt", "{{Infobox x}}\n'''A'''"),
             Format::Wikitext
@@ -105,6 +114,10 @@ mod tests {
         assert_eq!(detect_format("a", "<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(
             detect_format("a.txt", "Japan–Kazakhstan relations\n"),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format("a.txt", "= Chile–Norway relations =\n\n== History ==\n"),
             Format::Text
         );
     }

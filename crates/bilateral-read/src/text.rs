@@ -1,29 +1,41 @@
-//! Reads plain text scraped from a rendered article page: the title on the first line, page
-//! chrome and infobox lines to drop, one paragraph per line, headings standing alone between
-//! blank lines, citation markers such as ` [1]` inside the text, and a numbered reference list
-//! after "References".
+//! Reads plain text of an article page: the seed's scrape (title on the first line, "Last
+//! updated" and the infobox), a Wikipedia page copied from a browser (menus, contents, tabs,
+//! `[edit]` links, `^ a b` references, footer), a foreign ministry's page (site header,
+//! breadcrumbs, `Key: value` notes, year-by-year lists, a "Sources" list) and heading-marked
+//! text (`= Title =`, `== History ==`, `- ` items). The shape is told from the content
+//! (`shape`); lines other than prose become headings, list items and table rows (`rows`);
+//! citation markers come out of the text and references are read from the list at the end.
 //!
-//! Scraped text has lost its markup, so every rule here is a judgement about the shape of a
+//! Plain text has lost its markup, so every rule here is a judgement about the shape of a
 //! line; a line that fits no rule is kept as a paragraph rather than lost.
+
+mod rows;
+mod shape;
 
 use bilateral_model::{BlockKind, Diagnostic, Document, Format, RawReference, ReferenceBody, Span};
 
+use self::shape::Shape;
 use crate::DocumentBuilder;
 
-/// Reads scraped article text. Never fails: odd input gives whatever could be read, with
-/// diagnostics saying what was odd.
+/// Reads the text of an article page. Never fails: odd input gives whatever could be read,
+/// with diagnostics saying what was odd.
 pub fn read_text(text: &str) -> Document {
     let lines = split_lines(text);
-    let Some(title_index) = lines.iter().position(|line| !line.text.is_empty()) else {
+    let Some(prelude) = shape::prelude(&lines) else {
         let mut builder = DocumentBuilder::new("", Format::Text);
         builder.diagnostic(0, "no text");
         return builder.finish();
     };
-    let mut reader = TextReader::new(&lines, title_index);
-    for index in title_index + 1..lines.len() {
+    let mut reader = TextReader::new(&lines, &prelude);
+    for index in prelude.body_start..lines.len() {
         reader.read_line(index);
     }
     reader.finish()
+}
+
+/// Whether a first line is the title of heading-marked text, `= Title =`.
+pub(crate) fn is_marked_title(line: &str) -> bool {
+    shape::marked_title(line).is_some()
 }
 
 /// Sentence-final punctuation: a line ending in one is prose, not a heading or a name.
@@ -51,14 +63,23 @@ const OTHER_END_HEADINGS: &[&str] = &[
     "bibliography",
 ];
 
-/// Lines of the page around the article that are no part of it.
-const CHROME_LINES: &[&str] = &[
-    "From Wikipedia, the free encyclopedia",
-    "Jump to navigation",
-    "Jump to search",
-    "Jump to navigation Jump to search",
-    "[edit]",
+/// Lines that end a page after its article: a browser copy's footer, a site's copyright.
+const FOOTER_STARTS: &[&str] = &[
+    "categories:",
+    "category:",
+    "hidden categories:",
+    "this page was last edited",
+    "retrieved from \"http",
+    "text is available under",
+    "©",
+    "copyright ©",
 ];
+
+/// The longest cell of a table row; a longer run of text is prose.
+const MAX_CELL: usize = 200;
+
+/// The longest line of a list whose bullets were lost.
+const MAX_BARE_ITEM: usize = 150;
 
 /// File extensions of the images whose file names a scrape leaves behind.
 const IMAGE_EXTENSIONS: &[&str] = &[
@@ -148,6 +169,9 @@ struct OpenReference {
 
 struct TextReader<'a> {
     lines: &'a [Line<'a>],
+    shape: Shape,
+    /// A browser copy's numbered table of contents, which gives its headings' levels.
+    contents: Vec<(&'a str, u8)>,
     builder: DocumentBuilder,
     part: Part,
     /// Inside the line group that starts with "Last updated": the infobox.
@@ -162,16 +186,24 @@ struct TextReader<'a> {
     last_text_line: usize,
     open_reference: Option<OpenReference>,
     last_reference_number: u32,
+    /// The last block written was a table row.
+    in_table: bool,
 }
 
 impl<'a> TextReader<'a> {
-    fn new(lines: &'a [Line<'a>], title_index: usize) -> Self {
-        let title = lines.get(title_index).map_or("", |line| line.text);
+    fn new(lines: &'a [Line<'a>], prelude: &shape::Prelude<'a>) -> Self {
+        let mut builder = DocumentBuilder::new(prelude.title, Format::Text);
+        if let Some(publisher) = &prelude.publisher {
+            builder.set_publisher(publisher);
+        }
         TextReader {
             lines,
-            builder: DocumentBuilder::new(title, Format::Text),
+            shape: prelude.shape,
+            contents: prelude.contents.clone(),
+            builder,
             part: Part::Body,
-            in_infobox: false,
+            // A browser copy's infobox follows "From Wikipedia, the free encyclopedia".
+            in_infobox: prelude.shape == Shape::Browser,
             after_flag: false,
             after_image: false,
             last_heading_level: None,
@@ -182,6 +214,7 @@ impl<'a> TextReader<'a> {
                 .unwrap_or(0),
             open_reference: None,
             last_reference_number: 0,
+            in_table: false,
         }
     }
 
@@ -204,7 +237,7 @@ impl<'a> TextReader<'a> {
 
     fn read_body_line(&mut self, index: usize, line: Line<'a>) {
         let text = line.text;
-        if is_last_updated(text) {
+        if is_last_updated(text) || (self.shape == Shape::Marked && text == "Infobox") {
             self.in_infobox = true;
             return;
         }
@@ -224,56 +257,230 @@ impl<'a> TextReader<'a> {
         let is_caption = std::mem::take(&mut self.after_image);
         if self.in_infobox {
             if !looks_like_prose(text) {
+                self.infobox_line(text);
                 return;
             }
             self.in_infobox = false;
         }
         if (!self.body_started && text.eq_ignore_ascii_case(self.builder.title()))
-            || CHROME_LINES
-                .iter()
-                .any(|chrome| text.eq_ignore_ascii_case(chrome))
+            || shape::is_body_chrome(text)
+            || (self.shape == Shape::Ministry
+                && (shape::is_dateline(text) || shape::is_breadcrumb(text)))
         {
+            return;
+        }
+        if is_footer(text) {
+            self.part = Part::OtherEndMatter;
             return;
         }
         if is_caption {
             self.write_block(BlockKind::Caption, text, line.offset);
             return;
         }
-        let (heading, has_edit_link) = match text.strip_suffix("[edit]") {
-            Some(heading) => (heading.trim_end(), true),
-            None => (text, false),
+        if self.read_heading(index, line) {
+            return;
+        }
+        self.read_item_or_paragraph(index, line);
+    }
+
+    /// A line of the infobox: the names of the two states, under their flags or (in a
+    /// browser copy) on a line of their own, or `- Country 1: Brazil`.
+    fn infobox_line(&mut self, text: &str) {
+        if let Some(field) = strip_bullet(text) {
+            if let Some((key, value)) = field.split_once(':')
+                && shape::starts_with_ignoring_case(key.trim(), "country")
+            {
+                self.builder.push_infobox_country(value);
+            }
+            return;
+        }
+        if self.shape == Shape::Browser && !text.eq_ignore_ascii_case(self.builder.title()) {
+            for cell in text.split('\t') {
+                if looks_like_name(cell) && cell.split_whitespace().count() <= 3 {
+                    self.builder.push_infobox_country(cell);
+                }
+            }
+        }
+    }
+
+    /// Writes the line as a heading, or switches to the end matter it starts; false when
+    /// it is no heading.
+    fn read_heading(&mut self, index: usize, line: Line<'a>) -> bool {
+        let text = line.text;
+        let (heading, level) = if let Some((level, heading)) = rows::marked_heading(text) {
+            (heading, Some(level))
+        } else if let Some(heading) = text.strip_suffix("[edit]") {
+            (heading.trim_end(), None)
+        } else if let Some((level, heading)) =
+            rows::numbered_heading(text).filter(|&(_, heading)| {
+                self.stands_alone(index)
+                    || rows::capital_heading(heading).is_some()
+                    || self.is_listed(heading)
+            })
+        {
+            (heading, Some(level))
+        } else if let Some(heading) =
+            rows::capital_heading(text).filter(|_| rows::cells(text).is_none())
+        {
+            (heading, Some(2))
+        } else if self.stands_alone(index) || end_part(text).is_some() {
+            (text, None)
+        } else {
+            return false;
         };
-        if has_edit_link || self.stands_alone(index) {
-            if let Some(part) = end_part(heading) {
+        let marked = level.is_some() || text.ends_with("[edit]");
+        if let Some(part) = end_part(heading) {
+            if index < self.last_text_line || marked {
                 self.part = part;
-                return;
+                return true;
             }
-            if is_heading_like(heading) && (has_edit_link || index < self.last_text_line) {
-                let level = self
-                    .last_heading_level
-                    .map_or(2, |level| (level + 1).min(6));
-                self.builder.heading(heading, level, line.offset);
-                self.last_heading_level = Some(level);
-                return;
-            }
+            return false;
         }
-        match strip_bullet(text) {
-            Some(item) => {
-                let offset = line.offset + (text.len() - item.len());
-                self.write_block(BlockKind::ListItem, item, offset);
-            }
-            None => self.write_block(BlockKind::Paragraph, text, line.offset),
+        if !is_heading_like(heading) || (!marked && index >= self.last_text_line) {
+            return false;
         }
+        let level = level
+            .or_else(|| self.listed_level(heading))
+            .unwrap_or_else(|| {
+                self.last_heading_level
+                    .map_or(2, |level| (level + 1).min(6))
+            });
+        self.builder.heading(
+            heading,
+            level,
+            line.offset + text.find(heading).unwrap_or(0),
+        );
+        self.last_heading_level = Some(level);
+        self.in_table = false;
+        true
+    }
+
+    /// The level the table of contents gives a heading, if it lists it.
+    fn listed_level(&self, heading: &str) -> Option<u8> {
+        self.contents
+            .iter()
+            .find(|(listed, _)| listed.eq_ignore_ascii_case(heading))
+            .map(|&(_, level)| level)
+    }
+
+    fn is_listed(&self, heading: &str) -> bool {
+        self.listed_level(heading).is_some()
+    }
+
+    /// Writes a list item, a table row or a paragraph.
+    fn read_item_or_paragraph(&mut self, index: usize, line: Line<'a>) {
+        let text = line.text;
+        if let Some(item) = strip_bullet(text).or_else(|| numbered_item(text).map(|(_, item)| item))
+        {
+            let offset = line.offset + (text.len() - item.len());
+            self.write_block(BlockKind::ListItem, item, offset);
+            return;
+        }
+        let cells =
+            rows::cells(text).filter(|cells| cells.iter().all(|(_, cell)| cell.len() <= MAX_CELL));
+        // A year with a wide gap after it starts a table row when more cells follow, or when
+        // the table goes on; otherwise it starts an item of a year-by-year list.
+        if let Some(cells) =
+            cells.filter(|cells| cells.len() > 2 || self.in_table || !rows::is_year_line(text))
+        {
+            self.write_row(&cells, line.offset);
+            return;
+        }
+        if rows::is_year_line(text) || self.is_note(index) || self.is_bare_item(index) {
+            self.write_block(BlockKind::ListItem, text, line.offset);
+            return;
+        }
+        let text = if index == self.last_text_line {
+            without_broken_end(text)
+        } else {
+            text
+        };
+        self.write_block(BlockKind::Paragraph, text, line.offset);
+    }
+
+    /// A `Key: value` note in a run of them, as ministries list basic data.
+    fn is_note(&self, index: usize) -> bool {
+        let note = |i: Option<usize>| {
+            i.and_then(|i| self.lines.get(i))
+                .is_some_and(|line| rows::is_key_value(line.text))
+        };
+        note(Some(index)) && (note(index.checked_sub(1)) || note(Some(index + 1)))
+    }
+
+    /// A line of a list whose bullets a browser copy or a ministry's page lost: short, no
+    /// sentence, beside another such line or under one that ends in a colon.
+    fn is_bare_item(&self, index: usize) -> bool {
+        if self.shape == Shape::Scrape || self.shape == Shape::Marked {
+            return false;
+        }
+        let bare = |i: Option<usize>| {
+            i.and_then(|i| self.lines.get(i))
+                .is_some_and(|line| is_bare_item(line.text))
+        };
+        let after_colon = self.lines.get(..index).is_some_and(|before| {
+            before
+                .iter()
+                .rev()
+                .find(|line| !line.text.is_empty())
+                .is_some_and(|line| line.text.ends_with(':'))
+        });
+        // A line right above a marked list introduces it.
+        let introduces = self
+            .lines
+            .get(index + 1)
+            .is_some_and(|next| is_marked_item(next.text) || rows::is_key_value(next.text));
+        bare(Some(index))
+            && !introduces
+            && (after_colon || bare(index.checked_sub(1)) || bare(Some(index + 1)))
+    }
+
+    /// Writes a table row; the first row of a table is its header when it names columns.
+    fn write_row(&mut self, cells: &[(usize, &str)], offset: usize) {
+        self.builder.begin_block(BlockKind::TableRow);
+        if !self.in_table && rows::is_header_row(cells) {
+            self.builder.mark_header_row();
+        }
+        for (index, &(at, cell)) in cells.iter().enumerate() {
+            if index > 0 {
+                self.builder.cell_break(offset + at);
+            }
+            push_with_markers(&mut self.builder, cell, offset + at);
+        }
+        self.builder.end_block();
+        self.last_heading_level = None;
+        self.body_started = true;
+        self.in_table = true;
     }
 
     fn read_end_matter_line(&mut self, line: Line<'a>) {
         let text = line.text;
-        if let Some(part) = end_part(text.strip_suffix("[edit]").unwrap_or(text)) {
+        if let Some(part) = end_part(heading_text(text)) {
             self.close_reference();
             self.part = part;
             return;
         }
+        if is_footer(text) {
+            self.close_reference();
+            self.part = Part::OtherEndMatter;
+        }
         if self.part == Part::OtherEndMatter {
+            return;
+        }
+        // A browser copy's list (`^ a b …`) and a bulleted one are not numbered: their
+        // references count up from 1.
+        let unnumbered = if text.starts_with(['^', '↑']) {
+            Some(text)
+        } else {
+            strip_bullet(text)
+        };
+        if let Some(body) = unnumbered {
+            self.close_reference();
+            let start = line.offset + (text.len() - body.len());
+            self.open_reference = Some(OpenReference {
+                n: self.last_reference_number.saturating_add(1),
+                text: body.to_owned(),
+                source: Span::new(start, line.offset + text.len()),
+            });
             return;
         }
         if let Some((n, body)) = numbered_item(text) {
@@ -311,6 +518,7 @@ impl<'a> TextReader<'a> {
         self.builder.end_block();
         self.last_heading_level = None;
         self.body_started = true;
+        self.in_table = false;
     }
 
     fn close_reference(&mut self) {
@@ -497,6 +705,70 @@ fn end_part(heading: &str) -> Option<Part> {
         Some(Part::OtherEndMatter)
     } else {
         None
+    }
+}
+
+fn is_footer(text: &str) -> bool {
+    FOOTER_STARTS
+        .iter()
+        .any(|start| shape::starts_with_ignoring_case(text, start))
+}
+
+/// The words of a heading line however it is marked: `== Notes ==`, `Notes[edit]`,
+/// `6. REFERENCES`, `7 References`.
+fn heading_text(text: &str) -> &str {
+    if let Some((_, heading)) = rows::marked_heading(text).or_else(|| rows::numbered_heading(text))
+    {
+        return heading;
+    }
+    text.strip_suffix("[edit]").unwrap_or(text).trim_end()
+}
+
+/// A line whose shape says it is a list item: a bullet, a number, a year and a gap.
+fn is_marked_item(text: &str) -> bool {
+    strip_bullet(text).is_some() || numbered_item(text).is_some() || rows::is_year_line(text)
+}
+
+/// A short line that is no sentence nor heading: an item of a list that lost its bullets.
+fn is_bare_item(text: &str) -> bool {
+    !text.is_empty()
+        && rows::numbered_heading(text).is_none()
+        && rows::capital_heading(text).is_none()
+        && text.len() <= MAX_BARE_ITEM
+        && !strip_trailing_markers(text).ends_with(SENTENCE_FINAL)
+        && !text.ends_with("[edit]")
+        && rows::cells(text).is_none()
+}
+
+/// A text cut off mid-sentence at its end, without the broken sentence: up to the last
+/// sentence end, or nothing when no sentence ends in it.
+fn without_broken_end(text: &str) -> &str {
+    let trimmed = strip_trailing_markers(text);
+    if trimmed.ends_with(SENTENCE_FINAL) || trimmed.ends_with(['"', '”', ')', '’', '\'']) {
+        return text;
+    }
+    let Some(end) = text
+        .char_indices()
+        .rev()
+        .find(|&(at, ch)| {
+            matches!(ch, '.' | '!' | '?')
+                && text
+                    .get(at + 1..)
+                    .is_some_and(|rest| rest.starts_with([' ', '[']))
+        })
+        .map(|(at, _)| at + 1)
+    else {
+        return "";
+    };
+    // Markers right after the last full stop close that sentence and stay.
+    let mut kept = end;
+    loop {
+        let rest = text.get(kept..).unwrap_or("");
+        let gap = rest.len() - rest.trim_start().len();
+        match parse_marker(text, kept + gap) {
+            Some(marker) => kept = marker.end,
+            None => return text.get(..kept).unwrap_or(""),
+        }
     }
 }
 

@@ -219,6 +219,24 @@ The road is {{convert|12|km}} long.
             .map(|section| section.heading.as_str())
             .collect();
         assert_eq!(sections, vec!["", "History", "Visits"]);
+        let lists = &document.structure.lists;
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].heading, "Visits");
+        assert_eq!(lists[0].items.len(), 2);
+        let table = &document.structure.tables[0];
+        let rows: Vec<(bool, Vec<&str>)> = table
+            .rows
+            .iter()
+            .map(|row| (row.header, document.cells(row)))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (true, vec!["Date", "Visitor"]),
+                (false, vec!["1933", "Firefly"]),
+                (false, vec!["1934", "Trentino"]),
+            ]
+        );
     }
 
     #[test]

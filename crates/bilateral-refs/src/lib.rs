@@ -37,13 +37,20 @@ pub fn parse_references(raws: &[RawReference]) -> Vec<Citation> {
     raws.iter().map(parse_reference).collect()
 }
 
-/// What both forms share once their fields are read: the default language and the checks
+/// What both forms share once their fields are read: the default language (English, but
+/// none for a bare URL) and the checks
 /// that need no message to show them.
 fn finish(mut citation: Citation) -> Citation {
     if citation.language.is_none() {
+        // A bare URL, with no title, work or publisher, shows no language.
         let script_text = citation.title.as_deref().or(citation.work.as_deref());
-        let language = script_text.and_then(language_from_script).unwrap_or("en");
-        citation.language = Some(language.to_owned());
+        let bare = script_text.is_none() && citation.publisher.is_none();
+        citation.language = (!bare).then(|| {
+            script_text
+                .and_then(language_from_script)
+                .unwrap_or("en")
+                .to_owned()
+        });
     }
     if citation.isbn.as_ref().is_some_and(|isbn| !isbn.valid) {
         citation.problems.push(Problem::InvalidIsbn);

@@ -171,8 +171,8 @@ fn split_message_run(run: &str, messages: &mut Vec<String>) {
 /// with the problems they show. A bare URL has nothing but its address, so it lacks a title.
 fn take_inline_tags(text: &str) -> (String, Vec<Problem>) {
     const TAGS: &[(&str, Option<Problem>)] = &[
-        ("permanent dead link", Some(Problem::DeadLink)),
-        ("dead link", Some(Problem::DeadLink)),
+        ("permanent dead link", Some(Problem::UrlStatus)),
+        ("dead link", Some(Problem::UrlStatus)),
         ("bare url", Some(Problem::MissingTitle)),
         ("bare url pdf", Some(Problem::MissingTitle)),
         ("failed verification", None),
@@ -358,7 +358,11 @@ impl Reading {
             CitationKind::Journal
         } else if self.isbn.is_some() || self.isbn_unreadable || book_like {
             CitationKind::Book
-        } else if self.quoted || self.retrieved.is_some() || self.archived.is_some() {
+        } else if self.quoted
+            || self.retrieved.is_some()
+            || self.archived.is_some()
+            || self.url.is_some()
+        {
             CitationKind::Web
         } else {
             CitationKind::Other
@@ -800,7 +804,7 @@ mod tests {
         assert_eq!(citation.work.as_deref(), Some("Port Statistics"));
         assert_eq!(
             citation.problems,
-            [Problem::MissingTitle, Problem::DeadLink]
+            [Problem::UrlStatus, Problem::MissingTitle]
         );
     }
 
@@ -827,6 +831,8 @@ mod tests {
         );
         assert_eq!(citation.title, None);
         assert_eq!(citation.problems, [Problem::MissingTitle]);
+        assert_eq!(citation.kind, CitationKind::Web);
+        assert_eq!(crate::finish(citation).language, None);
     }
 
     #[test]

@@ -97,6 +97,8 @@ mod tests {
                 .collect(),
             references: Vec::new(),
             infobox_countries: Vec::new(),
+            publisher: None,
+            structure: Default::default(),
             diagnostics: Vec::new(),
         }
     }

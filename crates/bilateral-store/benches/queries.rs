@@ -126,6 +126,8 @@ fn article(pair: Dyad) -> (Document, Analysis) {
         markers: Vec::new(),
         references: Vec::new(),
         infobox_countries: Vec::new(),
+        publisher: None,
+        structure: Default::default(),
         diagnostics: Vec::new(),
     };
     let analysis = Analysis {

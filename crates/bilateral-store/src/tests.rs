@@ -39,6 +39,8 @@ fn article(sentences: &[(&str, Fact, Vec<u32>)]) -> (Document, Analysis) {
         markers: Vec::new(),
         references: Vec::new(),
         infobox_countries: Vec::new(),
+        publisher: None,
+        structure: Default::default(),
         diagnostics: Vec::new(),
     };
     let facts = sentences

@@ -30,25 +30,40 @@ pub fn answer_keys(shared: &Path) -> Vec<(PathBuf, PathBuf)> {
         return pairs;
     };
     for set in sets.flatten() {
-        let Ok(files) = std::fs::read_dir(set.path()) else {
+        pairs.extend(keys_in(&set.path()));
+    }
+    pairs.sort();
+    pairs
+}
+
+/// The articles with answer keys of the training folder, `shared/train`, as
+/// [`answer_keys`] gives those of the evaluation sets. Tests over them must print no more
+/// than file names and counts: some of them are held out from reading.
+pub fn training_keys(shared: &Path) -> Vec<(PathBuf, PathBuf)> {
+    keys_in(&shared.join("train"))
+}
+
+/// `(article, key)` pairs of one folder, in name order.
+fn keys_in(folder: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut pairs = Vec::new();
+    let Ok(files) = std::fs::read_dir(folder) else {
+        return pairs;
+    };
+    for file in files.flatten() {
+        let key = file.path();
+        let Some(name) = key
+            .file_name()
+            .and_then(|name| name.to_str())
+            .and_then(|name| name.strip_suffix(".gold.json"))
+        else {
             continue;
         };
-        for file in files.flatten() {
-            let key = file.path();
-            let Some(name) = key
-                .file_name()
-                .and_then(|name| name.to_str())
-                .and_then(|name| name.strip_suffix(".gold.json"))
-            else {
-                continue;
-            };
-            let article = ["txt", "wiki", "html"]
-                .iter()
-                .map(|extension| key.with_file_name(format!("{name}.{extension}")))
-                .find(|candidate| candidate.is_file());
-            if let Some(article) = article {
-                pairs.push((article, key));
-            }
+        let article = ["txt", "wiki", "html"]
+            .iter()
+            .map(|extension| key.with_file_name(format!("{name}.{extension}")))
+            .find(|candidate| candidate.is_file());
+        if let Some(article) = article {
+            pairs.push((article, key));
         }
     }
     pairs.sort();

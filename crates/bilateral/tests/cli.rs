@@ -54,6 +54,43 @@ fn bad_input_gets_one_line_naming_the_file() {
 }
 
 #[test]
+fn the_dyad_comes_from_the_file_name_or_from_dyad() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "A note on friendship\n\nThe two governments meet every year.\n";
+    let named = dir.path().join("chile-norway-relations.txt");
+    std::fs::write(&named, text).unwrap();
+    let output = bilateral(&["read", named.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("CHL–NOR"));
+
+    let unnamed = dir.path().join("note.txt");
+    std::fs::write(&unnamed, text).unwrap();
+    let output = bilateral(&["read", unnamed.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert!(!output.status.success());
+    for tried in [
+        "the title",
+        "the file name",
+        "the infobox",
+        "the lead",
+        "--dyad",
+    ] {
+        assert!(message.contains(tried), "{tried}: {message}");
+    }
+    let output = bilateral(&["read", unnamed.to_str().unwrap(), "--dyad", "Chile", "NOR"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("CHL–NOR"));
+    let output = bilateral(&[
+        "extract",
+        unnamed.to_str().unwrap(),
+        "--dyad",
+        "Chile",
+        "Atlantis",
+    ]);
+    assert!(!output.status.success());
+}
+
+#[test]
 fn an_oversized_file_is_refused_without_reading_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.txt");

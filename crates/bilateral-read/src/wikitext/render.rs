@@ -283,7 +283,7 @@ impl<'t> Renderer<'t> {
             let header = text.starts_with('!');
             for (cell_from, cell_to) in self.cell_bounds(nodes, marker_at + 1, to, header) {
                 let start = self.cell_content_start(nodes, cell_from, cell_to);
-                self.cell(nodes, start, cell_to);
+                self.cell(nodes, start, cell_to, header);
             }
         } else if self.table.row.is_some() {
             // A cell's content continues on this line.
@@ -358,10 +358,16 @@ impl<'t> Renderer<'t> {
         from
     }
 
-    fn cell(&mut self, nodes: &'t [Node], from: usize, to: usize) {
+    /// A cell of a row; a row that opens with a header cell (`!`) is its table's header.
+    fn cell(&mut self, nodes: &'t [Node], from: usize, to: usize, header: bool) {
         match self.table.row {
-            None => self.builder.begin_block(BlockKind::TableRow),
-            Some(true) => self.builder.push_text(" | ", from),
+            None => {
+                self.builder.begin_block(BlockKind::TableRow);
+                if header {
+                    self.builder.mark_header_row();
+                }
+            }
+            Some(true) => self.builder.cell_break(from),
             Some(false) => {}
         }
         self.table.row = Some(true);

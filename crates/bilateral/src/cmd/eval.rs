@@ -47,7 +47,7 @@ pub fn evaluate(dir: &Path) -> anyhow::Result<Report> {
             .with_context(|| format!("{}: no NAME.txt, .wiki or .html beside it", key.display()))?;
         let json = std::fs::read_to_string(&key).with_context(|| format!("{}", key.display()))?;
         let gold = parse_gold(&json).with_context(|| format!("{}", key.display()))?;
-        let loaded = pipeline::load(&article)?;
+        let loaded = pipeline::load(&article, None)?;
         let name = article
             .file_name()
             .map_or_else(String::new, |name| name.to_string_lossy().into_owned());

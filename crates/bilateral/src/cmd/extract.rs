@@ -21,6 +21,8 @@ enum OutputFormat {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    dyad: pipeline::DyadArgs,
     /// Article files: scraped text, wikitext or HTML.
     #[arg(required_unless_present = "jsonl")]
     files: Vec<PathBuf>,
@@ -74,9 +76,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(out) = &args.out {
         std::fs::create_dir_all(out).with_context(|| format!("{}", out.display()))?;
     }
+    let given = args.dyad.given()?;
     let mut failed = false;
     for path in &args.files {
-        let result = pipeline::load(path).and_then(|loaded| {
+        let result = pipeline::load(path, given).and_then(|loaded| {
             pipeline::require_dyad(&loaded)?;
             render(&loaded.document, &loaded.analysis, args.format)
                 .with_context(|| format!("{}", path.display()))

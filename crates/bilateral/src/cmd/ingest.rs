@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use bilateral_model::{Analysis, Document, Format};
+use bilateral_model::{Analysis, Document, Dyad, Format};
 use bilateral_store::{IngestOutcome, IngestRecord, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -22,6 +22,8 @@ const PROGRESS_FROM: usize = 4;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    dyad: pipeline::DyadArgs,
     /// Article files, or folders searched recursively for .txt, .wiki, .html and .htm files.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -50,6 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             tally.failed += 1;
         }
     }
+    let given = args.dyad.given()?;
     let mut store = args.db.open_or_create()?;
     let progress = progress_bar(files.len());
     for file in &files {
@@ -57,7 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let result = if bilateral_dump::is_dump_path(file) {
             progress.suspend(|| ingest_dump(&mut store, file, &mut tally))
         } else {
-            ingest_file(&mut store, file, &mut tally)
+            ingest_file(&mut store, file, given, &mut tally)
         };
         match result {
             Ok(()) => {}
@@ -121,8 +124,13 @@ fn is_article(path: &Path) -> bool {
         })
 }
 
-fn ingest_file(store: &mut Store, path: &Path, tally: &mut Tally) -> anyhow::Result<()> {
-    let loaded = pipeline::load(path)?;
+fn ingest_file(
+    store: &mut Store,
+    path: &Path,
+    given: Option<Dyad>,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    let loaded = pipeline::load(path, given)?;
     pipeline::require_dyad(&loaded)?;
     let stem = path
         .file_stem()

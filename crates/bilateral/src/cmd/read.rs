@@ -9,6 +9,8 @@ use crate::pipeline;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    dyad: pipeline::DyadArgs,
     /// Article files: scraped text, wikitext or HTML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -18,9 +20,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let given = args.dyad.given()?;
     let mut failed = false;
     for path in &args.files {
-        let loaded = match pipeline::load(path) {
+        let loaded = match pipeline::load(path, given) {
             Ok(loaded) => loaded,
             Err(error) => {
                 eprintln!("bilateral: {error:#}");
@@ -42,7 +45,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "title": document.title,
                 "dyad": analysis.dyad,
                 "sections": document.sections,
+                "publisher": document.publisher,
                 "blocks": document.blocks.len(),
+                "lists": document.structure.lists.iter().map(|list| json!({
+                    "heading": list.heading,
+                    "items": list.items.iter().filter_map(|&block| {
+                        document.blocks.get(block).map(|block| document.slice(block.span))
+                    }).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "tables": document.structure.tables.iter().map(|table| json!({
+                    "heading": table.heading,
+                    "rows": table.rows.iter().map(|row| json!({
+                        "header": row.header,
+                        "cells": document.cells(row),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
                 "sentences": analysis.sentences.iter().map(|sentence| json!({
                     "text": document.slice(sentence.span),
                     "start": sentence.span.start,
@@ -59,6 +76,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         println!("{}", path.display());
         println!("  title      {}", document.title);
         println!("  format     {}", loaded.format.as_str());
+        if let Some(publisher) = &document.publisher {
+            println!("  publisher  {publisher}");
+        }
         match dyad {
             Some(dyad) => println!("  dyad       {dyad}"),
             None => {
@@ -76,6 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let indent = "  ".repeat(usize::from(section.level.saturating_sub(2)));
             println!("    {indent}{}", section.heading);
         }
+        print_structure(document);
         println!("  references");
         for citation in &analysis.citations {
             let title = citation.title.as_deref().unwrap_or("(no title)");
@@ -104,4 +125,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Lists under their headings, tables row by row with their cells.
+fn print_structure(document: &bilateral_model::Document) {
+    let structure = &document.structure;
+    if !structure.lists.is_empty() {
+        println!("  lists");
+    }
+    for list in &structure.lists {
+        println!("    {}", list.heading);
+        for block in list
+            .items
+            .iter()
+            .filter_map(|&block| document.blocks.get(block))
+        {
+            println!("      - {}", document.slice(block.span));
+        }
+    }
+    if !structure.tables.is_empty() {
+        println!("  tables");
+    }
+    for table in &structure.tables {
+        println!("    {}", table.heading);
+        for row in &table.rows {
+            let marker = if row.header { "header" } else { "row" };
+            println!("      {marker:<6} {}", document.cells(row).join(" ‖ "));
+        }
+    }
 }

@@ -10,6 +10,8 @@ use crate::pipeline;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    dyad: pipeline::DyadArgs,
     /// Article files: scraped text, wikitext or HTML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -40,11 +42,12 @@ fn detail(citation: &Citation) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let given = args.dyad.given()?;
     let mut problems = 0usize;
     let mut unreadable = false;
     let mut documents = Vec::new();
     for path in &args.files {
-        let loaded = match pipeline::load(path) {
+        let loaded = match pipeline::load(path, given) {
             Ok(loaded) => loaded,
             Err(error) => {
                 eprintln!("bilateral: {error:#}");

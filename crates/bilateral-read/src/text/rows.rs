@@ -1,0 +1,206 @@
+//! The shapes of one body line of plain text beyond prose: headings marked with `==`, numbered
+//! (`1.1 Imperial era`, `1. OVERVIEW`) or in capitals; table rows whose cells are split by
+//! tabs or runs of spaces; year-by-year list lines (`1957  Vice President …`) and
+//! `Key: value` notes.
+
+/// A run of this many spaces splits the cells of a space-aligned table row.
+const CELL_GAP: usize = 3;
+
+/// The most words a numbered or capitalised heading has.
+const MAX_HEADING_WORDS: usize = 10;
+
+/// The longest key of a `Key: value` note.
+const MAX_KEY_WORDS: usize = 6;
+
+/// `== History ==` as `(2, "History")`.
+pub(super) fn marked_heading(text: &str) -> Option<(u8, &str)> {
+    let level = text.bytes().take_while(|&byte| byte == b'=').count();
+    if !(2..=6).contains(&level) {
+        return None;
+    }
+    let closing = text.bytes().rev().take_while(|&byte| byte == b'=').count();
+    let inner = text.get(level..text.len().checked_sub(level)?)?.trim();
+    (closing == level && !inner.is_empty() && !inner.contains('='))
+        .then(|| (u8::try_from(level).unwrap_or(6), inner))
+}
+
+/// A numbered heading: `1.1 Imperial era` (level 3), `2 Since 2010` (level 2) when the number
+/// has no dot after it, and `1. OVERVIEW` when the words are in capitals.
+pub(super) fn numbered_heading(text: &str) -> Option<(u8, &str)> {
+    let number_len = text
+        .bytes()
+        .take_while(|byte| byte.is_ascii_digit() || *byte == b'.')
+        .count();
+    let number = text.get(..number_len)?;
+    let words = text.get(number_len..)?;
+    if number.is_empty()
+        || !number.starts_with(|c: char| c.is_ascii_digit())
+        || number.contains("..")
+        || !words.starts_with(' ')
+    {
+        return None;
+    }
+    let words = words.trim();
+    let parts = number.trim_end_matches('.').split('.').count();
+    let capitals = is_capitalised(words);
+    let plain = !number.ends_with('.') && words.starts_with(char::is_uppercase);
+    if !(capitals || plain) || !heading_words(words) {
+        return None;
+    }
+    Some((u8::try_from(parts + 1).unwrap_or(6).min(6), words))
+}
+
+/// A heading in capitals: `BASIC DATA`, `REFERENCES`.
+pub(super) fn capital_heading(text: &str) -> Option<&str> {
+    (is_capitalised(text)
+        && heading_words(text)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .then_some(text)
+}
+
+fn heading_words(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=MAX_HEADING_WORDS).contains(&words)
+        && !text.ends_with(['.', ',', ';', ':'])
+        && text.len() <= 100
+}
+
+/// Every letter in capitals, and at least one letter.
+fn is_capitalised(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// The cells of a table row: split at tabs, or at runs of three or more spaces. None for a
+/// line with one cell.
+pub(super) fn cells(text: &str) -> Option<Vec<(usize, &str)>> {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        let gap = match bytes.get(index) {
+            Some(b'\t') => bytes.get(index..).map_or(1, |rest| {
+                rest.iter()
+                    .take_while(|b| matches!(b, b'\t' | b' '))
+                    .count()
+            }),
+            Some(b' ') => {
+                let run = bytes
+                    .get(index..)
+                    .map_or(1, |rest| rest.iter().take_while(|b| **b == b' ').count());
+                let tab = bytes.get(index + run) == Some(&b'\t');
+                if run >= CELL_GAP || tab { run } else { 0 }
+            }
+            _ => 0,
+        };
+        if gap == 0 {
+            index += 1;
+            continue;
+        }
+        cells.push((start, text.get(start..index).unwrap_or("")));
+        index += gap;
+        start = index;
+    }
+    if cells.is_empty() {
+        return None;
+    }
+    cells.push((start, text.get(start..).unwrap_or("")));
+    Some(cells)
+}
+
+/// A header row names columns: none of its cells is a figure, though years may head columns.
+pub(super) fn is_header_row(cells: &[(usize, &str)]) -> bool {
+    cells.iter().all(|(_, cell)| {
+        let digits = cell.bytes().filter(u8::is_ascii_digit).count();
+        digits == 0 || (digits == 4 && cell.trim().len() == 4)
+    })
+}
+
+/// A year-by-year list line: a year, two or more spaces or a tab, then what happened in
+/// words (not another figure, as in a table's row of years).
+pub(super) fn is_year_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() > 6
+        && bytes.iter().take(4).all(u8::is_ascii_digit)
+        && matches!(bytes.get(4..6), Some([b' ', b' '] | [b'\t', _]))
+        && text
+            .get(4..)
+            .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic))
+}
+
+/// A telegraphic note, `Diplomatic relations: established 19 August 1964`: a short key in
+/// words, a colon, a value.
+pub(super) fn is_key_value(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(key, value)| {
+        let words = key.split_whitespace().count();
+        (1..=MAX_KEY_WORDS).contains(&words)
+            && key.starts_with(char::is_uppercase)
+            && !key.contains(['.', ';', '"', '('])
+            && !value.trim().is_empty()
+            && !value.ends_with('.')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_of_every_marking() {
+        assert_eq!(marked_heading("== History =="), Some((2, "History")));
+        assert_eq!(marked_heading("=== 1990s ==="), Some((3, "1990s")));
+        assert_eq!(marked_heading("== Uneven ==="), None);
+        assert_eq!(marked_heading("= Title ="), None);
+        assert_eq!(
+            numbered_heading("1.1 Imperial era"),
+            Some((3, "Imperial era"))
+        );
+        assert_eq!(numbered_heading("2 Since 2010"), Some((2, "Since 2010")));
+        assert_eq!(numbered_heading("1. OVERVIEW"), Some((2, "OVERVIEW")));
+        assert_eq!(numbered_heading("1. Treaty of Friendship"), None);
+        assert_eq!(numbered_heading("1990 was a good year."), None);
+        assert_eq!(capital_heading("BASIC DATA"), Some("BASIC DATA"));
+        assert_eq!(capital_heading("NATO"), Some("NATO"));
+        assert_eq!(capital_heading("Basic data"), None);
+    }
+
+    #[test]
+    fn cells_split_at_tabs_and_wide_gaps() {
+        let texts =
+            |text| cells(text).map(|cells| cells.into_iter().map(|(_, c)| c).collect::<Vec<_>>());
+        assert_eq!(
+            texts("Mission\tCity\tOpened"),
+            Some(vec!["Mission", "City", "Opened"])
+        );
+        assert_eq!(texts("Total      71.4"), Some(vec!["Total", "71.4"]));
+        assert_eq!(texts("Two  spaces only"), None);
+        assert_eq!(texts("plain words"), None);
+        assert!(is_header_row(&cells("2021      2022").unwrap_or_default()));
+        assert!(!is_header_row(
+            &cells("Total      71.4").unwrap_or_default()
+        ));
+        assert!(is_header_row(
+            &cells("Date\tAgreement\tPlace").unwrap_or_default()
+        ));
+    }
+
+    #[test]
+    fn list_lines() {
+        assert!(is_year_line("1957  Vice President Radhakrishnan"));
+        assert!(is_year_line("2011\tVisit"));
+        assert!(!is_year_line("1957 was the year"));
+        assert!(!is_year_line("2022      2023"));
+        assert!(is_key_value(
+            "Diplomatic relations: established 19 August 1964"
+        ));
+        assert!(is_key_value("Capital: Dodoma"));
+        assert!(!is_key_value("He said: no."));
+        assert!(!is_key_value(
+            "The talks in Rome, which lasted a week and ended well: yes"
+        ));
+    }
+}
