@@ -15,8 +15,8 @@ mod missions;
 mod modality;
 mod people;
 mod relations;
-mod rows;
 mod text;
+mod trip_rows;
 mod view;
 mod visits;
 mod when;
@@ -153,7 +153,7 @@ pub(crate) struct State {
     /// Whether the sentence before signed an agreement, for "A convention followed in 1992".
     pub signed_before: bool,
     /// Whether the section lists trips, and in which direction.
-    pub rows: rows::RowContext,
+    pub rows: trip_rows::RowContext,
 }
 
 impl State {
@@ -170,7 +170,7 @@ impl State {
             missions: Vec::new(),
             last_trade_year: None,
             signed_before: false,
-            rows: rows::RowContext::default(),
+            rows: trip_rows::RowContext::default(),
         }
     }
 
@@ -221,7 +221,7 @@ pub fn extract_facts(
         if block.section != section {
             section = block.section;
             state.new_section();
-            state.rows = rows::RowContext::of_section(document, section, &state);
+            state.rows = trip_rows::RowContext::of_section(document, section, &state);
         }
         let text = document.slice(sentence.span);
         let first_in_block = index == 0 || sentences[index - 1].block != sentence.block;
@@ -232,7 +232,7 @@ pub fn extract_facts(
         let alone = first_in_block && sentence.span.end >= block.span.end;
         if alone
             && state.rows.about_visits
-            && let Some(direction) = rows::heading_direction(text, &state)
+            && let Some(direction) = trip_rows::heading_direction(text, &state)
         {
             state.rows.direction = Some(direction);
             continue;
@@ -250,9 +250,9 @@ pub fn extract_facts(
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
-        let listed_row = first_in_block && rows::extract(&view, &state, &mut found);
+        let listed_row = first_in_block && trip_rows::extract(&view, &state, &mut found);
         if !listed_row {
-            rows::introduce(&view, &found, &mut state);
+            trip_rows::introduce(&view, &found, &mut state);
         }
         for item in &mut found {
             key_to_state_of_the_time(&mut item.fact);

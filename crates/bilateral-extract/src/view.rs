@@ -276,6 +276,15 @@ impl<'a> View<'a> {
         if matches!(last, "since" | "before" | "after" | "by") && !since_opening {
             return true;
         }
+        // "since assuming office in August 2021", "since taking power in 1994".
+        let since_start = head
+            .rsplit(|ch: char| ch.is_whitespace())
+            .take(4)
+            .skip(1)
+            .any(|word| word == "since");
+        if since_start && !since_opening && !head.trim_end().ends_with(',') {
+            return true;
+        }
         // "entered into force on 1 October 2006", "took effect in March 2019".
         let recent: Vec<&str> = head.rsplit(' ').take(5).collect();
         recent

@@ -404,12 +404,26 @@ fn within_lead_year(view: &View, lead: &DateRef) -> Option<(PartialDate, Option<
     {
         return Some((date.start, date.end));
     }
-    // A month name alone, perhaps after "early", "mid-" or "late".
-    let word = rest
-        .split(|ch: char| !ch.is_alphabetic())
-        .filter(|word| !word.is_empty())
-        .find(|word| !matches!(word.to_lowercase().as_str(), "early" | "mid" | "late"))?;
-    let month = month_from_name(word)?;
+    // A month name alone: first after the year ("1975 – late April"), or in the row's
+    // brackets ("President X (state visit, September)").
+    let words = |text: &'_ str| -> Vec<String> {
+        text.split(|ch: char| !ch.is_alphabetic())
+            .filter(|word| !word.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let leading = words(rest)
+        .into_iter()
+        .find(|word| !matches!(word.to_lowercase().as_str(), "early" | "mid" | "late"));
+    let bracketed = rest
+        .split_once('(')
+        .map(|(_, inside)| words(inside.split(')').next().unwrap_or(inside)))
+        .unwrap_or_default();
+    let month = leading
+        .iter()
+        .chain(&bracketed)
+        .filter(|word| word.starts_with(|ch: char| ch.is_uppercase()))
+        .find_map(|word| month_from_name(word))?;
     Some((PartialDate::month(year, month).ok()?, None))
 }
 
