@@ -15,6 +15,7 @@ mod missions;
 mod modality;
 mod people;
 mod relations;
+mod repeats;
 mod text;
 mod view;
 mod visits;
@@ -228,6 +229,7 @@ pub fn extract_facts(
             });
         }
     }
+    repeats::drop_repeats(&mut facts);
     facts
 }
 
@@ -302,4 +304,36 @@ pub(crate) fn last_date_before(view: &View, offset: usize, state: &State) -> Opt
         .rfind(|date| date.span.end <= offset)
         .map(|date| date.start)
         .or(state.last_date)
+}
+
+/// Support for the rules' unit tests: short articles written for them, read and extracted.
+#[cfg(test)]
+pub(crate) mod testing {
+    use bilateral_model::Fact;
+
+    /// Asserts that the scraped-text article `title` + `body` yields exactly `expected` (one
+    /// answer-key fact per line, in any order) among its reported facts of the types named
+    /// there.
+    pub fn assert_facts(title: &str, body: &str, expected: &str) {
+        let document = bilateral_read::read_text(&format!("{title}\n\n{body}\n"));
+        let mut want: Vec<String> = expected
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let fact: Fact =
+                    serde_json::from_str(line).unwrap_or_else(|error| panic!("{line}: {error}"));
+                serde_json::to_string(&fact).unwrap_or_default()
+            })
+            .collect();
+        let mut got: Vec<String> = crate::analyse(&document)
+            .facts
+            .iter()
+            .filter(|fact| fact.confidence >= crate::REPORT_THRESHOLD)
+            .map(|fact| serde_json::to_string(&fact.fact).unwrap_or_default())
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "in {body:?}");
+    }
 }

@@ -1,17 +1,17 @@
 //! Diplomatic relations established, severed and restored.
 
 use bilateral_gazetteer::MentionVia;
-use bilateral_model::{CountryCode, Fact, Span};
+use bilateral_model::{CountryCode, Fact, PartialDate, Span};
 
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
-use crate::text::Lexicon;
+use crate::text::{Lexicon, leak_phrases, verb_forms};
 use crate::view::View;
-use crate::when::clause_date;
-use crate::{Found, State};
+use crate::when::{clause_date, relative_date};
+use crate::{Found, State, last_date_before};
 
-/// Every trigger below names relations, ties or diplomats.
+/// Every trigger below names relations, ties or diplomats, or is the label "established".
 const RELATION_WORDS: &[&str] = &[
     "relations",
     "ties",
@@ -19,91 +19,97 @@ const RELATION_WORDS: &[&str] = &[
     "restored",
     "re-established",
     "resumed",
+    "established",
 ];
 
-const ESTABLISHED: &[&str] = &[
-    "established diplomatic relations",
-    "establish diplomatic relations",
-    "establishing diplomatic relations",
-    "establishment of diplomatic relations",
-    "established relations",
-    "establish relations",
-    "established formal relations",
-    "established diplomatic ties",
-    "established ties",
-    "opened diplomatic relations",
-    "open diplomatic relations",
-    "opened formal diplomatic relations",
-    "opened relations",
-    "formalised diplomatic relations",
-    "formalized diplomatic relations",
-    "formalised relations",
-    "formalized relations",
-    "relations were established",
-    "relations were formally established",
-    "relations were officially established",
-    "relations were first established",
-    "ties were established",
-    "diplomatic relations followed",
-    "formal relations followed",
-    "formal ties followed",
-    "relations date from",
-    "relations date back to",
-    "relations began",
-    "exchange diplomats",
-    "exchanged diplomats",
-    "initiated diplomatic relations",
-    "entered into diplomatic relations",
+/// The nouns a change of relations is told of, and the words that may stand before them.
+const NOUNS: &[&str] = &["relations", "ties"];
+const MODIFIERS: &[&str] = &[
+    "",
+    "diplomatic ",
+    "formal ",
+    "formal diplomatic ",
+    "full ",
+    "full diplomatic ",
+    "official ",
+    "bilateral ",
+    "direct ",
 ];
 
-const SEVERED: &[&str] = &[
-    "broke off relations",
-    "broke off diplomatic relations",
-    "broke off ties",
-    "broke off diplomatic ties",
-    "break off relations",
-    "broken off",
-    "severed diplomatic relations",
-    "severed relations",
-    "severed its ties",
-    "severed ties",
-    "severed diplomatic ties",
-    "cut diplomatic ties",
-    "cut ties",
-    "cut off relations",
-    "suspended diplomatic relations",
-    "relations were suspended",
-    "relations were broken",
-    "relations were severed",
+/// Verb lemmas, found in every form ("broke off", "severing"), before a relation noun.
+const VERBS: &[(&str, Change)] = &[
+    ("establish", Change::Established),
+    ("open", Change::Established),
+    ("formalise", Change::Established),
+    ("formalize", Change::Established),
+    ("initiate", Change::Established),
+    ("enter into", Change::Established),
+    ("sever", Change::Severed),
+    ("break off", Change::Severed),
+    ("cut", Change::Severed),
+    ("cut off", Change::Severed),
+    ("suspend", Change::Severed),
+    ("restore", Change::Restored),
+    ("re-establish", Change::Restored),
+    ("reestablish", Change::Restored),
+    ("resume", Change::Restored),
+    ("normalise", Change::Restored),
+    ("normalize", Change::Restored),
 ];
 
-const RESTORED: &[&str] = &[
-    "restored diplomatic relations",
-    "restored relations",
-    "restored ties",
-    "relations were restored",
-    "they were restored",
-    "they were re-established",
-    "they were resumed",
-    "ties were restored",
-    "re-established diplomatic relations",
-    "re-established relations",
-    "reestablished diplomatic relations",
-    "re-established ties",
-    "resumed diplomatic relations",
-    "resumed relations",
-    "relations were resumed",
-    "ties were resumed",
-    "ties were not resumed",
-    "relations were not resumed",
-    "relations resumed",
-    "normalised relations",
-    "normalized relations",
-    "normalised diplomatic relations",
-    "normalized diplomatic relations",
-    "restoration of diplomatic relations",
-    "restoration of relations",
+/// Nouns of the change, before "of" and a relation noun: "the establishment of diplomatic
+/// relations on ...", "marked the start of relations".
+const NOMINALS: &[(&str, Change)] = &[
+    ("establishment of", Change::Established),
+    ("opening of", Change::Established),
+    ("start of", Change::Established),
+    ("beginning of", Change::Established),
+    ("inception of", Change::Established),
+    ("severance of", Change::Severed),
+    ("rupture of", Change::Severed),
+    ("breaking off of", Change::Severed),
+    ("suspension of", Change::Severed),
+    ("restoration of", Change::Restored),
+    ("resumption of", Change::Restored),
+    ("re-establishment of", Change::Restored),
+    ("normalisation of", Change::Restored),
+    ("normalization of", Change::Restored),
 ];
+
+/// Phrases of their own shape: passives, "date from", diplomats exchanged.
+const PHRASES: &[(&str, Change)] = &[
+    ("relations were established", Change::Established),
+    ("relations were formally established", Change::Established),
+    ("relations were officially established", Change::Established),
+    ("relations were first established", Change::Established),
+    ("ties were established", Change::Established),
+    ("diplomatic relations followed", Change::Established),
+    ("formal relations followed", Change::Established),
+    ("formal ties followed", Change::Established),
+    ("relations date from", Change::Established),
+    ("relations date back to", Change::Established),
+    ("relations began", Change::Established),
+    ("exchange diplomats", Change::Established),
+    ("exchanged diplomats", Change::Established),
+    ("broken off", Change::Severed),
+    ("severed its ties", Change::Severed),
+    ("relations were suspended", Change::Severed),
+    ("relations were broken", Change::Severed),
+    ("relations were severed", Change::Severed),
+    ("relations were restored", Change::Restored),
+    ("they were restored", Change::Restored),
+    ("they were re-established", Change::Restored),
+    ("they were resumed", Change::Restored),
+    ("ties were restored", Change::Restored),
+    ("relations were resumed", Change::Restored),
+    ("ties were resumed", Change::Restored),
+    ("ties were not resumed", Change::Restored),
+    ("relations were not resumed", Change::Restored),
+    ("relations resumed", Change::Restored),
+];
+
+/// "have had diplomatic relations since ...": relations held since a date began on it.
+const HELD: &[&str] = &["have", "maintain", "enjoy"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Change {
@@ -112,19 +118,56 @@ enum Change {
     Restored,
 }
 
+/// Every verb form and nominalisation before every modifier and noun.
+fn with_nouns<'a>(heads: impl Iterator<Item = (String, Change)> + 'a) -> Vec<(String, Change)> {
+    heads
+        .flat_map(|(head, change)| {
+            MODIFIERS.iter().flat_map(move |modifier| {
+                let head = head.clone();
+                NOUNS
+                    .iter()
+                    .map(move |noun| (format!("{head} {modifier}{noun}"), change))
+            })
+        })
+        .collect()
+}
+
 /// Every trigger phrase with the change it names.
 static TRIGGERS: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
-    let entries: Vec<(&str, Change)> = RESTORED
+    let verbs = VERBS.iter().flat_map(|(lemma, change)| {
+        verb_forms(lemma)
+            .into_iter()
+            .map(move |form| (form, *change))
+    });
+    let nominals = NOMINALS
         .iter()
-        .map(|phrase| (*phrase, Change::Restored))
-        .chain(SEVERED.iter().map(|phrase| (*phrase, Change::Severed)))
-        .chain(
-            ESTABLISHED
-                .iter()
-                .map(|phrase| (*phrase, Change::Established)),
-        )
+        .map(|(head, change)| ((*head).to_owned(), *change));
+    let mut entries = with_nouns(verbs.chain(nominals));
+    entries.extend(
+        PHRASES
+            .iter()
+            .map(|(phrase, change)| ((*phrase).to_owned(), *change)),
+    );
+    let entries: Vec<(&str, Change)> = entries
+        .iter()
+        .map(|(phrase, change)| (phrase.as_str(), *change))
         .collect();
     Lexicon::new(&entries)
+});
+
+/// "have had relations", "has maintained diplomatic ties", in every form.
+static HELD_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let heads = HELD.iter().flat_map(|lemma| {
+        verb_forms(lemma)
+            .into_iter()
+            .map(|form| (form, Change::Established))
+    });
+    leak_phrases(
+        with_nouns(heads)
+            .into_iter()
+            .map(|(phrase, _)| phrase)
+            .collect(),
+    )
 });
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
@@ -147,6 +190,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             })
             .or_else(|| subject_apart_from_verb(view, clause));
         let Some((change, trigger)) = change else {
+            if let Some(date) = held_since(view, clause, state).or_else(|| labelled(view, clause)) {
+                push(found, Change::Established, state.dyad.codes(), date);
+            }
             continue;
         };
         if !asserts(&view.lower, clause, trigger) && !agreed_to_establish(view, clause, change)
@@ -157,21 +203,95 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
         let Some(parties) = parties(view, clause, trigger, state) else {
             continue;
         };
-        let Some(when) = clause_date(view, clause, state.last_date).or_else(|| sentence_date(view))
+        let last = last_date_before(view, clause.start, state);
+        let Some(date) = date_of_change(view, clause, trigger)
+            .or_else(|| clause_date(view, clause, last).map(|when| when.start))
+            .or_else(|| view.date_before(clause.start))
         else {
             continue;
         };
-        let date = Some(when.start);
-        let fact = match change {
-            Change::Established => Fact::RelationsEstablished { parties, date },
-            Change::Severed => Fact::RelationsSevered { parties, date },
-            Change::Restored => Fact::RelationsRestored { parties, date },
-        };
-        found.push(Found {
-            fact,
-            confidence: 0.9,
-        });
+        push(found, change, parties, date);
     }
+}
+
+fn push(found: &mut Vec<Found>, change: Change, parties: [CountryCode; 2], date: PartialDate) {
+    let date = Some(date);
+    let fact = match change {
+        Change::Established => Fact::RelationsEstablished { parties, date },
+        Change::Severed => Fact::RelationsSevered { parties, date },
+        Change::Restored => Fact::RelationsRestored { parties, date },
+    };
+    found.push(Found {
+        fact,
+        confidence: 0.9,
+    });
+}
+
+/// The date a trigger names itself: written right after it ("the establishment of
+/// diplomatic relations on 14 January 1992"), or after a "followed" before it ("was
+/// followed, on 5 September, by the establishment of relations").
+fn date_of_change(view: &View, clause: Span, trigger: Span) -> Option<PartialDate> {
+    let right_after = view.dates_in(clause).find(|date| {
+        let gap = view.lower.get(trigger.end..date.span.start).unwrap_or("x");
+        date.span.start >= trigger.end && matches!(gap.trim(), "" | "on" | "in" | "," | "at")
+    });
+    if let Some(date) = right_after {
+        return Some(date.start);
+    }
+    let followed = view
+        .lower
+        .find_any(&["followed"], Span::new(clause.start, trigger.start))?;
+    view.dates_in(Span::new(followed.end, trigger.start))
+        .next()
+        .map(|date| date.start)
+}
+
+/// "X and Y have had diplomatic relations (without interruption) since 24 December 1955",
+/// "... have maintained relations since that day": the relations began on that date.
+fn held_since(view: &View, clause: Span, state: &State) -> Option<PartialDate> {
+    let held = view.lower.find_any(&HELD_PHRASES, clause)?;
+    if !asserts(&view.lower, clause, held) {
+        return None;
+    }
+    let rest = view.lower.get(held.end..clause.end)?;
+    let since = rest.find("since ")?;
+    // At most a few words between: "without interruption", "without a break ever".
+    if rest[..since].split_whitespace().count() > 4 || rest[..since].contains([',', ';']) {
+        return None;
+    }
+    let from = held.end + since + "since ".len();
+    if let Some(date) = view.dates.iter().find(|date| date.span.start == from) {
+        return Some(date.start);
+    }
+    let last = last_date_before(view, held.start, state)?;
+    relative_date(&view.lower, Span::new(from, clause.end), last)
+}
+
+/// A data line: "Diplomatic relations: established on 24 December 1955", or the label
+/// "Established: 16 February 1950" of an infobox.
+fn labelled(view: &View, clause: Span) -> Option<PartialDate> {
+    let established = view.lower.find_any(&["established"], clause)?;
+    let head = view.lower.get(clause.start..established.start)?.trim_end();
+    let tail = view.lower.get(established.end..clause.end)?;
+    let label = tail.starts_with(':')
+        || head.ends_with(':')
+            && view
+                .lower
+                .find_any(NOUNS, Span::new(clause.start, established.start))
+                .is_some();
+    if !label {
+        return None;
+    }
+    view.dates_in(Span::new(established.end, clause.end))
+        .next()
+        .filter(|date| {
+            let gap = view
+                .lower
+                .get(established.end..date.span.start)
+                .unwrap_or("x");
+            matches!(gap.trim_start_matches(':').trim(), "" | "on" | "in")
+        })
+        .map(|date| date.start)
 }
 
 /// "On the same day that relations were established, ...": the change is told elsewhere and
@@ -203,6 +323,8 @@ fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> 
         "were severed",
         "were broken off",
         "were suspended",
+        "date from",
+        "date back to",
     ];
     let subject = view.lower.find_any(
         &[
@@ -221,7 +343,9 @@ fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> 
         return None;
     }
     let written = view.lower.get(verb.start..verb.end)?;
-    let change = if written.ends_with("established") && !written.ends_with("re-established") {
+    let change = if written.starts_with("date")
+        || written.ends_with("established") && !written.ends_with("re-established")
+    {
         Change::Established
     } else if ["severed", "broken off", "suspended"]
         .iter()
@@ -243,17 +367,6 @@ fn agreed_to_establish(view: &View, clause: Span, change: Change) -> bool {
             .lower
             .find_any(&["never", "not", "cancel", "postpone", "plan"], clause)
             .is_none()
-}
-
-/// The one date of a sentence, when it has exactly one.
-fn sentence_date(view: &View) -> Option<crate::when::When> {
-    match view.dates.as_slice() {
-        [only] => Some(crate::when::When {
-            start: only.start,
-            end: only.end,
-        }),
-        _ => None,
-    }
 }
 
 /// The two parties: the dyad, unless the clause names a predecessor of one member ("East
@@ -299,6 +412,7 @@ fn parties(view: &View, clause: Span, trigger: Span, state: &State) -> Option<[C
             None if is_location(view, code, clause) => {}
             None if pair_before && after_verb(code) => {}
             None if listed.contains(&code) => {}
+            None if attributive(view, code, clause) => {}
             None => return None,
         }
     }
@@ -306,7 +420,52 @@ fn parties(view: &View, clause: Span, trigger: Span, state: &State) -> Option<[C
     Some(parties)
 }
 
-/// Whether every mention of `code` in the clause is a location ("in X", "at X").
+/// Words after a demonym that make its state an actor: "the French government".
+const ACTORS: &[&str] = &[
+    "government",
+    "authorities",
+    "side",
+    "state",
+    "regime",
+    "cabinet",
+    "president",
+    "king",
+    "queen",
+    "prime",
+    "foreign",
+    "minister",
+    "leaders",
+    "leader",
+    "delegation",
+    "embassy",
+    "republic",
+    "empire",
+];
+
+/// Whether `code` is named in the clause only as an adjective of something other than an
+/// actor: "the Dutch transfer of sovereignty", "a French loan".
+fn attributive(view: &View, code: CountryCode, clause: Span) -> bool {
+    view.countries_in(clause)
+        .filter(|country| country.code == code)
+        .all(|country| {
+            let head = view
+                .lower
+                .get(clause.start..country.span.start)
+                .unwrap_or("");
+            let next = view
+                .text
+                .get(country.span.end..clause.end)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            matches!(country.via, MentionVia::Demonym)
+                && (head.ends_with("the ") || head.ends_with("a "))
+                && next.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && !ACTORS.contains(&next.trim_end_matches([',', '.', ';']))
+        })
+}
+
 /// The states of a "with A, B and C" list right after the verb, when one of them is a member
 /// of the pair: "severed relations with Germany and Japan" breaks them with Japan too.
 fn listed_with(view: &View, clause: Span, trigger: Span, state: &State) -> Vec<CountryCode> {
@@ -336,6 +495,7 @@ fn listed_with(view: &View, clause: Span, trigger: Span, state: &State) -> Vec<C
     }
 }
 
+/// Whether every mention of `code` in the clause is a location ("in X", "at X").
 fn is_location(view: &View, code: CountryCode, clause: Span) -> bool {
     view.countries_in(clause)
         .filter(|country| country.code == code)
@@ -348,4 +508,139 @@ fn is_location(view: &View, code: CountryCode, clause: Span) -> bool {
             let before = before.strip_suffix(" the").unwrap_or(before);
             before.ends_with(" in") || before.ends_with(" at") || before.ends_with(" from")
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::assert_facts;
+
+    const TITLE: &str = "Ghana–Peru relations";
+
+    fn established(date: &str) -> String {
+        format!(r#"{{"type":"relations_established","parties":["GHA","PER"],"date":"{date}"}}"#)
+    }
+
+    #[test]
+    fn relations_held_since_a_date_began_on_it() {
+        for (body, date) in [
+            (
+                "Ghana and Peru have had diplomatic relations since 4 May 1962.",
+                "1962-05-04",
+            ),
+            (
+                "The two states have maintained formal ties without interruption since 1965.",
+                "1965",
+            ),
+            (
+                "Ghana became independent on 6 March 1957, and the two countries have had relations since that day.",
+                "1957-03-06",
+            ),
+            (
+                "Peru has enjoyed diplomatic relations with Ghana since July 1970.",
+                "1970-07",
+            ),
+        ] {
+            assert_facts(TITLE, body, &established(date));
+        }
+        // Relations not held, or held only in some respect, began on no date.
+        assert_facts(
+            TITLE,
+            "The two countries have had no relations since 1962.",
+            "",
+        );
+        assert_facts(
+            TITLE,
+            "Ghana and Peru have had close trade relations since 1990.",
+            "",
+        );
+    }
+
+    #[test]
+    fn data_lines_label_the_establishment() {
+        for (body, date) in [
+            (
+                "Diplomatic relations: established 24 October 1964",
+                "1964-10-24",
+            ),
+            (
+                "Diplomatic relations: established on 3 May 1991",
+                "1991-05-03",
+            ),
+            ("Established: 16 February 1950", "1950-02-16"),
+        ] {
+            assert_facts(TITLE, body, &established(date));
+        }
+        assert_facts(TITLE, "Trade office: established 1990", "");
+    }
+
+    #[test]
+    fn nominalised_changes_take_their_own_date() {
+        for (body, date) in [
+            (
+                "Peru's recognition of Ghana on 9 November 1961 was followed by the establishment of diplomatic relations on 14 January 1962.",
+                "1962-01-14",
+            ),
+            (
+                "Ghana had left the Commonwealth in 1960. Peru's recognition on 26 August 1961 was followed, on 5 September, by the establishment of diplomatic relations.",
+                "1961-09-05",
+            ),
+            (
+                "Lima's recognition on 27 December 1957, the day of the British transfer of power, marked the start of diplomatic relations.",
+                "1957-12-27",
+            ),
+            (
+                "Ghana became independent on 6 March 1957, and diplomatic relations between the two countries date from that day.",
+                "1957-03-06",
+            ),
+            (
+                "Peru recognised Ghana on 6 March 1957, and the two countries established diplomatic relations the following year.",
+                "1958",
+            ),
+        ] {
+            assert_facts(TITLE, body, &established(date));
+        }
+        assert_facts(
+            TITLE,
+            "Peru delivered an ultimatum on 17 March 1961 demanding the establishment of relations.",
+            "",
+        );
+    }
+
+    #[test]
+    fn verbs_are_found_in_every_form() {
+        for (body, kind) in [
+            (
+                "Ghana broke off formal diplomatic relations with Peru in 1966.",
+                "severed",
+            ),
+            (
+                "Peru, severing full diplomatic ties with Ghana in 1966, recalled its envoy.",
+                "severed",
+            ),
+            (
+                "The two states normalised bilateral relations in 1966.",
+                "restored",
+            ),
+        ] {
+            assert_facts(
+                TITLE,
+                body,
+                &format!(r#"{{"type":"relations_{kind}","parties":["GHA","PER"],"date":"1966"}}"#),
+            );
+        }
+        assert_facts(
+            TITLE,
+            "The French government severed relations with Peru in 1966.",
+            "",
+        );
+    }
+
+    #[test]
+    fn an_event_dated_twice_is_one_fact() {
+        assert_facts(
+            TITLE,
+            "Ghana and Peru established diplomatic relations on 4 May 1962. The two countries have had diplomatic relations since May 1962.",
+            &established("1962-05-04"),
+        );
+    }
 }
