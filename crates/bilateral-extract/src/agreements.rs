@@ -2,20 +2,21 @@
 //! protocols, conventions and action plans. "Signed", "concluded", "adopted" and "issued"
 //! make an agreement; "agreed to", "negotiated", "initialled" and ratification do not.
 
-use bilateral_model::{AgreementKind, Fact, Span};
+use bilateral_model::{AgreementKind, Fact, PartialDate, Span};
 
 use crate::modality::is_negated;
 use std::sync::LazyLock;
 
-use crate::text::Lexicon;
+use crate::text::{Lexicon, leak_phrases, verb_forms};
 use crate::view::View;
-use crate::when::date_near;
+use crate::when::relative_date;
 use crate::{Found, State, last_date_before};
 
 /// Instrument nouns, longest first, with their kind.
 const INSTRUMENTS: &[(&str, AgreementKind)] = &[
     ("memorandum of understanding", AgreementKind::Memorandum),
     ("memoranda of understanding", AgreementKind::Memorandum),
+    ("memoranda", AgreementKind::Memorandum),
     ("joint communique", AgreementKind::JointStatement),
     ("joint communiqué", AgreementKind::JointStatement),
     ("joint statement", AgreementKind::JointStatement),
@@ -36,6 +37,7 @@ const INSTRUMENTS: &[(&str, AgreementKind)] = &[
     ("pact", AgreementKind::Agreement),
     ("protocol", AgreementKind::Protocol),
     ("convention", AgreementKind::Convention),
+    ("letter of intent", AgreementKind::Other),
 ];
 
 /// Verbs that make an agreement.
@@ -51,6 +53,36 @@ const SIGNED: &[&str] = &[
     "was signed",
     "were signed",
 ];
+
+/// Verb lemmas (found in every form) and phrases that tell of an instrument without its
+/// signing: it was only initialled, discussed or negotiated, or it is ratified, in force or
+/// ended — a date near them is not a signing date.
+const UNSIGNED_LEMMAS: &[&str] = &[
+    "initial",
+    "negotiate",
+    "discuss",
+    "ratify",
+    "terminate",
+    "repudiate",
+    "denounce",
+    "draft",
+];
+const UNSIGNED_PHRASES: &[&str] = &[
+    "yet to",
+    "not yet",
+    "into force",
+    "ratification",
+    "left for",
+];
+
+static UNSIGNED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut phrases: Vec<String> = UNSIGNED_LEMMAS
+        .iter()
+        .flat_map(|lemma| verb_forms(lemma))
+        .collect();
+    phrases.extend(UNSIGNED_PHRASES.iter().map(|phrase| (*phrase).to_owned()));
+    leak_phrases(phrases)
+});
 
 /// Phrases that make a signing something else, or someone else's.
 const NOT_BILATERAL: &[&str] = &[
@@ -71,6 +103,7 @@ const NON_STATE_SIGNATORIES: &[&str] = &[
     "companies",
     "corporation",
     "bank",
+    "banks",
     "banco",
     "university",
     "universities",
@@ -85,15 +118,15 @@ const NON_STATE_SIGNATORIES: &[&str] = &[
     "foundation",
 ];
 
-struct Instrument {
-    span: Span,
-    kind: AgreementKind,
+pub(crate) struct Instrument {
+    pub span: Span,
+    pub kind: AgreementKind,
 }
 
 static INSTRUMENT_LEXICON: LazyLock<Lexicon<AgreementKind>> =
     LazyLock::new(|| Lexicon::new(INSTRUMENTS));
 
-fn instruments_in(lower: &str, span: Span) -> Vec<Instrument> {
+pub(crate) fn instruments_in(lower: &str, span: Span) -> Vec<Instrument> {
     INSTRUMENT_LEXICON
         .find(lower, span)
         .into_iter()
@@ -103,7 +136,9 @@ fn instruments_in(lower: &str, span: Span) -> Vec<Instrument> {
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let before = found.len();
-    extract_signed(view, state, found);
+    if !crate::rows::extract(view, state, found) {
+        extract_signed(view, state, found);
+    }
     state.signed_before = found[before..]
         .iter()
         .any(|item| matches!(item.fact, Fact::AgreementSigned { .. }));
@@ -130,10 +165,14 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let Some(signed) = view.lower.find_any(SIGNED, whole).or(followed) else {
         return;
     };
-    if view.lower.find_any(NOT_BILATERAL, whole).is_some() || third_party_signatories(view) {
+    if view.lower.find_any(NOT_BILATERAL, whole).is_some() {
         return;
     }
     for clause in view.clauses.clone() {
+        let clause = cut_at_cited_stop(view, clause);
+        if third_party_signatories(view, clause.end) {
+            continue;
+        }
         // A clause of its own needs a signing verb, unless it continues one ("and a convention
         // ... followed in 1992", "and an agreement on ... in 1993", "..., and a memorandum on
         // tourism").
@@ -149,15 +188,24 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
         let Some(verb) = verb.or(continues.then_some(signed)) else {
             continue;
         };
-        if crate::modality::is_hypothetical(&view.lower, clause)
-            || is_negated(&view.lower, clause, verb)
+        // "... was initialled in 2019 and is yet to be signed"; "and the agreement of 2015
+        // was ratified two years later".
+        let unsigned_until = if continues { clause.end } else { verb.start };
+        if view
+            .lower
+            .has_any(&UNSIGNED, Span::new(clause.start, unsigned_until))
         {
             continue;
         }
-        if non_state_subject(view, clause, verb) {
+        if hypothetical_outside_asides(view, clause)
+            || is_negated(&view.lower, clause, verb)
+            || non_state_subject(view, clause, verb)
+            || third_state_agent(view, clause, verb, state)
+        {
             continue;
         }
         let instruments = instruments_in(&view.lower, clause);
+        let respective = respective_dates(view, clause, verb, instruments.len());
         for (index, instrument) in instruments.iter().enumerate() {
             // "two days before the Paris accords were signed" dates something else.
             let lead = view
@@ -187,50 +235,230 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let until = instruments
                 .get(index + 1)
                 .map_or(clause.end, |next| next.span.start);
-            let own = Span::new(instrument.span.start, until);
-            let last = last_date_before(view, instrument.span.start, state);
-            let when = view
-                .dates_in(own)
-                .find(|date| !covers_a_period(view, date))
-                .map(|date| date.start)
-                .or_else(|| {
-                    date_near(view, clause, instrument.span.start, last).map(|when| when.start)
-                })
-                .or_else(|| {
-                    // "On 10 February X received Y; after their talks they signed ...".
-                    view.date_before(clause.start)
-                })
-                .or(state.event_date);
+            let own = own_phrase(view, Span::new(instrument.span.start, until));
+            let when = respective
+                .as_ref()
+                .and_then(|dates| dates.get(index).copied())
+                .or_else(|| signing_date(view, clause, instrument, own, state));
             let Some(date) = when else {
                 continue;
             };
             let title = title_of(view, instrument);
             let topic = topic_of(view, instrument, own);
-            found.push(Found {
-                fact: Fact::AgreementSigned {
-                    parties: state.dyad.codes(),
-                    kind: instrument.kind,
-                    title,
-                    topic,
-                    date: Some(date),
-                },
-                confidence: 0.75,
-            });
+            // "memoranda on settling trade and on linking payment systems": one each.
+            let topics = match &topic {
+                Some(topic) if is_plural(view, instrument) => each_topic(topic),
+                _ => vec![topic],
+            };
+            for topic in topics {
+                found.push(Found {
+                    fact: Fact::AgreementSigned {
+                        parties: state.dyad.codes(),
+                        kind: instrument.kind,
+                        title: title.clone(),
+                        topic,
+                        date: Some(date),
+                    },
+                    confidence: 0.75,
+                });
+            }
         }
     }
 }
 
+/// The date an instrument was signed: one written in its own phrase, else a relative one of
+/// its clause ("the same day"), else the nearest before it in the clause, else that of the
+/// clause before ("On 10 February X received Y; after their talks they signed ..."), else
+/// that of the latest event or date of the text.
+fn signing_date(
+    view: &View,
+    clause: Span,
+    instrument: &Instrument,
+    own: Span,
+    state: &State,
+) -> Option<PartialDate> {
+    let asides = asides(view, own);
+    if let Some(date) = view.dates_in(own).find(|date| {
+        !covers_a_period(view, date)
+            && !asides
+                .iter()
+                .any(|aside| aside.start <= date.span.start && date.span.end <= aside.end)
+    }) {
+        return Some(date.start);
+    }
+    let last = last_date_before(view, instrument.span.start, state);
+    let through_own = Span::new(clause.start, own.end);
+    if let Some(date) = last.and_then(|last| relative_date(&view.lower, through_own, last)) {
+        return Some(date);
+    }
+    let before = Span::new(clause.start, instrument.span.start);
+    if let Some(date) = view.dates_in(before).last() {
+        return Some(date.start);
+    }
+    if let Some(date) = view
+        .dates_in(Span::new(0, clause.start))
+        .filter(|date| !in_a_name(view, date))
+        .last()
+    {
+        return Some(date.start);
+    }
+    // The event the text is telling of, or a date named after it.
+    state.event_date.map(|event| match state.last_date {
+        Some(last) if last.sort_key() > event.sort_key() => last,
+        _ => event,
+    })
+}
+
+/// Whether the instrument noun is plural: "agreements", "memoranda".
+fn is_plural(view: &View, instrument: &Instrument) -> bool {
+    let noun = view
+        .lower
+        .get(instrument.span.start..instrument.span.end)
+        .unwrap_or("");
+    let head = noun.split(" of ").next().unwrap_or(noun);
+    head.ends_with('s') || head.ends_with("memoranda")
+}
+
+/// The topics of "on A and on B", "on A, on B and on C" apart; one topic stays whole.
+fn each_topic(topic: &str) -> Vec<Option<String>> {
+    topic
+        .split(" and on ")
+        .flat_map(|part| part.split(", on "))
+        .map(|part| Some(part.trim().trim_start_matches("the ").to_owned()))
+        .collect()
+}
+
+/// "the Constitution of 3 May 1791": a date that is part of a name dates nothing here.
+fn in_a_name(view: &View, date: &crate::view::DateRef) -> bool {
+    let head = view.text.get(..date.span.start).unwrap_or("").trim_end();
+    head.strip_suffix(" of").is_some_and(|name| {
+        name.rsplit(' ')
+            .next()
+            .is_some_and(|word| word.starts_with(char::is_uppercase))
+    })
+}
+
+/// An instrument's own words: up to the next instrument or the clause's end, but not into a
+/// participle phrase after a comma (", renamed ... in 2016", ", the latter initialled the
+/// year before"), which dates something else.
+fn own_phrase(view: &View, span: Span) -> Span {
+    let text = view.lower.get(span.start..span.end).unwrap_or("");
+    let mut from = 0;
+    while let Some(comma) = text[from..].find(", ") {
+        let at = from + comma;
+        let next = text[at + 2..].split_whitespace().next().unwrap_or("");
+        let phrase_end = text[at + 2..]
+            .find(',')
+            .map_or(text.len(), |end| at + 2 + end);
+        let phrase = Span::new(span.start + at, span.start + phrase_end);
+        if next.len() > 4 && next.ends_with("ed") && next != "signed"
+            || view.lower.has_any(&UNSIGNED, phrase)
+        {
+            return Span::new(span.start, span.start + at);
+        }
+        from = at + 2;
+    }
+    span
+}
+
+/// A sentence the segmenter left joined to the next at a citation ("... in agriculture.[4]
+/// He was back ..."): the clause ends at the stop.
+fn cut_at_cited_stop(view: &View, clause: Span) -> Span {
+    let text = view.text.get(clause.start..clause.end).unwrap_or("");
+    for (at, _) in text.match_indices(".[") {
+        let rest = &text[at + 1..];
+        let markers = rest.len()
+            - rest
+                .trim_start_matches(|ch: char| ch == '[' || ch == ']' || ch.is_ascii_digit())
+                .len();
+        if rest[markers..].starts_with(' ')
+            && rest[markers..].trim_start().starts_with(char::is_uppercase)
+        {
+            return Span::new(clause.start, clause.start + at + 1);
+        }
+    }
+    clause
+}
+
+/// "A and B were signed on D1 and D2 respectively": one date to each instrument, in order.
+fn respective_dates(
+    view: &View,
+    clause: Span,
+    verb: Span,
+    instruments: usize,
+) -> Option<Vec<PartialDate>> {
+    view.lower.find_any(&["respectively"], clause)?;
+    let dates: Vec<PartialDate> = view
+        .dates_in(Span::new(verb.end.min(clause.end), clause.end))
+        .filter(|date| !covers_a_period(view, date))
+        .map(|date| date.start)
+        .collect();
+    (instruments >= 2 && dates.len() == instruments).then_some(dates)
+}
+
+/// The relative clauses set off by commas in `span`: ", which they had agreed to conclude
+/// by 2018,".
+fn asides(view: &View, span: Span) -> Vec<Span> {
+    let text = view.lower.get(span.start..span.end).unwrap_or("");
+    let mut found = Vec::new();
+    for marker in [", which ", ", who "] {
+        for (at, _) in text.match_indices(marker) {
+            let end = text[at + marker.len()..]
+                .find(',')
+                .map_or(text.len(), |comma| at + marker.len() + comma);
+            found.push(Span::new(span.start + at, span.start + end));
+        }
+    }
+    found
+}
+
+/// Whether the clause speaks of a planned or proposed signing, outside its asides: "the
+/// agreement, which they had agreed to conclude by 2018, was signed in 2019" was signed.
+fn hypothetical_outside_asides(view: &View, clause: Span) -> bool {
+    let mut asides = asides(view, clause);
+    asides.sort_by_key(|aside| aside.start);
+    let mut from = clause.start;
+    let mut parts = Vec::new();
+    for aside in asides {
+        if aside.start >= from {
+            parts.push(Span::new(from, aside.start));
+            from = aside.end;
+        }
+    }
+    parts.push(Span::new(from, clause.end));
+    parts
+        .into_iter()
+        .any(|part| crate::modality::is_hypothetical(&view.lower, part))
+}
+
+/// "signed in London by Britain and the Ottoman Empire": a state beyond the pair named as
+/// the signatory after "by".
+fn third_state_agent(view: &View, clause: Span, verb: Span, state: &State) -> bool {
+    view.countries_in(Span::new(verb.end.min(clause.end), clause.end))
+        .any(|country| {
+            let head = view.lower.get(verb.end..country.span.start).unwrap_or("");
+            let outside = !state.dyad.contains(country.code)
+                && bilateral_gazetteer::successor(country.code)
+                    .is_none_or(|successor| !state.dyad.contains(successor));
+            outside && (head.ends_with(" by ") || head.ends_with(" by the "))
+        })
+}
+
 /// "a plan for 2015–2018": a date the instrument covers, not the day it was signed.
-fn covers_a_period(view: &View, date: &crate::view::DateRef) -> bool {
+pub(crate) fn covers_a_period(view: &View, date: &crate::view::DateRef) -> bool {
     let head = view.lower.get(..date.span.start).unwrap_or("").trim_end();
     head.ends_with(" for")
         || head.ends_with(" of")
         || date.end.is_some_and(|end| end.year() != date.start.year())
 }
 
-/// Whether the sentence names more than the dyad as actors (a multilateral treaty).
-fn third_party_signatories(view: &View) -> bool {
-    let mut codes: Vec<_> = view.countries.iter().map(|country| country.code).collect();
+/// Whether the sentence up to `end` names more than the dyad as actors (a multilateral
+/// treaty); states named only after the signing clause are told of apart from it.
+fn third_party_signatories(view: &View, end: usize) -> bool {
+    let mut codes: Vec<_> = view
+        .countries_in(Span::new(0, end))
+        .map(|country| country.code)
+        .collect();
     codes.sort();
     codes.dedup();
     codes.len() >= 3
@@ -240,7 +468,13 @@ fn non_state_subject(view: &View, clause: Span, verb: Span) -> bool {
     let subject = Span::new(clause.start, verb.start.max(clause.start));
     view.lower
         .find_any(NON_STATE_SIGNATORIES, subject)
-        .is_some()
+        .is_some_and(|found| {
+            // A central bank is the state's.
+            !view
+                .lower
+                .get(..found.start)
+                .is_some_and(|head| head.trim_end().ends_with("central"))
+        })
 }
 
 /// The instrument's title: a capitalised name ending in the noun ("the Free Trade Agreement")
@@ -288,6 +522,11 @@ fn title_of(view: &View, instrument: &Instrument) -> Option<String> {
             let stop = title_end(rest);
             let stop = rest[..stop].find(" as well as").unwrap_or(stop);
             let mut length = 0;
+            let stop = [" and the ", " and a ", " and an "]
+                .iter()
+                .filter_map(|joint| rest[..stop].find(joint))
+                .min()
+                .unwrap_or(stop);
             for word in rest[..stop].split(' ') {
                 let bare = word.trim_end_matches('.');
                 let verb = matches!(
@@ -373,7 +612,7 @@ fn title_end(rest: &str) -> usize {
 
 /// What the instrument is about: "on X", "for X", or the words before the noun
 /// ("an extradition treaty").
-fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Option<String> {
+pub(crate) fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Option<String> {
     let tail = view.lower.get(instrument.span.end..own.end)?;
     for preposition in [" on ", " for ", " to "] {
         if let Some(rest) = tail.strip_prefix(preposition) {
@@ -405,6 +644,18 @@ fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Option<String> {
                     }
                 }
             }
+            // A date ends it too: "on tourism on 2 May 2019".
+            if let Some(date) = view
+                .dates
+                .iter()
+                .find(|date| date.span.start >= start && date.span.start - start < stop)
+            {
+                let head = original[..date.span.start - start].trim_end();
+                let head = [" on", " in", " of"].iter().fold(head, |head, dangling| {
+                    head.strip_suffix(dangling).unwrap_or(head)
+                });
+                stop = stop.min(head.len());
+            }
             let topic = original[..stop.min(original.len())]
                 .trim()
                 .trim_end_matches('.');
@@ -412,6 +663,12 @@ fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Option<String> {
         }
     }
     let head = view.lower.get(..instrument.span.start)?.trim_end();
+    if let Some(phrase) = ["air services", "double taxation", "visa exemption"]
+        .iter()
+        .find(|phrase| head.ends_with(&format!(" {phrase}")))
+    {
+        return Some((*phrase).to_owned());
+    }
     let word = head.split_whitespace().last()?;
     let modifiers = [
         "extradition",
@@ -432,4 +689,165 @@ fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Option<String> {
         "border",
     ];
     modifiers.contains(&word).then(|| word.replace('-', " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing;
+
+    fn check(body: &str, expected: &str) {
+        testing::assert_facts(TYPES, TITLE, body, expected);
+    }
+
+    const TYPES: &[&str] = &["agreement_signed"];
+    const TITLE: &str = "Chile–Ghana relations";
+
+    fn signed(kind: &str, title: &str, topic: &str, date: &str) -> String {
+        let quoted = |text: &str| {
+            if text.is_empty() {
+                "null".to_owned()
+            } else {
+                format!("{text:?}")
+            }
+        };
+        format!(
+            r#"{{"type":"agreement_signed","parties":["CHL","GHA"],"kind":"{kind}","title":{},"topic":{},"date":"{date}"}}"#,
+            quoted(title),
+            quoted(topic)
+        )
+    }
+
+    #[test]
+    fn instruments_signed_respectively_take_a_date_each() {
+        let expected = [
+            signed(
+                "agreement",
+                "Agreement on Fisheries",
+                "Fisheries",
+                "1995-12-18",
+            ),
+            signed(
+                "treaty",
+                "Treaty on Extradition",
+                "Extradition",
+                "2006-11-13",
+            ),
+        ]
+        .join("\n");
+        for body in [
+            "The Agreement on Fisheries and the Treaty on Extradition were signed on 18 December 1995 and 13 November 2006 respectively.",
+            "The Agreement on Fisheries and the Treaty on Extradition were signed, respectively, on 18 December 1995 and 13 November 2006, the second in Accra.",
+            "Ministers signed the Agreement on Fisheries and the Treaty on Extradition on 18 December 1995 and 13 November 2006 respectively; Ghana later doubted both.",
+        ] {
+            check(body, &expected);
+        }
+        // Without "respectively" the dates are not shared out.
+        check(
+            "The Agreement on Fisheries was signed on 18 December 1995 and amended on 13 November 2006.",
+            &signed(
+                "agreement",
+                "Agreement on Fisheries",
+                "Fisheries",
+                "1995-12-18",
+            ),
+        );
+    }
+
+    #[test]
+    fn initialled_ratified_or_discussed_instruments_are_not_signed() {
+        for body in [
+            "Note: an Agreement on Double Taxation was initialled in Accra in 2019 and is yet to be signed.",
+            "The 2007 memorandum was signed in Accra in October 2007, and the investment agreement of 2015 was ratified two years later.",
+            "Ministers signed a memorandum on tourism on 2 May 2019; an MoU on mining was discussed but left for a later date.",
+        ] {
+            let facts = if body.contains("tourism") {
+                signed("memorandum", "", "tourism", "2019-05-02")
+            } else if body.contains("2007") {
+                signed("memorandum", "", "", "2007-10")
+            } else {
+                String::new()
+            };
+            check(body, &facts);
+        }
+        // Initialled before, signed now: an aside after the instrument does not void it.
+        check(
+            "On 23 February 2013 the two governments signed an air services agreement, the latter initialled the previous year.",
+            &signed("agreement", "", "air services", "2013-02-23"),
+        );
+    }
+
+    #[test]
+    fn the_date_of_a_signing_is_its_own() {
+        for (body, date) in [
+            // An aside that was "agreed to" does not make the signing planned.
+            (
+                "The Partnership Agreement, which they had agreed to conclude by the end of 2018, was signed on 4 March 2019.",
+                "2019-03-04",
+            ),
+            // A relative date before the signing beats a date in a participle after it.
+            (
+                "President Mahama flew to Santiago on 2 December 2014; the same day the two leaders signed an agreement establishing a joint committee, renamed the strategic council in 2016.",
+                "2014-12-02",
+            ),
+            // "the day before" counts back from the date before it.
+            (
+                "Mahama was in Santiago on 14 February 2024 to open a school; the day before, the two governments signed an investment agreement.",
+                "2024-02-13",
+            ),
+            // A date in a name dates nothing.
+            (
+                "Mahama came on 3 May 2021 for the anniversary of the Constitution of 3 May 1791, and after talks the two presidents signed an investment agreement.",
+                "2021-05-03",
+            ),
+        ] {
+            let topic = if body.contains("investment agreement") {
+                "investment"
+            } else {
+                ""
+            };
+            let title = if body.contains("Partnership Agreement") {
+                "Partnership Agreement"
+            } else {
+                ""
+            };
+            check(body, &signed("agreement", title, topic, date));
+        }
+    }
+
+    #[test]
+    fn third_states_signing_make_no_fact_of_the_pair() {
+        check(
+            "The Convention of 1913, signed in London by Britain and the Ottoman Empire on 29 July 1913, gave up claims to the coast.",
+            "",
+        );
+        // A third state named after the signing clause is told of apart.
+        check(
+            "The two governments signed a treaty on fisheries on 18 December 1995; Peru and Bolivia protested in 1999.",
+            &signed("treaty", "", "fisheries", "1995-12-18"),
+        );
+    }
+
+    #[test]
+    fn plural_instruments_on_several_subjects_are_one_each() {
+        let expected = [
+            signed("memorandum", "", "settling trade", "2023-07-15"),
+            signed("memorandum", "", "linking payment systems", "2023-07-15"),
+        ]
+        .join("\n");
+        for body in [
+            "On 15 July 2023 the two central banks signed memoranda on settling trade and on linking payment systems.",
+            "On 15 July 2023 the two governments signed memoranda of understanding on settling trade and on linking payment systems.",
+        ] {
+            check(body, &expected);
+        }
+        // One subject, one fact; a commercial bank is not a government.
+        check(
+            "On 15 July 2023 the two governments signed agreements on settling trade.",
+            &signed("agreement", "", "settling trade", "2023-07-15"),
+        );
+        check(
+            "On 15 July 2023 two commercial banks signed memoranda on settling trade.",
+            "",
+        );
+    }
 }

@@ -16,6 +16,7 @@ mod modality;
 mod people;
 mod relations;
 mod repeats;
+mod rows;
 mod text;
 mod view;
 mod visits;
@@ -312,9 +313,8 @@ pub(crate) mod testing {
     use bilateral_model::Fact;
 
     /// Asserts that the scraped-text article `title` + `body` yields exactly `expected` (one
-    /// answer-key fact per line, in any order) among its reported facts of the types named
-    /// there.
-    pub fn assert_facts(title: &str, body: &str, expected: &str) {
+    /// answer-key fact per line, in any order) among its reported facts of `types`.
+    pub fn assert_facts(types: &[&str], title: &str, body: &str, expected: &str) {
         let document = bilateral_read::read_text(&format!("{title}\n\n{body}\n"));
         let mut want: Vec<String> = expected
             .lines()
@@ -330,6 +330,7 @@ pub(crate) mod testing {
             .facts
             .iter()
             .filter(|fact| fact.confidence >= crate::REPORT_THRESHOLD)
+            .filter(|fact| types.contains(&fact.fact.type_name()))
             .map(|fact| serde_json::to_string(&fact.fact).unwrap_or_default())
             .collect();
         got.sort();

@@ -512,8 +512,17 @@ fn is_location(view: &View, code: CountryCode, clause: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::assert_facts;
+    use crate::testing;
 
+    fn check(body: &str, expected: &str) {
+        testing::assert_facts(TYPES, TITLE, body, expected);
+    }
+
+    const TYPES: &[&str] = &[
+        "relations_established",
+        "relations_severed",
+        "relations_restored",
+    ];
     const TITLE: &str = "Ghana–Peru relations";
 
     fn established(date: &str) -> String {
@@ -540,16 +549,11 @@ mod tests {
                 "1970-07",
             ),
         ] {
-            assert_facts(TITLE, body, &established(date));
+            check(body, &established(date));
         }
         // Relations not held, or held only in some respect, began on no date.
-        assert_facts(
-            TITLE,
-            "The two countries have had no relations since 1962.",
-            "",
-        );
-        assert_facts(
-            TITLE,
+        check("The two countries have had no relations since 1962.", "");
+        check(
             "Ghana and Peru have had close trade relations since 1990.",
             "",
         );
@@ -568,9 +572,9 @@ mod tests {
             ),
             ("Established: 16 February 1950", "1950-02-16"),
         ] {
-            assert_facts(TITLE, body, &established(date));
+            check(body, &established(date));
         }
-        assert_facts(TITLE, "Trade office: established 1990", "");
+        check("Trade office: established 1990", "");
     }
 
     #[test]
@@ -597,10 +601,9 @@ mod tests {
                 "1958",
             ),
         ] {
-            assert_facts(TITLE, body, &established(date));
+            check(body, &established(date));
         }
-        assert_facts(
-            TITLE,
+        check(
             "Peru delivered an ultimatum on 17 March 1961 demanding the establishment of relations.",
             "",
         );
@@ -622,14 +625,12 @@ mod tests {
                 "restored",
             ),
         ] {
-            assert_facts(
-                TITLE,
+            check(
                 body,
                 &format!(r#"{{"type":"relations_{kind}","parties":["GHA","PER"],"date":"1966"}}"#),
             );
         }
-        assert_facts(
-            TITLE,
+        check(
             "The French government severed relations with Peru in 1966.",
             "",
         );
@@ -637,8 +638,7 @@ mod tests {
 
     #[test]
     fn an_event_dated_twice_is_one_fact() {
-        assert_facts(
-            TITLE,
+        check(
             "Ghana and Peru established diplomatic relations on 4 May 1962. The two countries have had diplomatic relations since May 1962.",
             &established("1962-05-04"),
         );

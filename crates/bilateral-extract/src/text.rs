@@ -446,6 +446,18 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     };
     let forms: Vec<String> = match IRREGULAR.iter().find(|(base, _)| *base == verb) {
         Some((_, forms)) => forms.iter().map(|form| (*form).to_owned()).collect(),
+        None if verb
+            .strip_suffix('y')
+            .is_some_and(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u'])) =>
+        {
+            let stem = &verb[..verb.len() - 1];
+            vec![
+                verb.to_owned(),
+                format!("{stem}ies"),
+                format!("{stem}ied"),
+                format!("{verb}ing"),
+            ]
+        }
         None => {
             let stem = verb.strip_suffix('e').unwrap_or(verb);
             let third = if verb.ends_with("sh") || verb.ends_with('s') {
@@ -607,6 +619,10 @@ mod tests {
         assert_eq!(
             verb_forms("establish"),
             ["establish", "establishes", "established", "establishing"]
+        );
+        assert_eq!(
+            verb_forms("ratify"),
+            ["ratify", "ratifies", "ratified", "ratifying"]
         );
         assert_eq!(
             verb_forms("break off"),
