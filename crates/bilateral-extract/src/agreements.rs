@@ -205,40 +205,49 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
             continue;
         }
         let instruments = instruments_in(&view.lower, clause);
-        let respective = respective_dates(view, clause, verb, instruments.len());
+        // "two days before the Paris accords were signed" dates something else; "A protocol
+        // upgrading the treaty": "the treaty" points back at one already counted, and so
+        // does an apposition after it ("the EPA, the first free-trade agreement of either").
+        let counted: Vec<bool> = instruments
+            .iter()
+            .enumerate()
+            .map(|(index, instrument)| {
+                let lead = view
+                    .lower
+                    .get(clause.start..instrument.span.start)
+                    .unwrap_or("");
+                let lead = lead.rsplit(',').next().unwrap_or(lead);
+                let near: Vec<&str> = lead.split_whitespace().rev().take(6).collect();
+                let dates_other = near
+                    .iter()
+                    .any(|word| matches!(*word, "before" | "after" | "until" | "since"));
+                let generic = !view.slice(instrument.span).starts_with(char::is_uppercase)
+                    && (lead.trim_end().ends_with(" the")
+                        || index > 0
+                            && lead.trim_start().starts_with("the ")
+                            && !lead.contains(" and "));
+                !dates_other && !(generic && instruments.len() > 1)
+            })
+            .collect();
+        let told = counted.iter().filter(|counted| **counted).count();
+        let respective = respective_dates(view, clause, verb, told);
         for (index, instrument) in instruments.iter().enumerate() {
-            // "two days before the Paris accords were signed" dates something else.
-            let lead = view
-                .lower
-                .get(clause.start..instrument.span.start)
-                .unwrap_or("");
-            let lead = lead.rsplit(',').next().unwrap_or(lead);
-            let near: Vec<&str> = lead.split_whitespace().rev().take(6).collect();
-            if near
-                .iter()
-                .any(|word| matches!(*word, "before" | "after" | "until" | "since"))
-            {
+            if !counted[index] {
                 continue;
             }
-            // "A protocol upgrading the treaty": "the treaty" points back at one already
-            // counted; so does an apposition after it ("the EPA, the first free-trade
-            // agreement of either").
-            let generic = !view.slice(instrument.span).starts_with(char::is_uppercase)
-                && (lead.trim_end().ends_with(" the")
-                    || index > 0
-                        && lead.trim_start().starts_with("the ")
-                        && !lead.contains(" and "));
-            if generic && instruments.len() > 1 {
-                continue;
-            }
-            // "one of fifteen documents" counts nothing new.
+            let place = counted[..index].iter().filter(|counted| **counted).count();
+            // "one of fifteen documents" counts nothing new; nor does an instrument pointed
+            // back at, which stays in the phrase of the one before it.
             let until = instruments
-                .get(index + 1)
-                .map_or(clause.end, |next| next.span.start);
+                .iter()
+                .zip(&counted)
+                .skip(index + 1)
+                .find(|(_, counted)| **counted)
+                .map_or(clause.end, |(next, _)| next.span.start);
             let own = own_phrase(view, Span::new(instrument.span.start, until));
             let when = respective
                 .as_ref()
-                .and_then(|dates| dates.get(index).copied())
+                .and_then(|dates| dates.get(place).copied())
                 .or_else(|| signing_date(view, clause, instrument, own, state));
             let Some(date) = when else {
                 continue;
@@ -339,8 +348,8 @@ fn in_a_name(view: &View, date: &crate::view::DateRef) -> bool {
 }
 
 /// An instrument's own words: up to the next instrument or the clause's end, but not into a
-/// participle phrase after a comma (", renamed ... in 2016", ", the latter initialled the
-/// year before"), which dates something else.
+/// participle phrase after a comma (", renamed ... in 2016", ", settling a dispute of the
+/// 1900s", ", the latter initialled the year before"), which dates something else.
 fn own_phrase(view: &View, span: Span) -> Span {
     let text = view.lower.get(span.start..span.end).unwrap_or("");
     let mut from = 0;
@@ -351,7 +360,8 @@ fn own_phrase(view: &View, span: Span) -> Span {
             .find(',')
             .map_or(text.len(), |end| at + 2 + end);
         let phrase = Span::new(span.start + at, span.start + phrase_end);
-        if next.len() > 4 && next.ends_with("ed") && next != "signed"
+        let participle = next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing"));
+        if participle && !matches!(next, "signed" | "including")
             || view.lower.has_any(&UNSIGNED, phrase)
         {
             return Span::new(span.start, span.start + at);
@@ -457,6 +467,16 @@ pub(crate) fn covers_a_period(view: &View, date: &crate::view::DateRef) -> bool 
 fn third_party_signatories(view: &View, end: usize) -> bool {
     let mut codes: Vec<_> = view
         .countries_in(Span::new(0, end))
+        .filter(|country| {
+            // "after the meeting in Lima": a place, not a party.
+            let head = view
+                .lower
+                .get(..country.span.start)
+                .unwrap_or("")
+                .trim_end();
+            let head = head.strip_suffix(" the").unwrap_or(head);
+            !(head.ends_with(" in") || head.ends_with(" at"))
+        })
         .map(|country| country.code)
         .collect();
     codes.sort();
@@ -812,6 +832,46 @@ mod tests {
             };
             check(body, &signed("agreement", title, topic, date));
         }
+    }
+
+    #[test]
+    fn an_instrument_pointed_back_at_leaves_the_date_to_the_new_one() {
+        for (body, date) in [
+            (
+                "A protocol upgrading the treaty was signed at Valparaíso on 11 November 2017 and took effect in March 2019.",
+                "2017-11-11",
+            ),
+            (
+                "A protocol amending the agreement was signed in Accra on 11 November 2017.",
+                "2017-11-11",
+            ),
+            (
+                "On 11 November 2017 a protocol revising the convention was signed in Accra.",
+                "2017-11-11",
+            ),
+        ] {
+            check(body, &signed("protocol", "", "", date));
+        }
+        // A participle after a comma dates its own matter.
+        check(
+            "On 9 June 1970 the two leaders signed the boundary treaty in Accra, settling a line disputed since the 1900s.",
+            &signed("treaty", "", "", "1970-06-09"),
+        );
+    }
+
+    #[test]
+    fn a_state_named_as_a_place_is_no_signatory() {
+        for body in [
+            "Mahama made a state visit on 22–23 November 2016, after a summit in Lima; the two sides issued a joint statement.",
+            "Mahama made a state visit on 22–23 November 2016, after talks at Lima; the two sides issued a joint statement.",
+            "After a summit in Peru, Mahama made a state visit on 22–23 November 2016; the two sides issued a joint statement.",
+        ] {
+            check(body, &signed("joint_statement", "", "", "2016-11-22"));
+        }
+        check(
+            "On 22 November 2016 Chile, Ghana and Peru issued a joint statement.",
+            "",
+        );
     }
 
     #[test]

@@ -413,6 +413,7 @@ fn parties(view: &View, clause: Span, trigger: Span, state: &State) -> Option<[C
             None if pair_before && after_verb(code) => {}
             None if listed.contains(&code) => {}
             None if attributive(view, code, clause) => {}
+            None if in_time_clause(view, code, clause, trigger) => {}
             None => return None,
         }
     }
@@ -493,6 +494,20 @@ fn listed_with(view: &View, clause: Span, trigger: Span, state: &State) -> Vec<C
     } else {
         Vec::new()
     }
+}
+
+/// Whether `code` is named only after the change, in a phrase that dates it by something
+/// else: "Formal ties followed on 25 January 1973, two days before the Paris accords".
+fn in_time_clause(view: &View, code: CountryCode, clause: Span, trigger: Span) -> bool {
+    let Some(link) = view.lower.find_any(
+        &["before", "after", "when", "until"],
+        Span::new(trigger.end.min(clause.end), clause.end),
+    ) else {
+        return false;
+    };
+    view.countries_in(clause)
+        .filter(|country| country.code == code)
+        .all(|country| country.span.start >= link.end)
 }
 
 /// Whether every mention of `code` in the clause is a location ("in X", "at X").
@@ -632,6 +647,21 @@ mod tests {
         }
         check(
             "The French government severed relations with Peru in 1966.",
+            "",
+        );
+    }
+
+    #[test]
+    fn a_state_named_to_date_the_change_is_no_party() {
+        for body in [
+            "Formal ties followed on 25 January 1966, two days before the Paris accords were signed.",
+            "Ghana and Peru established diplomatic relations on 25 January 1966, a week after France recognised Ghana.",
+            "Diplomatic relations were established on 25 January 1966, when Bolivia was still at war.",
+        ] {
+            check(body, &established("1966-01-25"));
+        }
+        check(
+            "Bolivia established diplomatic relations with Peru on 25 January 1966.",
             "",
         );
     }
