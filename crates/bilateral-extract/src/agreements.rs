@@ -226,7 +226,7 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         || index > 0
                             && lead.trim_start().starts_with("the ")
                             && !lead.contains(" and "));
-                !dates_other && !(generic && instruments.len() > 1)
+                !(dates_other || generic && instruments.len() > 1)
             })
             .collect();
         let told = counted.iter().filter(|counted| **counted).count();
