@@ -716,7 +716,7 @@ mod tests {
     use crate::testing;
 
     fn check(body: &str, expected: &str) {
-        testing::assert_facts(TYPES, TITLE, body, expected);
+        testing::assert_facts(TYPES, &testing::text_article(TITLE, body), expected);
     }
 
     const TYPES: &[&str] = &["agreement_signed"];

@@ -121,6 +121,9 @@ pub(crate) struct State {
     pub last_trade_year: Option<i32>,
     /// Whether the sentence before signed an agreement, for "A convention followed in 1992".
     pub signed_before: bool,
+    /// The header cells of the table being read, lower-cased, for rows that name agreements
+    /// by column ("Date | Venue | Agreements signed").
+    pub table_header: Option<Vec<String>>,
 }
 
 impl State {
@@ -137,6 +140,7 @@ impl State {
             missions: Vec::new(),
             last_trade_year: None,
             signed_before: false,
+            table_header: None,
         }
     }
 
@@ -157,6 +161,7 @@ impl State {
         self.event_date = None;
         self.last_visit = None;
         self.last_subject = None;
+        self.table_header = None;
     }
 
     /// The other member of the dyad, for a member.
@@ -310,12 +315,16 @@ pub(crate) fn last_date_before(view: &View, offset: usize, state: &State) -> Opt
 /// Support for the rules' unit tests: short articles written for them, read and extracted.
 #[cfg(test)]
 pub(crate) mod testing {
-    use bilateral_model::Fact;
+    use bilateral_model::{Document, Fact};
 
-    /// Asserts that the scraped-text article `title` + `body` yields exactly `expected` (one
-    /// answer-key fact per line, in any order) among its reported facts of `types`.
-    pub fn assert_facts(types: &[&str], title: &str, body: &str, expected: &str) {
-        let document = bilateral_read::read_text(&format!("{title}\n\n{body}\n"));
+    /// A scraped-text article.
+    pub fn text_article(title: &str, body: &str) -> Document {
+        bilateral_read::read_text(&format!("{title}\n\n{body}\n"))
+    }
+
+    /// Asserts that `document` yields exactly `expected` (one answer-key fact per line, in any
+    /// order) among its reported facts of `types`.
+    pub fn assert_facts(types: &[&str], document: &Document, expected: &str) {
         let mut want: Vec<String> = expected
             .lines()
             .map(str::trim)
@@ -326,7 +335,7 @@ pub(crate) mod testing {
                 serde_json::to_string(&fact).unwrap_or_default()
             })
             .collect();
-        let mut got: Vec<String> = crate::analyse(&document)
+        let mut got: Vec<String> = crate::analyse(document)
             .facts
             .iter()
             .filter(|fact| fact.confidence >= crate::REPORT_THRESHOLD)
@@ -335,6 +344,6 @@ pub(crate) mod testing {
             .collect();
         got.sort();
         want.sort();
-        assert_eq!(got, want, "in {body:?}");
+        assert_eq!(got, want, "in {:?}", document.text);
     }
 }

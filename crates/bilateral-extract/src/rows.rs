@@ -2,7 +2,9 @@
 //! Lima"), numbered treaty lists ("1. Agreement on ... (12 March 2004)") and data lines
 //! ("Treaty of Friendship – Lima, 3 May 1990", "Convention on ..., signed in Lima on ...").
 //! A row names one instrument by its title and one date; it has no verb of its own but
-//! "signed", and nothing that says the instrument is not (yet) signed.
+//! "signed", and nothing that says the instrument is not (yet) signed. A table whose header
+//! names its columns is read by column: the title under "Agreement", the date under "Date" or
+//! "Signed" (not "In force"), a count under "Agreements signed" (one fact, as a bare count).
 
 use bilateral_model::{Fact, Span};
 
@@ -45,7 +47,21 @@ struct Row {
 
 /// Reads the sentence as rows, one agreement each; whether it was read so (then the prose
 /// rules have nothing to add).
-pub(crate) fn extract(view: &View, state: &State, found: &mut Vec<Found>) -> bool {
+pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) -> bool {
+    if view.text.contains(" | ") {
+        let cells: Vec<&str> = view.text.split(" | ").map(str::trim).collect();
+        if is_header(&cells) {
+            state.table_header = Some(cells.iter().map(|cell| cell.to_lowercase()).collect());
+            return true;
+        }
+        if let Some(fact) = by_column(view, &cells, state) {
+            found.push(Found {
+                fact,
+                confidence: 0.75,
+            });
+            return true;
+        }
+    }
     let mut read = false;
     for piece in pieces(view) {
         let Some(row) = row_in(view, piece) else {
@@ -77,6 +93,80 @@ pub(crate) fn extract(view: &View, state: &State, found: &mut Vec<Found>) -> boo
         });
     }
     read
+}
+
+/// Words of a header cell over the title of an instrument, or over a count of them.
+const TITLE_HEADERS: &[&str] = &["agreement", "treaty", "title", "document", "instrument"];
+const COUNT_HEADERS: &[&str] = &[
+    "agreements",
+    "documents",
+    "accords",
+    "treaties",
+    "instruments",
+];
+
+/// A header row: several short cells of words, none a number or a date.
+fn is_header(cells: &[&str]) -> bool {
+    cells.len() >= 2
+        && cells.iter().all(|cell| {
+            !cell.is_empty()
+                && cell.split_whitespace().count() <= 4
+                && !cell.chars().any(|ch| ch.is_ascii_digit())
+        })
+}
+
+/// The agreement a table row gives by its header's columns: the instrument titled under an
+/// "Agreement" column, or the count under "Agreements signed", dated under "Date".
+fn by_column(view: &View, cells: &[&str], state: &State) -> Option<Fact> {
+    let header = state.table_header.as_ref()?;
+    if header.len() != cells.len() {
+        return None;
+    }
+    let column = |wanted: &[&str]| {
+        header.iter().position(|name| {
+            name.split(|ch: char| !ch.is_alphanumeric())
+                .any(|word| wanted.contains(&word))
+        })
+    };
+    let dated = header
+        .iter()
+        .position(|name| name.contains("date") || name == "signed")?;
+    let offset = |index: usize| {
+        cells[..index]
+            .iter()
+            .map(|cell| cell.len() + " | ".len())
+            .sum::<usize>()
+    };
+    let date_start = offset(dated);
+    let date = view.dates.iter().find(|date| {
+        date.span.start >= date_start && date.span.end <= date_start + cells[dated].len() + 1
+    })?;
+    let parties = state.dyad.codes();
+    if let Some(count) = column(COUNT_HEADERS) {
+        let number: u32 = cells[count].parse().ok()?;
+        return (number > 0).then_some(Fact::AgreementSigned {
+            parties,
+            kind: bilateral_model::AgreementKind::Agreement,
+            title: None,
+            topic: None,
+            date: Some(date.start),
+        });
+    }
+    let titled = column(TITLE_HEADERS)?;
+    let start = offset(titled);
+    let span = Span::new(start, start + cells[titled].len());
+    let instrument = instruments_in(&view.lower, span).into_iter().next()?;
+    if view.lower.has_any(UNSIGNED, span) {
+        return None;
+    }
+    let topic = topic_of(view, &instrument, span);
+    Some(Fact::AgreementSigned {
+        parties,
+        kind: instrument.kind,
+        title: Some(cells[titled].to_owned()),
+        topic,
+        date: Some(date.start),
+    })
 }
 
 /// The sentence cut before each list item a reader left inside it ("... - 1956-03-22 –
@@ -195,7 +285,7 @@ mod tests {
     use crate::testing;
 
     fn check(body: &str, expected: &str) {
-        testing::assert_facts(TYPES, TITLE, body, expected);
+        testing::assert_facts(TYPES, &testing::text_article(TITLE, body), expected);
     }
 
     const TYPES: &[&str] = &["agreement_signed"];
@@ -248,6 +338,76 @@ mod tests {
                 "",
                 "2021-10-09",
             ),
+        );
+    }
+
+    /// A wikitext table under an "Agreements" heading: the readers keep one block per row.
+    fn check_table(rows: &[&str], expected: &str) {
+        let cells: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| {
+                let mark = if index == 0 { "!" } else { "|" };
+                format!(
+                    "|-\n{mark} {}",
+                    row.replace(" | ", &format!(" {mark}{mark} "))
+                )
+            })
+            .collect();
+        let wikitext = format!(
+            "Chile and Ghana.\n\n== Agreements ==\n{{| class=\"wikitable\"\n{}\n|}}\n",
+            cells.join("\n")
+        );
+        let document = bilateral_read::read_wikitext(&wikitext, Some(TITLE));
+        testing::assert_facts(TYPES, &document, expected);
+    }
+
+    #[test]
+    fn tables_with_a_header_are_read_by_column() {
+        let air = signed(
+            "agreement",
+            "Agreement on Air Services",
+            "Air Services",
+            "2004-03-12",
+        );
+        for rows in [
+            &[
+                "No. | Agreement | Date signed | Date in force",
+                "1 | Agreement on Air Services | 12 March 2004 | 1 May 2005",
+            ][..],
+            &[
+                "Title | Date of signature | Place",
+                "Agreement on Air Services | 2004-03-12 | Accra",
+            ][..],
+            &[
+                "Date | Instrument | Remarks",
+                "12 March 2004 | Agreement on Air Services | in force since 1 May 2005",
+            ][..],
+        ] {
+            check_table(rows, &air);
+        }
+        // A count of agreements under its column is one fact; a visit table without such a
+        // column, or a row left unsigned, gives none.
+        check_table(
+            &[
+                "Session | Date | Venue | Agreements signed",
+                "3rd | 2 December 2015 | Accra | 7",
+            ],
+            &signed("agreement", "", "", "2015-12-02"),
+        );
+        check_table(
+            &[
+                "Date | Visitor | Place",
+                "2 December 2015 | President Mahama | Santiago",
+            ],
+            "",
+        );
+        check_table(
+            &[
+                "Agreement | Date",
+                "Agreement on Readmission (initialled) | 2019",
+            ],
+            "",
         );
     }
 
