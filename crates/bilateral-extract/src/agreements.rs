@@ -229,6 +229,13 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 !(dates_other || generic && instruments.len() > 1)
             })
             .collect();
+        // "have signed some thirty agreements": a tally, dated only by its own words.
+        let head = view.lower.get(clause.start..verb.start).unwrap_or("");
+        let perfect = head
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|word| matches!(word, "have" | "has" | "had"));
         let told = counted.iter().filter(|counted| **counted).count();
         let respective = respective_dates(view, clause, verb, told);
         for (index, instrument) in instruments.iter().enumerate() {
@@ -248,7 +255,7 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let when = respective
                 .as_ref()
                 .and_then(|dates| dates.get(place).copied())
-                .or_else(|| signing_date(view, clause, instrument, own, state));
+                .or_else(|| signing_date(view, clause, instrument, own, state, perfect));
             let Some(date) = when else {
                 continue;
             };
@@ -278,13 +285,15 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
 /// The date an instrument was signed: one written in its own phrase, else a relative one of
 /// its clause ("the same day"), else the nearest before it in the clause, else that of the
 /// clause before ("On 10 February X received Y; after their talks they signed ..."), else
-/// that of the latest event or date of the text.
+/// that of the latest event or date of the text — but a tally in the perfect ("have signed
+/// thirty agreements") takes no date from outside its clause.
 fn signing_date(
     view: &View,
     clause: Span,
     instrument: &Instrument,
     own: Span,
     state: &State,
+    perfect: bool,
 ) -> Option<PartialDate> {
     let asides = asides(view, own);
     if let Some(date) = view.dates_in(own).find(|date| {
@@ -303,6 +312,9 @@ fn signing_date(
     let before = Span::new(clause.start, instrument.span.start);
     if let Some(date) = view.dates_in(before).last() {
         return Some(date.start);
+    }
+    if perfect {
+        return None;
     }
     if let Some(date) = view
         .dates_in(Span::new(0, clause.start))
@@ -871,6 +883,26 @@ mod tests {
         check(
             "On 22 November 2016 Chile, Ghana and Peru issued a joint statement.",
             "",
+        );
+    }
+
+    #[test]
+    fn a_tally_in_the_perfect_takes_no_date_from_elsewhere() {
+        for body in [
+            "President John Mahama of Ghana visited Chile in May 2015. To date, the two countries have signed more than thirty agreements.",
+            "President John Mahama of Ghana visited Chile in May 2015. Some thirty agreements have been signed between the two governments.",
+            "President John Mahama of Ghana visited Chile in May 2015. The two countries have so far signed a dozen accords.",
+        ] {
+            check(body, "");
+        }
+        // Dated in its own clause, a perfect still counts; a past tense takes the visit's date.
+        check(
+            "The two countries have signed an air services agreement in 2016.",
+            &signed("agreement", "", "air services", "2016"),
+        );
+        check(
+            "President John Mahama of Ghana visited Chile in May 2015. During the visit the two sides signed a memorandum on mining.",
+            &signed("memorandum", "", "mining", "2015-05"),
         );
     }
 
