@@ -6,7 +6,7 @@ use bilateral_model::{CountryCode, Fact, PartialDate, Span};
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
-use crate::text::{Lexicon, leak_phrases, verb_forms};
+use crate::text::{Lexicon, leak_phrases, past_participle, verb_forms};
 use crate::view::View;
 use crate::when::{clause_date, relative_date};
 use crate::{Found, State, last_date_before};
@@ -76,13 +76,8 @@ const NOMINALS: &[(&str, Change)] = &[
     ("normalization of", Change::Restored),
 ];
 
-/// Phrases of their own shape: passives, "date from", diplomats exchanged.
+/// Phrases of their own shape: "date from", diplomats exchanged, a passive left broken.
 const PHRASES: &[(&str, Change)] = &[
-    ("relations were established", Change::Established),
-    ("relations were formally established", Change::Established),
-    ("relations were officially established", Change::Established),
-    ("relations were first established", Change::Established),
-    ("ties were established", Change::Established),
     ("diplomatic relations followed", Change::Established),
     ("formal relations followed", Change::Established),
     ("formal ties followed", Change::Established),
@@ -93,20 +88,54 @@ const PHRASES: &[(&str, Change)] = &[
     ("exchanged diplomats", Change::Established),
     ("broken off", Change::Severed),
     ("severed its ties", Change::Severed),
-    ("relations were suspended", Change::Severed),
     ("relations were broken", Change::Severed),
-    ("relations were severed", Change::Severed),
-    ("relations were restored", Change::Restored),
-    ("they were restored", Change::Restored),
-    ("they were re-established", Change::Restored),
-    ("they were resumed", Change::Restored),
-    ("ties were restored", Change::Restored),
-    ("relations were resumed", Change::Restored),
-    ("ties were resumed", Change::Restored),
     ("ties were not resumed", Change::Restored),
     ("relations were not resumed", Change::Restored),
     ("relations resumed", Change::Restored),
 ];
+
+/// Adverbs between a passive's auxiliary and its participle: "were formally established".
+const PASSIVE_ADVERBS: &[&str] = &[
+    "",
+    "formally ",
+    "officially ",
+    "first ",
+    "fully ",
+    "finally ",
+    "eventually ",
+    "again ",
+];
+
+/// "were (formally) established", "had been broken off", "date from": what follows a
+/// subject of relations, for every verb lemma above.
+static PASSIVES: LazyLock<Vec<(String, Change)>> = LazyLock::new(|| {
+    let mut passives: Vec<(String, Change)> = VERBS
+        .iter()
+        .flat_map(|(lemma, change)| {
+            let participle = past_participle(lemma);
+            ["were ", "had been ", "have been "]
+                .iter()
+                .flat_map(move |auxiliary| {
+                    let participle = participle.clone();
+                    PASSIVE_ADVERBS
+                        .iter()
+                        .map(move |adverb| (format!("{auxiliary}{adverb}{participle}"), *change))
+                })
+        })
+        .collect();
+    passives.push(("date from".to_owned(), Change::Established));
+    passives.push(("date back to".to_owned(), Change::Established));
+    passives
+});
+
+/// The passives as a table for a subject apart from its verb.
+static PASSIVE_LEXICON: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
+    let entries: Vec<(&str, Change)> = PASSIVES
+        .iter()
+        .map(|(phrase, change)| (phrase.as_str(), *change))
+        .collect();
+    Lexicon::new(&entries)
+});
 
 /// "have had diplomatic relations since ...": relations held since a date began on it.
 const HELD: &[&str] = &["have", "maintain", "enjoy"];
@@ -148,6 +177,16 @@ static TRIGGERS: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
             .iter()
             .map(|(phrase, change)| ((*phrase).to_owned(), *change)),
     );
+    // "relations were established", "ties had been broken off"; "they were restored" only
+    // for a restoration, whose "they" can be nothing but the relations told of before.
+    for (passive, change) in PASSIVES.iter() {
+        for noun in NOUNS {
+            entries.push((format!("{noun} {passive}"), *change));
+        }
+        if *change == Change::Restored {
+            entries.push((format!("they {passive}"), *change));
+        }
+    }
     let entries: Vec<(&str, Change)> = entries
         .iter()
         .map(|(phrase, change)| (phrase.as_str(), *change))
@@ -312,20 +351,6 @@ fn dates_by_it(view: &View, trigger: Span) -> bool {
 /// "Relations between X and Y were formally established", "Relations with Japan were
 /// restored": the subject and the verb apart.
 fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> {
-    const VERBS: &[&str] = &[
-        "were established",
-        "were formally established",
-        "were officially established",
-        "were first established",
-        "were restored",
-        "were re-established",
-        "were resumed",
-        "were severed",
-        "were broken off",
-        "were suspended",
-        "date from",
-        "date back to",
-    ];
     let subject = view.lower.find_any(
         &[
             "relations between",
@@ -335,26 +360,14 @@ fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> 
         ],
         clause,
     )?;
-    let verb = view
-        .lower
-        .find_any(VERBS, Span::new(subject.end, clause.end))?;
+    let (verb, change) = PASSIVE_LEXICON
+        .find(&view.lower, Span::new(subject.end, clause.end))
+        .into_iter()
+        .next()?;
     let between = view.lower.get(subject.end..verb.start)?;
     if between.split_whitespace().count() > 6 || between.contains([',', ';']) {
         return None;
     }
-    let written = view.lower.get(verb.start..verb.end)?;
-    let change = if written.starts_with("date")
-        || written.ends_with("established") && !written.ends_with("re-established")
-    {
-        Change::Established
-    } else if ["severed", "broken off", "suspended"]
-        .iter()
-        .any(|ending| written.ends_with(ending))
-    {
-        Change::Severed
-    } else {
-        Change::Restored
-    };
     Some((change, verb))
 }
 
@@ -649,6 +662,28 @@ mod tests {
             "The French government severed relations with Peru in 1966.",
             "",
         );
+    }
+
+    #[test]
+    fn passives_are_found_for_every_verb() {
+        for (body, kind) in [
+            (
+                "Diplomatic relations were finally normalised in 1966.",
+                "restored",
+            ),
+            (
+                "Relations between Ghana and Peru had been broken off in 1966.",
+                "severed",
+            ),
+            ("Ties with Peru were cut off in 1966.", "severed"),
+            ("Formal ties were officially opened in 1966.", "established"),
+        ] {
+            check(
+                body,
+                &format!(r#"{{"type":"relations_{kind}","parties":["GHA","PER"],"date":"1966"}}"#),
+            );
+        }
+        check("Relations were strained in 1966.", "");
     }
 
     #[test]

@@ -476,6 +476,26 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     forms.into_iter().map(|form| form + &particle).collect()
 }
 
+/// The past participle of a verb lemma: "establish" → "established", "break off" → "broken
+/// off", "cut" → "cut".
+pub fn past_participle(lemma: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("break", "broken"),
+        ("cut", "cut"),
+        ("have", "had"),
+        ("begin", "begun"),
+    ];
+    let (verb, particle) = match lemma.split_once(' ') {
+        Some((verb, rest)) => (verb, format!(" {rest}")),
+        None => (lemma, String::new()),
+    };
+    let participle = match IRREGULAR.iter().find(|(base, _)| *base == verb) {
+        Some((_, participle)) => (*participle).to_owned(),
+        None => verb_forms(verb).swap_remove(2),
+    };
+    participle + &particle
+}
+
 /// A phrase table built once from lemmas and kept for the program's life, so that it can be
 /// searched like a written-out list (see [`Lowered::find_any`]).
 pub fn leak_phrases(phrases: Vec<String>) -> Vec<&'static str> {
@@ -634,6 +654,15 @@ mod tests {
                 "breaking off"
             ]
         );
+    }
+
+    #[test]
+    fn participles_of_lemmas() {
+        assert_eq!(past_participle("establish"), "established");
+        assert_eq!(past_participle("sever"), "severed");
+        assert_eq!(past_participle("normalise"), "normalised");
+        assert_eq!(past_participle("break off"), "broken off");
+        assert_eq!(past_participle("cut off"), "cut off");
     }
 
     #[test]
