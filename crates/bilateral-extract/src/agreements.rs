@@ -40,20 +40,19 @@ const INSTRUMENTS: &[(&str, AgreementKind)] = &[
     ("letter of intent", AgreementKind::Other),
 ];
 
-/// Verbs that make an agreement.
-const SIGNED: &[&str] = &[
-    "signed",
-    "signing",
-    "concluded",
-    "adopted",
-    "adoption",
-    "issued",
-    "released",
-    "inked",
-    "was signed",
-    "were signed",
-];
+/// Verb lemmas that make an agreement, found in their past and "-ing" forms ("signed",
+/// "concluding"; the bare "sign" is as often a noun), and nouns of the act.
+const SIGNING_LEMMAS: &[&str] = &["sign", "conclude", "adopt", "issue", "release", "ink"];
+const SIGNING_NOUNS: &[&str] = &["adoption"];
 
+static SIGNED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut phrases: Vec<String> = SIGNING_LEMMAS
+        .iter()
+        .flat_map(|lemma| verb_forms(lemma).into_iter().skip(2))
+        .collect();
+    phrases.extend(SIGNING_NOUNS.iter().map(|noun| (*noun).to_owned()));
+    leak_phrases(phrases)
+});
 /// Verb lemmas (found in every form) and phrases that tell of an instrument without its
 /// signing: it was only initialled, discussed or negotiated, or it is ratified, in force or
 /// ended — a date near them is not a signing date.
@@ -162,7 +161,7 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
         .then(|| view.lower.find_any(&["followed"], whole))
         .flatten()
         .filter(|_| opens_with_instrument(view, whole));
-    let Some(signed) = view.lower.find_any(SIGNED, whole).or(followed) else {
+    let Some(signed) = view.lower.find_any(&SIGNED, whole).or(followed) else {
         return;
     };
     if view.lower.find_any(NOT_BILATERAL, whole).is_some() {
@@ -178,7 +177,7 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
         // tourism").
         let verb = view
             .lower
-            .find_any(SIGNED, clause)
+            .find_any(&SIGNED, clause)
             .or(followed.filter(|verb| clause.start <= verb.start && verb.end <= clause.end));
         let continues = verb.is_none()
             && clause.start > signed.start
@@ -747,6 +746,31 @@ mod tests {
             quoted(title),
             quoted(topic)
         )
+    }
+
+    #[test]
+    fn signing_verbs_are_found_in_their_forms() {
+        for (body, kind) in [
+            (
+                "On 5 May 1990 the two governments inked a pact on fisheries.",
+                "agreement",
+            ),
+            (
+                "On 5 May 1990 the two governments concluded a convention on fisheries.",
+                "convention",
+            ),
+            (
+                "Signing a treaty on fisheries on 5 May 1990, the two governments ended the dispute.",
+                "treaty",
+            ),
+        ] {
+            check(body, &signed(kind, "", "fisheries", "1990-05-05"));
+        }
+        // "sign" as a noun signs nothing.
+        check(
+            "The treaty on fisheries of 5 May 1990 is a sign of trust.",
+            "",
+        );
     }
 
     #[test]
