@@ -225,7 +225,8 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         || index > 0
                             && lead.trim_start().starts_with("the ")
                             && !lead.contains(" and "));
-                !(dates_other || generic && instruments.len() > 1)
+                let pointed_back = generic && instruments.len() > 1;
+                !(dates_other || pointed_back || names_others(view, clause, &instruments, index))
             })
             .collect();
         // "have signed some thirty agreements": a tally, dated only by its own words.
@@ -327,6 +328,26 @@ fn signing_date(
         Some(last) if last.sort_key() > event.sort_key() => last,
         _ => event,
     })
+}
+
+/// "fourteen agreements, including the Partnership Agreement and a memorandum": a plural
+/// that the instruments after it name one by one counts nothing of its own.
+fn names_others(view: &View, clause: Span, instruments: &[Instrument], index: usize) -> bool {
+    let (Some(instrument), Some(next)) = (instruments.get(index), instruments.get(index + 1))
+    else {
+        return false;
+    };
+    is_plural(view, instrument)
+        && view.lower.has_any(
+            &[
+                "including",
+                "among them",
+                "such as",
+                "notably",
+                "among which",
+            ],
+            Span::new(instrument.span.end, next.span.start.min(clause.end)),
+        )
 }
 
 /// Whether the instrument noun is plural: "agreements", "memoranda".
@@ -907,6 +928,27 @@ mod tests {
         check(
             "On 22 November 2016 Chile, Ghana and Peru issued a joint statement.",
             "",
+        );
+    }
+
+    #[test]
+    fn a_plural_named_one_by_one_is_not_one_more() {
+        let expected = [
+            signed("agreement", "Partnership Agreement", "", "2017-01-25"),
+            signed("memorandum", "", "maritime transport", "2017-01-25"),
+        ]
+        .join("\n");
+        for body in [
+            "On 25 January 2017 the two sides signed fourteen agreements, including the Partnership Agreement and a memorandum on maritime transport.",
+            "On 25 January 2017 the two sides signed several accords, among them the Partnership Agreement and a memorandum on maritime transport.",
+            "On 25 January 2017 the two sides signed agreements such as the Partnership Agreement and a memorandum on maritime transport.",
+        ] {
+            check(body, &expected);
+        }
+        // A count alone is one fact.
+        check(
+            "On 25 January 2017 the two sides signed fourteen agreements.",
+            &signed("agreement", "", "", "2017-01-25"),
         );
     }
 

@@ -46,6 +46,7 @@ const VERBS: &[(&str, Change)] = &[
     ("enter into", Change::Established),
     ("sever", Change::Severed),
     ("break off", Change::Severed),
+    ("break", Change::Severed),
     ("cut", Change::Severed),
     ("cut off", Change::Severed),
     ("suspend", Change::Severed),
@@ -333,10 +334,19 @@ fn labelled(view: &View, clause: Span) -> Option<PartialDate> {
         .map(|date| date.start)
 }
 
-/// "On the same day that relations were established, ...": the change is told elsewhere and
-/// only dates something else here.
+/// "On the same day that relations were established, ...", "the anniversary of the
+/// establishment of relations": the change is told elsewhere and only dates something else
+/// here.
 fn dates_by_it(view: &View, trigger: Span) -> bool {
     let head = view.lower.get(..trigger.start).unwrap_or("").trim_end();
+    // "the 50th anniversary of the establishment of relations in 2012" dates the anniversary.
+    let head_words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+    if head_words
+        .iter()
+        .any(|word| word.starts_with("anniversar") || *word == "jubilee")
+    {
+        return true;
+    }
     let Some(before) = ["that", "as", "when"]
         .iter()
         .find_map(|link| head.strip_suffix(link))
@@ -661,6 +671,21 @@ mod tests {
         check(
             "The French government severed relations with Peru in 1966.",
             "",
+        );
+    }
+
+    #[test]
+    fn an_anniversary_of_the_change_is_not_the_change() {
+        for body in [
+            "The 50th anniversary of the establishment of diplomatic relations was marked in 2012.",
+            "On the anniversary of the establishment of relations in 2012 the ministers met.",
+            "Both capitals held a jubilee of the establishment of diplomatic ties in 2012.",
+        ] {
+            check(body, "");
+        }
+        check(
+            "Since the establishment of diplomatic relations in 1962, trade has grown.",
+            &established("1962"),
         );
     }
 
