@@ -200,6 +200,7 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
             || is_negated(&view.lower, clause, verb)
             || non_state_subject(view, clause, verb)
             || third_state_agent(view, clause, verb, state)
+            || third_state_subject(view, clause, verb, state)
         {
             continue;
         }
@@ -473,16 +474,51 @@ fn hypothetical_outside_asides(view: &View, clause: Span) -> bool {
         .any(|part| crate::modality::is_hypothetical(&view.lower, part))
 }
 
+/// Whether `code` is neither member of the pair nor a predecessor of one.
+fn outside_the_pair(code: bilateral_model::CountryCode, state: &State) -> bool {
+    !state.dyad.contains(code)
+        && bilateral_gazetteer::successor(code)
+            .is_none_or(|successor| !state.dyad.contains(successor))
+}
+
+/// Prepositions before a state named as a place or a circumstance ("in Lima", "under
+/// pressure from France"), not as a signatory.
+const CIRCUMSTANCES: &[&str] = &[
+    "in", "at", "from", "after", "before", "during", "under", "against", "over", "since",
+];
+
+/// The word before `offset`, articles skipped.
+fn word_before<'a>(view: &'a View, offset: usize) -> &'a str {
+    view.lower
+        .get(..offset)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .find(|word| !matches!(*word, "the" | "a" | "an"))
+        .unwrap_or("")
+}
+
+/// "Peru and Chile signed a border treaty": a state beyond the pair in the subject, not as a
+/// place, a circumstance or a complement ("the ambassador of France").
+fn third_state_subject(view: &View, clause: Span, verb: Span, state: &State) -> bool {
+    view.countries_in(Span::new(clause.start, verb.start.max(clause.start)))
+        .any(|country| {
+            let previous = word_before(view, country.span.start);
+            outside_the_pair(country.code, state)
+                && !matches!(country.via, bilateral_gazetteer::MentionVia::Capital)
+                && !CIRCUMSTANCES.contains(&previous)
+                && !matches!(previous, "of" | "to" | "for" | "on" | "with" | "by")
+        })
+}
+
 /// "signed in London by Britain and the Ottoman Empire": a state beyond the pair named as
 /// the signatory after "by".
 fn third_state_agent(view: &View, clause: Span, verb: Span, state: &State) -> bool {
     view.countries_in(Span::new(verb.end.min(clause.end), clause.end))
         .any(|country| {
             let head = view.lower.get(verb.end..country.span.start).unwrap_or("");
-            let outside = !state.dyad.contains(country.code)
-                && bilateral_gazetteer::successor(country.code)
-                    .is_none_or(|successor| !state.dyad.contains(successor));
-            outside && (head.ends_with(" by ") || head.ends_with(" by the "))
+            outside_the_pair(country.code, state)
+                && (head.ends_with(" by ") || head.ends_with(" by the "))
         })
 }
 
@@ -499,16 +535,9 @@ pub(crate) fn covers_a_period(view: &View, date: &crate::view::DateRef) -> bool 
 fn third_party_signatories(view: &View, end: usize) -> bool {
     let mut codes: Vec<_> = view
         .countries_in(Span::new(0, end))
-        .filter(|country| {
-            // "after the meeting in Lima": a place, not a party.
-            let head = view
-                .lower
-                .get(..country.span.start)
-                .unwrap_or("")
-                .trim_end();
-            let head = head.strip_suffix(" the").unwrap_or(head);
-            !(head.ends_with(" in") || head.ends_with(" at"))
-        })
+        // "after the meeting in Lima", "under pressure from France": a place or a
+        // circumstance, not a party.
+        .filter(|country| !CIRCUMSTANCES.contains(&word_before(view, country.span.start)))
         .map(|country| country.code)
         .collect();
     codes.sort();
@@ -978,7 +1007,20 @@ mod tests {
             "The Convention of 1913, signed in London by Britain and the Ottoman Empire on 29 July 1913, gave up claims to the coast.",
             "",
         );
-        // A third state named after the signing clause is told of apart.
+        // A third state as the subject signs for itself.
+        for body in [
+            "Peru and Bolivia signed a border treaty in 1929.",
+            "In 1929 Bolivia signed a border treaty with Ghana.",
+            "The Bolivian government concluded a border treaty in 1929.",
+        ] {
+            check(body, "");
+        }
+        // A third state named after the signing clause is told of apart; one named as a
+        // place or a circumstance of the subject is no signatory.
+        check(
+            "Under pressure from Bolivia, the two governments signed a treaty on fisheries on 18 December 1995.",
+            &signed("treaty", "", "fisheries", "1995-12-18"),
+        );
         check(
             "The two governments signed a treaty on fisheries on 18 December 1995; Peru and Bolivia protested in 1999.",
             &signed("treaty", "", "fisheries", "1995-12-18"),

@@ -71,10 +71,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) ->
         if view.lower.has_any(UNSIGNED, piece) || third_state_in(view, piece, state) {
             continue;
         }
+        // "signed on 4 April 1987; in force since 1 January 1990": the signing date.
         let mut dates = view
-            .dates
-            .iter()
-            .filter(|date| piece.start <= date.span.start && date.span.end <= piece.end)
+            .dates_in(piece)
             .filter(|date| !covers_a_period(view, date));
         let (Some(date), None) = (dates.next(), dates.next()) else {
             continue;
@@ -407,6 +406,25 @@ mod tests {
                 "Agreement | Date",
                 "Agreement on Readmission (initialled) | 2019",
             ],
+            "",
+        );
+    }
+
+    #[test]
+    fn a_row_dated_twice_takes_its_signing_date() {
+        for body in [
+            "Cultural Agreement, signed in Accra on 4 April 1987; entered into force on 1 January 1990",
+            "Cultural Agreement (4 April 1987, in force since 1 January 1990)",
+            "Cultural Agreement – Accra, 4 April 1987, ratified in 1989",
+        ] {
+            check(
+                &format!("Agreements\n\n{body}"),
+                &signed("agreement", "Cultural Agreement", "cultural", "1987-04-04"),
+            );
+        }
+        // Two dates of which neither is a reference point: no telling which was the signing.
+        check(
+            "Agreements\n\nCultural Agreement (4 April 1987, 1 January 1990)",
             "",
         );
     }
