@@ -273,7 +273,8 @@ fn push(found: &mut Vec<Found>, change: Change, parties: [CountryCode; 2], date:
 fn date_of_change(view: &View, clause: Span, trigger: Span) -> Option<PartialDate> {
     let right_after = view.dates_in(clause).find(|date| {
         let gap = view.lower.get(trigger.end..date.span.start).unwrap_or("x");
-        date.span.start >= trigger.end && matches!(gap.trim(), "" | "on" | "in" | "," | "at")
+        date.span.start >= trigger.end
+            && matches!(gap.trim(), "" | "on" | "in" | "," | "at" | ":" | "-" | "–")
     });
     if let Some(date) = right_after {
         return Some(date.start);
@@ -602,6 +603,14 @@ mod tests {
         for (body, date) in [
             (
                 "Diplomatic relations: established 24 October 1964",
+                "1964-10-24",
+            ),
+            (
+                "Date of establishment of diplomatic relations: 24 October 1964",
+                "1964-10-24",
+            ),
+            (
+                "Established diplomatic relations – 24 October 1964",
                 "1964-10-24",
             ),
             (

@@ -213,8 +213,8 @@ fn row_in(view: &View, piece: Span) -> Option<Row> {
         && rest[digits + 1..].starts_with(' ')
     {
         start += digits + 2;
-    } else if rest.starts_with(['-', '*', '•']) {
-        start += 2;
+    } else if let Some(bullet) = rest.chars().next().filter(|ch| "-*•–—".contains(*ch)) {
+        start += bullet.len_utf8() + 1;
     }
     // A leading date and the separator after it.
     let leading = view.dates.iter().find(|date| date.span.start == start);
@@ -314,6 +314,7 @@ mod tests {
             "Agreements\n\nAgreement on Air Services – Accra, 12 March 2004",
             "Agreements\n\n- Agreement on Air Services, signed in Accra on 12 March 2004",
             "Agreements\n\n3) Agreement on Air Services - 2004-03-12",
+            "Agreements\n\n– Agreement on Air Services (Accra, 12 March 2004);",
         ] {
             check(
                 body,
