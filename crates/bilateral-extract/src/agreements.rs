@@ -38,6 +38,9 @@ const INSTRUMENTS: &[(&str, AgreementKind)] = &[
     ("protocol", AgreementKind::Protocol),
     ("convention", AgreementKind::Convention),
     ("letter of intent", AgreementKind::Other),
+    ("exchange of notes", AgreementKind::Other),
+    ("exchange of letters", AgreementKind::Other),
+    ("charter", AgreementKind::Other),
 ];
 
 /// Verb lemmas that make an agreement, found in their past and "-ing" forms ("signed",
@@ -796,6 +799,21 @@ mod tests {
             quoted(title),
             quoted(topic)
         )
+    }
+
+    #[test]
+    fn instruments_of_other_kinds() {
+        for body in [
+            "On 5 May 1990 the two governments signed a letter of intent on fisheries.",
+            "On 5 May 1990 the two governments concluded an exchange of notes on fisheries.",
+            "On 5 May 1990 the two governments signed a charter on fisheries.",
+        ] {
+            check(body, &signed("other", "", "fisheries", "1990-05-05"));
+        }
+        check(
+            "On 5 May 1990 the two governments discussed a charter flight to Accra.",
+            "",
+        );
     }
 
     #[test]
