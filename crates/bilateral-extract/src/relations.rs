@@ -6,7 +6,7 @@ use bilateral_model::{CountryCode, Fact, PartialDate, Span};
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
-use crate::text::{Lexicon, leak_phrases, past_participle, verb_forms};
+use crate::text::{Lexicon, find_every, past_participle, verb_forms};
 use crate::view::View;
 use crate::when::{clause_date, relative_date};
 use crate::{Found, State, last_date_before};
@@ -22,18 +22,16 @@ const RELATION_WORDS: &[&str] = &[
     "established",
 ];
 
-/// The nouns a change of relations is told of, and the words that may stand before them.
+/// The nouns a change of relations is told of, and the words that may stand before them
+/// ("established formal diplomatic relations").
 const NOUNS: &[&str] = &["relations", "ties"];
 const MODIFIERS: &[&str] = &[
-    "",
-    "diplomatic ",
-    "formal ",
-    "formal diplomatic ",
-    "full ",
-    "full diplomatic ",
-    "official ",
-    "bilateral ",
-    "direct ",
+    "diplomatic",
+    "formal",
+    "full",
+    "official",
+    "bilateral",
+    "direct",
 ];
 
 /// Verb lemmas, found in every form ("broke off", "severing"), before a relation noun.
@@ -95,9 +93,10 @@ const PHRASES: &[(&str, Change)] = &[
     ("relations resumed", Change::Restored),
 ];
 
-/// Adverbs between a passive's auxiliary and its participle: "were formally established".
-const PASSIVE_ADVERBS: &[&str] = &[
-    "",
+/// A passive after a relation noun: an auxiliary, perhaps an adverb, and the participle of
+/// a verb above ("were formally established", "had been broken off").
+const AUXILIARIES: &[&str] = &["were ", "had been ", "have been "];
+const ADVERBS: &[&str] = &[
     "formally ",
     "officially ",
     "first ",
@@ -106,37 +105,6 @@ const PASSIVE_ADVERBS: &[&str] = &[
     "eventually ",
     "again ",
 ];
-
-/// "were (formally) established", "had been broken off", "date from": what follows a
-/// subject of relations, for every verb lemma above.
-static PASSIVES: LazyLock<Vec<(String, Change)>> = LazyLock::new(|| {
-    let mut passives: Vec<(String, Change)> = VERBS
-        .iter()
-        .flat_map(|(lemma, change)| {
-            let participle = past_participle(lemma);
-            ["were ", "had been ", "have been "]
-                .iter()
-                .flat_map(move |auxiliary| {
-                    let participle = participle.clone();
-                    PASSIVE_ADVERBS
-                        .iter()
-                        .map(move |adverb| (format!("{auxiliary}{adverb}{participle}"), *change))
-                })
-        })
-        .collect();
-    passives.push(("date from".to_owned(), Change::Established));
-    passives.push(("date back to".to_owned(), Change::Established));
-    passives
-});
-
-/// The passives as a table for a subject apart from its verb.
-static PASSIVE_LEXICON: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
-    let entries: Vec<(&str, Change)> = PASSIVES
-        .iter()
-        .map(|(phrase, change)| (phrase.as_str(), *change))
-        .collect();
-    Lexicon::new(&entries)
-});
 
 /// "have had diplomatic relations since ...": relations held since a date began on it.
 const HELD: &[&str] = &["have", "maintain", "enjoy"];
@@ -148,22 +116,18 @@ enum Change {
     Restored,
 }
 
-/// Every verb form and nominalisation before every modifier and noun.
-fn with_nouns<'a>(heads: impl Iterator<Item = (String, Change)> + 'a) -> Vec<(String, Change)> {
-    heads
-        .flat_map(|(head, change)| {
-            MODIFIERS.iter().flat_map(move |modifier| {
-                let head = head.clone();
-                NOUNS
-                    .iter()
-                    .map(move |noun| (format!("{head} {modifier}{noun}"), change))
-            })
-        })
-        .collect()
+/// A table of phrases made from lemmas.
+fn lexicon(entries: impl Iterator<Item = (String, Change)>) -> Lexicon<Change> {
+    let entries: Vec<(String, Change)> = entries.collect();
+    let borrowed: Vec<(&str, Change)> = entries
+        .iter()
+        .map(|(phrase, change)| (phrase.as_str(), *change))
+        .collect();
+    Lexicon::new(&borrowed)
 }
 
-/// Every trigger phrase with the change it names.
-static TRIGGERS: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
+/// Every form of the verbs, and the nominalisations: what comes before a relation noun.
+static HEADS: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
     let verbs = VERBS.iter().flat_map(|(lemma, change)| {
         verb_forms(lemma)
             .into_iter()
@@ -172,50 +136,129 @@ static TRIGGERS: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
     let nominals = NOMINALS
         .iter()
         .map(|(head, change)| ((*head).to_owned(), *change));
-    let mut entries = with_nouns(verbs.chain(nominals));
-    entries.extend(
+    lexicon(verbs.chain(nominals))
+});
+
+/// The verbs' past participles, for passives.
+static PARTICIPLES: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
+    lexicon(
+        VERBS
+            .iter()
+            .map(|(lemma, change)| (past_participle(lemma), *change)),
+    )
+});
+
+static OWN_PHRASES: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
+    lexicon(
         PHRASES
             .iter()
             .map(|(phrase, change)| ((*phrase).to_owned(), *change)),
-    );
-    // "relations were established", "ties had been broken off"; "they were restored" only
-    // for a restoration, whose "they" can be nothing but the relations told of before.
-    for (passive, change) in PASSIVES.iter() {
-        for noun in NOUNS {
-            entries.push((format!("{noun} {passive}"), *change));
-        }
-        if *change == Change::Restored {
-            entries.push((format!("they {passive}"), *change));
-        }
-    }
-    let entries: Vec<(&str, Change)> = entries
-        .iter()
-        .map(|(phrase, change)| (phrase.as_str(), *change))
-        .collect();
-    Lexicon::new(&entries)
+    )
 });
 
-/// "have had relations", "has maintained diplomatic ties", in every form.
-static HELD_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let heads = HELD.iter().flat_map(|lemma| {
+/// Every form of the verbs of holding relations.
+static HOLDING: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
+    lexicon(HELD.iter().flat_map(|lemma| {
         verb_forms(lemma)
             .into_iter()
             .map(|form| (form, Change::Established))
-    });
-    leak_phrases(
-        with_nouns(heads)
-            .into_iter()
-            .map(|(phrase, _)| phrase)
-            .collect(),
-    )
+    }))
 });
+
+/// The next word of `lower` from `at`: its span, spaces before it skipped.
+fn next_word(lower: &str, at: usize) -> Option<Span> {
+    let rest = lower.get(at..)?;
+    let start = at + (rest.len() - rest.trim_start().len());
+    let word = lower.get(start..)?;
+    let length = word
+        .find(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        .unwrap_or(word.len());
+    (length > 0).then(|| Span::new(start, start + length))
+}
+
+/// The end of a relation noun after `at`, past at most two modifiers: "formal diplomatic
+/// relations".
+fn noun_after(lower: &str, at: usize) -> Option<usize> {
+    let mut cursor = at;
+    for _ in 0..3 {
+        let word = next_word(lower, cursor)?;
+        let text = lower.get(word.start..word.end)?;
+        if NOUNS.contains(&text) {
+            return Some(word.end);
+        }
+        if !MODIFIERS.contains(&text) {
+            return None;
+        }
+        cursor = word.end;
+    }
+    None
+}
+
+/// A head ("established", "the establishment of") of `heads` with a relation noun after it:
+/// each as the span from the head through the noun.
+fn with_noun(lower: &str, heads: &Lexicon<Change>, within: Span) -> Vec<(Span, Change)> {
+    heads
+        .find(lower, within)
+        .into_iter()
+        .filter_map(|(head, change)| {
+            let end = noun_after(lower, head.end).filter(|end| *end <= within.end)?;
+            Some((Span::new(head.start, end), change))
+        })
+        .collect()
+}
+
+/// The passive that starts at `at` ("were formally established"): its end and change.
+fn passive_at(lower: &str, at: usize) -> Option<(usize, Change)> {
+    let rest = lower.get(at..)?;
+    let auxiliary = AUXILIARIES
+        .iter()
+        .find(|auxiliary| rest.starts_with(*auxiliary))?;
+    let mut from = at + auxiliary.len();
+    let after = lower.get(from..)?;
+    if let Some(adverb) = ADVERBS.iter().find(|adverb| after.starts_with(*adverb)) {
+        from += adverb.len();
+    }
+    let word = next_word(lower, from).filter(|word| word.start == from)?;
+    // A participle is one word, or two with a particle ("broken off").
+    let reach = next_word(lower, word.end).map_or(word.end, |particle| particle.end);
+    PARTICIPLES
+        .find(lower, Span::new(from, reach))
+        .into_iter()
+        .find(|(span, _)| span.start == from)
+        .map(|(span, change)| (span.end, change))
+}
+
+/// Every trigger of the sentence, in order, without overlaps: a verb or its nominalisation
+/// before a relation noun, a relation noun before a passive ("they" only before a
+/// restoration), and the phrases of their own shape.
+fn triggers(lower: &str) -> Vec<(Span, Change)> {
+    let whole = Span::new(0, lower.len());
+    let mut found = with_noun(lower, &HEADS, whole);
+    for subject in find_every(lower, &["relations", "ties", "they"], whole) {
+        let they = lower.get(subject.start..subject.end) == Some("they");
+        if let Some((end, change)) = passive_at(lower, subject.end + 1)
+            && (!they || change == Change::Restored)
+        {
+            found.push((Span::new(subject.start, end), change));
+        }
+    }
+    found.extend(OWN_PHRASES.find(lower, whole));
+    found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut kept: Vec<(Span, Change)> = Vec::new();
+    for (span, change) in found {
+        if kept.last().is_none_or(|(last, _)| span.start >= last.end) {
+            kept.push((span, change));
+        }
+    }
+    kept
+}
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     if !view.lower.has_any(RELATION_WORDS, view.whole()) {
         return;
     }
     // One scan of the sentence for every trigger, then each clause takes its own.
-    let triggers = TRIGGERS.find(&view.lower, view.whole());
+    let triggers = triggers(&view.lower);
     for clause in view.clauses.clone() {
         // Restoration phrases contain establishment words ("re-established"), so they win.
         let change = [Change::Restored, Change::Severed, Change::Established]
@@ -290,7 +333,9 @@ fn date_of_change(view: &View, clause: Span, trigger: Span) -> Option<PartialDat
 /// "X and Y have had diplomatic relations (without interruption) since 24 December 1955",
 /// "... have maintained relations since that day": the relations began on that date.
 fn held_since(view: &View, clause: Span, state: &State) -> Option<PartialDate> {
-    let held = view.lower.find_any(&HELD_PHRASES, clause)?;
+    let (held, _) = with_noun(&view.lower, &HOLDING, clause)
+        .into_iter()
+        .next()?;
     if !asserts(&view.lower, clause, held) {
         return None;
     }
@@ -371,10 +416,18 @@ fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> 
         ],
         clause,
     )?;
-    let (verb, change) = PASSIVE_LEXICON
-        .find(&view.lower, Span::new(subject.end, clause.end))
-        .into_iter()
-        .next()?;
+    let (verb, change) = find_every(
+        &view.lower,
+        &["were", "had been", "have been", "date from", "date back to"],
+        Span::new(subject.end, clause.end),
+    )
+    .into_iter()
+    .find_map(|at| {
+        if view.lower.get(at.start..at.end)?.starts_with("date") {
+            return Some((at, Change::Established));
+        }
+        passive_at(&view.lower, at.start).map(|(end, change)| (Span::new(at.start, end), change))
+    })?;
     let between = view.lower.get(subject.end..verb.start)?;
     if between.split_whitespace().count() > 6 || between.contains([',', ';']) {
         return None;
