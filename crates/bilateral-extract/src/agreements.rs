@@ -458,10 +458,16 @@ fn asides(view: &View, span: Span) -> Vec<Span> {
     found
 }
 
-/// Whether the clause speaks of a planned or proposed signing, outside its asides: "the
-/// agreement, which they had agreed to conclude by 2018, was signed in 2019" was signed.
+/// Whether the clause speaks of a planned or proposed signing, outside its asides and its
+/// instrument nouns: "the agreement, which they had agreed to conclude by 2018, was signed in
+/// 2019" and "signed an Action Plan to Strengthen ..." were signed.
 fn hypothetical_outside_asides(view: &View, clause: Span) -> bool {
     let mut asides = asides(view, clause);
+    asides.extend(
+        instruments_in(&view.lower, clause)
+            .into_iter()
+            .map(|instrument| instrument.span),
+    );
     asides.sort_by_key(|aside| aside.start);
     let mut from = clause.start;
     let mut parts = Vec::new();
@@ -1016,6 +1022,33 @@ mod tests {
         check(
             "President John Mahama of Ghana visited Chile in May 2015. During the visit the two sides signed a memorandum on mining.",
             &signed("memorandum", "", "mining", "2015-05"),
+        );
+    }
+
+    #[test]
+    fn a_plan_named_is_no_plan_to_sign() {
+        for (body, title, topic) in [
+            (
+                "On 25 January 2020 the two governments signed an Action Plan to Strengthen the Partnership.",
+                "Action Plan to Strengthen the Partnership",
+                "Strengthen the Partnership",
+            ),
+            (
+                "On 25 January 2020 the two governments adopted a joint action plan for the partnership.",
+                "",
+                "the partnership",
+            ),
+            (
+                "On 25 January 2020 the two governments signed a Plan of Action to deepen trade.",
+                "Plan of Action to deepen trade",
+                "deepen trade",
+            ),
+        ] {
+            check(body, &signed("action_plan", title, topic, "2020-01-25"));
+        }
+        check(
+            "In 2020 the two governments announced a plan to sign an agreement on trade.",
+            "",
         );
     }
 
