@@ -273,8 +273,11 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             })
             .or_else(|| subject_apart_from_verb(view, clause));
         let Some((change, trigger)) = change else {
-            if let Some(date) = held_since(view, clause, state).or_else(|| labelled(view, clause)) {
-                push(found, Change::Established, state.dyad.codes(), date);
+            let held = held_since(view, clause, state).or_else(|| labelled(view, clause));
+            if let Some((trigger, date)) = held
+                && let Some(parties) = parties(view, clause, trigger, state)
+            {
+                push(found, Change::Established, parties, date);
             }
             continue;
         };
@@ -332,7 +335,7 @@ fn date_of_change(view: &View, clause: Span, trigger: Span) -> Option<PartialDat
 
 /// "X and Y have had diplomatic relations (without interruption) since 24 December 1955",
 /// "... have maintained relations since that day": the relations began on that date.
-fn held_since(view: &View, clause: Span, state: &State) -> Option<PartialDate> {
+fn held_since(view: &View, clause: Span, state: &State) -> Option<(Span, PartialDate)> {
     let (held, _) = with_noun(&view.lower, &HOLDING, clause)
         .into_iter()
         .next()?;
@@ -347,15 +350,15 @@ fn held_since(view: &View, clause: Span, state: &State) -> Option<PartialDate> {
     }
     let from = held.end + since + "since ".len();
     if let Some(date) = view.dates.iter().find(|date| date.span.start == from) {
-        return Some(date.start);
+        return Some((held, date.start));
     }
     let last = last_date_before(view, held.start, state)?;
-    relative_date(&view.lower, Span::new(from, clause.end), last)
+    relative_date(&view.lower, Span::new(from, clause.end), last).map(|date| (held, date))
 }
 
 /// A data line: "Diplomatic relations: established on 24 December 1955", or the label
 /// "Established: 16 February 1950" of an infobox.
-fn labelled(view: &View, clause: Span) -> Option<PartialDate> {
+fn labelled(view: &View, clause: Span) -> Option<(Span, PartialDate)> {
     let established = view.lower.find_any(&["established"], clause)?;
     let head = view.lower.get(clause.start..established.start)?.trim_end();
     let tail = view.lower.get(established.end..clause.end)?;
@@ -377,7 +380,7 @@ fn labelled(view: &View, clause: Span) -> Option<PartialDate> {
                 .unwrap_or("x");
             matches!(gap.trim_start_matches(':').trim(), "" | "on" | "in")
         })
-        .map(|date| date.start)
+        .map(|date| (established, date.start))
 }
 
 /// "On the same day that relations were established, ...", "the anniversary of the
@@ -643,6 +646,11 @@ mod tests {
         ] {
             check(body, &established(date));
         }
+        // Relations held with a third state are its own.
+        check(
+            "Ghana has had diplomatic relations with Israel since 1957.",
+            "",
+        );
         // Relations not held, or held only in some respect, began on no date.
         check("The two countries have had no relations since 1962.", "");
         check(
