@@ -554,8 +554,44 @@ fn third_party_signatories(view: &View, end: usize) -> bool {
     codes.len() >= 3
 }
 
+/// International organisations, which sign for themselves: "signed an agreement with the
+/// IMF".
+const ORGANISATIONS: &[&str] = &[
+    "imf",
+    "international monetary fund",
+    "world bank",
+    "european union",
+    "united nations",
+    "african union",
+    "nato",
+    "asean",
+    "opec",
+    "world health organization",
+];
+
+/// Whether the signatory is not the pair's governments: a company, a bank or a chamber in
+/// the subject, or an international organisation in it or after "with".
 fn non_state_subject(view: &View, clause: Span, verb: Span) -> bool {
     let subject = Span::new(clause.start, verb.start.max(clause.start));
+    // The four words after "with": "with the International Monetary Fund".
+    let partner = view
+        .lower
+        .find_any(&["with"], Span::new(verb.end.min(clause.end), clause.end))
+        .map(|with| {
+            let rest = view.lower.get(with.end..clause.end).unwrap_or("");
+            let mut end = with.end;
+            for word in rest.split_whitespace().take(4) {
+                end = view.lower[end..]
+                    .find(word)
+                    .map_or(end, |at| end + at + word.len());
+            }
+            Span::new(with.end, end)
+        });
+    if view.lower.has_any(ORGANISATIONS, subject)
+        || partner.is_some_and(|partner| view.lower.has_any(ORGANISATIONS, partner))
+    {
+        return true;
+    }
     view.lower
         .find_any(NON_STATE_SIGNATORIES, subject)
         .is_some_and(|found| {
@@ -1049,6 +1085,21 @@ mod tests {
         check(
             "In 2020 the two governments announced a plan to sign an agreement on trade.",
             "",
+        );
+    }
+
+    #[test]
+    fn organisations_sign_for_themselves() {
+        for body in [
+            "In 1983 Ghana signed an agreement with the IMF on structural adjustment.",
+            "In 1983 the European Union and Ghana signed a protocol on fisheries.",
+            "In 1983 Ghana concluded a memorandum with the World Bank.",
+        ] {
+            check(body, "");
+        }
+        check(
+            "In 1983 Ghana signed a fisheries agreement with Chile.",
+            &signed("agreement", "", "fisheries", "1983"),
         );
     }
 
