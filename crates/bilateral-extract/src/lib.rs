@@ -15,6 +15,8 @@ mod missions;
 mod modality;
 mod people;
 mod relations;
+mod repeats;
+mod rows;
 mod text;
 mod trip_rows;
 mod view;
@@ -154,6 +156,9 @@ pub(crate) struct State {
     pub signed_before: bool,
     /// Whether the section lists trips, and in which direction.
     pub rows: trip_rows::RowContext,
+    /// The header cells of the table being read, lower-cased, for rows that name agreements
+    /// by column ("Date | Venue | Agreements signed").
+    pub table_header: Option<Vec<String>>,
 }
 
 impl State {
@@ -171,6 +176,7 @@ impl State {
             last_trade_year: None,
             signed_before: false,
             rows: trip_rows::RowContext::default(),
+            table_header: None,
         }
     }
 
@@ -191,6 +197,7 @@ impl State {
         self.event_date = None;
         self.last_visit = None;
         self.last_subject = None;
+        self.table_header = None;
     }
 
     /// The other member of the dyad, for a member.
@@ -280,6 +287,7 @@ pub fn extract_facts(
     }
     settle_offices(&mut facts, &state.registry);
     visits::merge_trips(&mut facts, |extracted| &extracted.fact);
+    repeats::drop_repeats(&mut facts);
     facts
 }
 
@@ -421,5 +429,41 @@ mod tests {
         let page = "Ministry of Foreign Affairs\nRepublic of Chile\n\nHome > Europe > Norway\n\n\
                     Bilateral relations: Kingdom of Norway\n\nThe two states have traded since 1850.\n";
         assert_eq!(dyad(page, DyadHints::default()).as_deref(), Some("CHL-NOR"));
+    }
+}
+
+/// Support for the rules' unit tests: short articles written for them, read and extracted.
+#[cfg(test)]
+pub(crate) mod testing {
+    use bilateral_model::{Document, Fact};
+
+    /// A scraped-text article.
+    pub fn text_article(title: &str, body: &str) -> Document {
+        bilateral_read::read_text(&format!("{title}\n\n{body}\n"))
+    }
+
+    /// Asserts that `document` yields exactly `expected` (one answer-key fact per line, in any
+    /// order) among its reported facts of `types`.
+    pub fn assert_facts(types: &[&str], document: &Document, expected: &str) {
+        let mut want: Vec<String> = expected
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let fact: Fact =
+                    serde_json::from_str(line).unwrap_or_else(|error| panic!("{line}: {error}"));
+                serde_json::to_string(&fact).unwrap_or_default()
+            })
+            .collect();
+        let mut got: Vec<String> = crate::analyse(document)
+            .facts
+            .iter()
+            .filter(|fact| fact.confidence >= crate::REPORT_THRESHOLD)
+            .filter(|fact| types.contains(&fact.fact.type_name()))
+            .map(|fact| serde_json::to_string(&fact.fact).unwrap_or_default())
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "in {:?}", document.text);
     }
 }

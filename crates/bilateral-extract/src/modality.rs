@@ -51,6 +51,8 @@ const HYPOTHETICAL: &[&str] = &[
     "ready to",
     "agreed to",
     "announced plans",
+    "demanded",
+    "demanding",
 ];
 
 /// Words that deny what follows them in a clause.

@@ -420,6 +420,88 @@ pub fn clauses(lower: &str) -> Vec<Span> {
     result
 }
 
+/// Every form of an English verb lemma, for trigger tables written as lemmas: "sign" →
+/// "sign", "signs", "signed", "signing"; a particle stays after the verb ("break off" →
+/// "broke off"). Irregular verbs the rules need are listed.
+pub fn verb_forms(lemma: &str) -> Vec<String> {
+    const IRREGULAR: &[(&str, &[&str])] = &[
+        ("break", &["break", "breaks", "broke", "broken", "breaking"]),
+        ("cut", &["cut", "cuts", "cutting"]),
+        ("have", &["have", "has", "had", "having"]),
+        ("begin", &["begin", "begins", "began", "begun", "beginning"]),
+        (
+            "initial",
+            &[
+                "initial",
+                "initials",
+                "initialled",
+                "initialed",
+                "initialling",
+            ],
+        ),
+    ];
+    let (verb, particle) = match lemma.split_once(' ') {
+        Some((verb, rest)) => (verb, format!(" {rest}")),
+        None => (lemma, String::new()),
+    };
+    let forms: Vec<String> = match IRREGULAR.iter().find(|(base, _)| *base == verb) {
+        Some((_, forms)) => forms.iter().map(|form| (*form).to_owned()).collect(),
+        None if verb
+            .strip_suffix('y')
+            .is_some_and(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u'])) =>
+        {
+            let stem = &verb[..verb.len() - 1];
+            vec![
+                verb.to_owned(),
+                format!("{stem}ies"),
+                format!("{stem}ied"),
+                format!("{verb}ing"),
+            ]
+        }
+        None => {
+            let stem = verb.strip_suffix('e').unwrap_or(verb);
+            let third = if verb.ends_with("sh") || verb.ends_with('s') {
+                format!("{verb}es")
+            } else {
+                format!("{verb}s")
+            };
+            vec![
+                verb.to_owned(),
+                third,
+                format!("{stem}ed"),
+                format!("{stem}ing"),
+            ]
+        }
+    };
+    forms.into_iter().map(|form| form + &particle).collect()
+}
+
+/// The past participle of a verb lemma: "establish" → "established", "break off" → "broken
+/// off", "cut" → "cut".
+pub fn past_participle(lemma: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("break", "broken"),
+        ("cut", "cut"),
+        ("have", "had"),
+        ("begin", "begun"),
+    ];
+    let (verb, particle) = match lemma.split_once(' ') {
+        Some((verb, rest)) => (verb, format!(" {rest}")),
+        None => (lemma, String::new()),
+    };
+    let participle = match IRREGULAR.iter().find(|(base, _)| *base == verb) {
+        Some((_, participle)) => (*participle).to_owned(),
+        None => verb_forms(verb).swap_remove(2),
+    };
+    participle + &particle
+}
+
+/// A phrase table built once from lemmas and kept for the program's life, so that it can be
+/// searched like a written-out list (see [`Lowered::find_any`]).
+pub fn leak_phrases(phrases: Vec<String>) -> Vec<&'static str> {
+    phrases.into_iter().map(|phrase| &*phrase.leak()).collect()
+}
+
 /// Number words and digits as counts: "five" → 5, "3" → 3.
 pub fn count_word(word: &str) -> Option<u32> {
     const WORDS: &[&str] = &[
@@ -545,6 +627,42 @@ mod tests {
             .map(|span| &lower[span.start..span.end])
             .collect();
         assert_eq!(parts, ["a signed", "b waited", "c left", "d", "e,and f"]);
+    }
+
+    #[test]
+    fn verb_lemmas_give_every_form() {
+        assert_eq!(verb_forms("sign"), ["sign", "signs", "signed", "signing"]);
+        assert_eq!(
+            verb_forms("conclude"),
+            ["conclude", "concludes", "concluded", "concluding"]
+        );
+        assert_eq!(
+            verb_forms("establish"),
+            ["establish", "establishes", "established", "establishing"]
+        );
+        assert_eq!(
+            verb_forms("ratify"),
+            ["ratify", "ratifies", "ratified", "ratifying"]
+        );
+        assert_eq!(
+            verb_forms("break off"),
+            [
+                "break off",
+                "breaks off",
+                "broke off",
+                "broken off",
+                "breaking off"
+            ]
+        );
+    }
+
+    #[test]
+    fn participles_of_lemmas() {
+        assert_eq!(past_participle("establish"), "established");
+        assert_eq!(past_participle("sever"), "severed");
+        assert_eq!(past_participle("normalise"), "normalised");
+        assert_eq!(past_participle("break off"), "broken off");
+        assert_eq!(past_participle("cut off"), "cut off");
     }
 
     #[test]

@@ -75,6 +75,23 @@ fn add_days(date: PartialDate, days: u8) -> PartialDate {
     }
 }
 
+/// The day before a day; a month or year stays as it is.
+fn day_before(date: PartialDate) -> PartialDate {
+    match date {
+        PartialDate::Day(year, month, day) if day > 1 => {
+            PartialDate::day(year, month, day - 1).unwrap_or(date)
+        }
+        PartialDate::Day(year, month, _) if month > 1 => PartialDate::day(
+            year,
+            month - 1,
+            bilateral_model::date::days_in_month(year, month - 1),
+        )
+        .unwrap_or(date),
+        PartialDate::Day(year, ..) => PartialDate::day(year - 1, 12, 31).unwrap_or(date),
+        other => other,
+    }
+}
+
 /// Words every relative phrase below contains; a clause without any has none.
 const RELATIVE_WORDS: &[&str] = &["day", "date", "that", "month", "year", "years", "time"];
 
@@ -103,6 +120,9 @@ pub fn relative_date(lower: &Lowered, clause: Span, last: PartialDate) -> Option
         "the second day",
     ]) {
         return Some(add_days(last, 1));
+    }
+    if has(&["the day before", "the previous day", "a day earlier"]) {
+        return Some(day_before(last));
     }
     // "that December", "in October of that year".
     for span in find_all(slice, "that") {
@@ -204,6 +224,18 @@ mod tests {
         assert_eq!(
             resolve("opened the following year", "1957-04-10").as_deref(),
             Some("1958")
+        );
+        assert_eq!(
+            resolve("the day before, they signed", "2024-02-14").as_deref(),
+            Some("2024-02-13")
+        );
+        assert_eq!(
+            resolve("on the previous day", "2024-03-01").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            resolve("a day earlier", "1990-01-01").as_deref(),
+            Some("1989-12-31")
         );
         assert_eq!(resolve("nothing relative here", "1957"), None);
         assert_eq!(resolve("that is all", "1957"), None);

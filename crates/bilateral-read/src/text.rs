@@ -744,7 +744,15 @@ fn is_bare_item(text: &str) -> bool {
 /// sentence end, or nothing when no sentence ends in it.
 fn without_broken_end(text: &str) -> &str {
     let trimmed = strip_trailing_markers(text);
-    if trimmed.ends_with(SENTENCE_FINAL) || trimmed.ends_with(['"', '”', ')', '’', '\'']) {
+    // A cut falls inside a word or after one; a line ending in a number or a capitalised name
+    // ("Diplomatic relations: established 24 October 1964") is a complete note.
+    let last_word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    let ends_whole = last_word.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+        && !last_word.ends_with(',');
+    if trimmed.ends_with(SENTENCE_FINAL)
+        || trimmed.ends_with(['"', '”', ')', '’', '\''])
+        || ends_whole
+    {
         return text;
     }
     let Some(end) = text

@@ -435,6 +435,14 @@ fn a_text_cut_mid_word_loses_its_broken_sentence() {
     // A last line that ends its sentence is kept whole.
     let whole = read_text("Chile–Norway relations\n\nLast updated\n\nTrade grew. It doubled.");
     assert_eq!(whole.text, "Trade grew. It doubled.");
+    // So is a last note that ends in a date or a name: no word of it was cut.
+    for note in [
+        "Diplomatic relations: established 24 October 1964",
+        "Agreement on Air Services – Accra",
+    ] {
+        let document = read_text(&format!("Chile–Norway relations\n\n{note}"));
+        assert_eq!(document.text, note);
+    }
 }
 
 #[test]
