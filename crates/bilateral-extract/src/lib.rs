@@ -257,6 +257,11 @@ pub fn extract_facts(
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
+        if let Some(row) = document.table_row(sentence.block)
+            && sentence.span == block.span
+        {
+            trip_rows::table_trip(document, row, &view, &mut state, &mut found);
+        }
         let listed_row = first_in_block && trip_rows::extract(&view, &state, &mut found);
         if !listed_row {
             trip_rows::introduce(&view, &found, &mut state);

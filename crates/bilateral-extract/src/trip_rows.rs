@@ -6,7 +6,7 @@
 //! [`State::row_direction`] until the next heading that gives none.
 
 use bilateral_gazetteer::MentionVia;
-use bilateral_model::{CountryCode, Document, Fact, Office, PartialDate, Span};
+use bilateral_model::{CountryCode, Document, Fact, Office, PartialDate, RowRef, Span};
 use bilateral_recognise::date::{DateContext, find_dates, month_from_name};
 
 use crate::view::{DateRef, View};
@@ -205,6 +205,136 @@ pub(crate) fn introduce(view: &View, found: &[Found], state: &mut State) {
     if state.rows.listed.is_none() {
         state.rows.listed = of_last_traveller();
     }
+}
+
+/// What a column of a table of trips holds, by the words of its heading.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum TripColumn {
+    Date,
+    Visitor,
+    Office,
+    Host,
+    Place,
+    Level,
+}
+
+fn trip_column(heading: &str) -> Option<TripColumn> {
+    let heading = heading.trim().to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|word| heading.contains(word));
+    Some(if has(&["date", "year", "when"]) {
+        TripColumn::Date
+    } else if has(&[
+        "visitor",
+        "visiting",
+        "leader",
+        "guest",
+        "name",
+        "delegation",
+    ]) {
+        TripColumn::Visitor
+    } else if has(&["office", "title", "position", "post"]) {
+        TripColumn::Office
+    } else if has(&["host", "country", "destination"]) {
+        TripColumn::Host
+    } else if has(&["venue", "place", "city", "location"]) {
+        TripColumn::Place
+    } else if has(&["type", "level", "kind"]) {
+        TripColumn::Level
+    } else {
+        return None;
+    })
+}
+
+/// A row of a table of trips, read by its header: "Date | Visitor | Office | Host country",
+/// "Session | Date | Venue | Visiting leader". The visitor's state is the other member of the
+/// pair from the host, named in its column or by the venue's city.
+pub(crate) fn table_trip(
+    document: &Document,
+    row: RowRef<'_>,
+    view: &View,
+    state: &mut State,
+    found: &mut Vec<Found>,
+) {
+    // Cell spans in the sentence's offsets: the sentence is the row's whole block.
+    let Some(sentence_start) = document
+        .blocks
+        .get(row.row.block)
+        .map(|block| block.span.start)
+    else {
+        return;
+    };
+    let mut columns: Vec<(TripColumn, Span)> = Vec::new();
+    for (index, cell) in row.row.cells.iter().enumerate() {
+        let Some(column) = document.column_heading(row, index).and_then(trip_column) else {
+            continue;
+        };
+        let span = Span::new(
+            cell.start.saturating_sub(sentence_start),
+            cell.end.saturating_sub(sentence_start),
+        );
+        columns.push((column, span));
+    }
+    let cell = |wanted: TripColumn| {
+        columns
+            .iter()
+            .find(|(column, _)| *column == wanted)
+            .map(|(_, span)| *span)
+    };
+    let (Some(date_cell), Some(visitor_cell)) = (cell(TripColumn::Date), cell(TripColumn::Visitor))
+    else {
+        return;
+    };
+    let host = cell(TripColumn::Host)
+        .and_then(|span| {
+            view.countries_in(span)
+                .find(|country| !matches!(country.via, MentionVia::Demonym))
+        })
+        .or_else(|| cell(TripColumn::Place).and_then(|span| view.countries_in(span).next()))
+        .map(|country| country.code)
+        .filter(|code| state.dyad.contains(*code));
+    let dates: Vec<&DateRef> = view.dates_in(date_cell).collect();
+    let (Some(host), Some(date)) = (host, dates.first()) else {
+        return;
+    };
+    // "2004-05-03 – 2004-05-05": two dates joined by a dash are the trip's first and last day.
+    let end = date.end.or_else(|| {
+        let next = dates.get(1)?;
+        let gap = view.text.get(date.span.end..next.span.start)?;
+        matches!(gap.trim(), "–" | "-" | "—" | "to").then_some(next.start)
+    });
+    let Some(visitor_country) = state.other(host) else {
+        return;
+    };
+    let person = view.people_in(visitor_cell).find(|person| !person.pronoun);
+    let column_office = cell(TripColumn::Office)
+        .and_then(|span| view.titles_in(span).next().map(|title| title.office));
+    // The office column tells the document who the visitor is, for rows and tables below.
+    if let (Some(office), Some(person)) = (column_office, person)
+        && let Some(known) = state.registry.get_mut(person.id)
+    {
+        known.office = Some(office);
+        known.country = known.country.or(Some(visitor_country));
+    }
+    let known = person.and_then(|person| state.registry.get(person.id));
+    let office = column_office
+        .or_else(|| person.and_then(|person| person.office))
+        .or_else(|| known.and_then(|known| known.office))
+        .unwrap_or(Office::Other);
+    let level = cell(TripColumn::Level).map_or(bilateral_model::VisitLevel::Unspecified, |span| {
+        crate::visits::level_of(&view.lower, span)
+    });
+    found.push(Found {
+        fact: Fact::Visit {
+            visitor_country,
+            host,
+            visitor: known.map(|known| known.name.clone()),
+            office,
+            level,
+            start: Some(date.start),
+            end,
+        },
+        confidence: 0.7,
+    });
 }
 
 /// A row that is a date alone under a sentence naming the traveller: one trip.

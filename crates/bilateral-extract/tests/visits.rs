@@ -283,3 +283,31 @@ fn a_trip_abroad_and_the_capacity_it_was_made_in() {
         "#,
     );
 }
+
+#[test]
+fn a_table_of_trips_is_read_by_its_header() {
+    check_wikitext(
+        "'''Ghana–Peru relations''' are the ties between Ghana and Peru.\n\n\
+         == Visits ==\n\
+         {| class=\"wikitable\"\n\
+         ! Date !! Visitor !! Office !! Host country\n\
+         |-\n\
+         | 2004-05-03 – 2004-05-05 || [[Kofi Mensah]] || President || Peru\n\
+         |-\n\
+         | 2011-09 || [[Rosa Quispe]] || Foreign Minister || Ghana\n\
+         |}\n\n\
+         == Summits ==\n\
+         {| class=\"wikitable\"\n\
+         ! Session !! Date !! Venue !! Visiting leader\n\
+         |-\n\
+         | 1st || 2 December 2015 || Lima || [[Kofi Mensah]]\n\
+         |-\n\
+         | 2nd || 9 March 2017 || Geneva || [[Rosa Quispe]]\n\
+         |}\n",
+        r#"
+        {"type":"visit","visitor_country":"GHA","host":"PER","visitor":"Kofi Mensah","office":"head_of_state","level":"unspecified","start":"2004-05-03","end":"2004-05-05"}
+        {"type":"visit","visitor_country":"PER","host":"GHA","visitor":"Rosa Quispe","office":"foreign_minister","level":"unspecified","start":"2011-09","end":null}
+        {"type":"visit","visitor_country":"GHA","host":"PER","visitor":"Kofi Mensah","office":"head_of_state","level":"unspecified","start":"2015-12-02","end":null}
+        "#,
+    );
+}
