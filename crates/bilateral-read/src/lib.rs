@@ -11,7 +11,7 @@ mod wikitext;
 
 pub use builder::DocumentBuilder;
 pub use html::read_html;
-pub use text::read_text;
+pub use text::{read_text, read_text_with_title};
 pub use wikitext::read_wikitext;
 
 use bilateral_model::Format;

@@ -13,14 +13,27 @@ use crate::DocumentBuilder;
 /// Reads scraped article text. Never fails: odd input gives whatever could be read, with
 /// diagnostics saying what was odd.
 pub fn read_text(text: &str) -> Document {
+    read_text_with_title(text, None)
+}
+
+/// Reads scraped article text whose title is known apart from it (a `--jsonl` line): the
+/// first line is body text then, unless it repeats the title.
+pub fn read_text_with_title(text: &str, title: Option<&str>) -> Document {
     let lines = split_lines(text);
     let Some(title_index) = lines.iter().position(|line| !line.text.is_empty()) else {
-        let mut builder = DocumentBuilder::new("", Format::Text);
+        let mut builder = DocumentBuilder::new(title.unwrap_or(""), Format::Text);
         builder.diagnostic(0, "no text");
         return builder.finish();
     };
-    let mut reader = TextReader::new(&lines, title_index);
-    for index in title_index + 1..lines.len() {
+    let (title, first_body_line) = match title {
+        Some(title) => (title, title_index),
+        None => (
+            lines.get(title_index).map_or("", |line| line.text),
+            title_index + 1,
+        ),
+    };
+    let mut reader = TextReader::new(&lines, title);
+    for index in first_body_line..lines.len() {
         reader.read_line(index);
     }
     reader.finish()
@@ -165,8 +178,7 @@ struct TextReader<'a> {
 }
 
 impl<'a> TextReader<'a> {
-    fn new(lines: &'a [Line<'a>], title_index: usize) -> Self {
-        let title = lines.get(title_index).map_or("", |line| line.text);
+    fn new(lines: &'a [Line<'a>], title: &str) -> Self {
         TextReader {
             lines,
             builder: DocumentBuilder::new(title, Format::Text),
@@ -795,5 +807,21 @@ External links
         assert_eq!(out_of_order.diagnostics.len(), 1);
         let dangling = read_text("T\n\nLine one. [7]\n");
         assert_eq!(dangling.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn a_given_title_keeps_the_first_line_as_body() {
+        let body = "Chile and Norway established relations in 1920.\n\nTrade grew.\n";
+        let document = read_text_with_title(body, Some("Chile–Norway relations"));
+        assert_eq!(document.title, "Chile–Norway relations");
+        assert_eq!(document.blocks.len(), 2);
+        assert!(document.text.starts_with("Chile and Norway established"));
+        let repeated = format!("Chile–Norway relations\n\n{body}");
+        let document = read_text_with_title(&repeated, Some("Chile–Norway relations"));
+        assert_eq!(document.blocks.len(), 2);
+        assert_eq!(
+            read_text(body).title,
+            "Chile and Norway established relations in 1920."
+        );
     }
 }

@@ -69,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress.inc(1);
     }
     progress.finish_and_clear();
-    println!(
+    outln!(
         "ingested {} documents ({} new, {} replaced, {} unchanged), {} facts, {} citation problems in {:.2} s",
         tally.inserted + tally.replaced + tally.unchanged,
         tally.inserted,
@@ -78,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tally.facts,
         tally.problems,
         started.elapsed().as_secs_f64()
-    );
+    )?;
     Ok(if tally.failed == 0 {
         ExitCode::SUCCESS
     } else {

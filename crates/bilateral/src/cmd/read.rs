@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
+use crate::json_out::JsonOut;
 use crate::pipeline;
 
 #[derive(clap::Args, Debug)]
@@ -12,12 +13,16 @@ pub struct Args {
     /// Article files: scraped text, wikitext or HTML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Print JSON instead of text.
+    /// Print a JSON array, an object per file, instead of text.
     #[arg(long)]
     json: bool,
+    /// Print JSON Lines, an object per file a line, instead of text.
+    #[arg(long, conflicts_with = "json")]
+    jsonl: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut json_out = (args.json || args.jsonl).then(|| JsonOut::stdout(args.jsonl));
     let mut failed = false;
     for path in &args.files {
         let loaded = match pipeline::load(path) {
@@ -35,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let document = &loaded.document;
         let analysis = &loaded.analysis;
         let dyad = analysis.dyad.map(|dyad| dyad.to_string());
-        if args.json {
+        if let Some(json_out) = &mut json_out {
             let value = json!({
                 "source": loaded.source,
                 "format": loaded.format,
@@ -53,30 +58,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "references": analysis.citations,
                 "diagnostics": document.diagnostics,
             });
-            println!("{}", serde_json::to_string_pretty(&value)?);
+            json_out.push(&value)?;
             continue;
         }
-        println!("{}", path.display());
-        println!("  title      {}", document.title);
-        println!("  format     {}", loaded.format.as_str());
+        outln!("{}", path.display())?;
+        outln!("  title      {}", document.title)?;
+        outln!("  format     {}", loaded.format.as_str())?;
         match dyad {
-            Some(dyad) => println!("  dyad       {dyad}"),
+            Some(dyad) => outln!("  dyad       {dyad}")?,
             None => {
-                println!("  dyad       (not found: the title, infobox and lead name no two states)")
+                outln!("  dyad       (not found: the title, infobox and lead name no two states)")?
             }
         }
-        println!(
+        outln!(
             "  text       {} blocks, {} sentences, {} citation markers",
             document.blocks.len(),
             analysis.sentences.len(),
             document.markers.len()
-        );
-        println!("  sections");
+        )?;
+        outln!("  sections")?;
         for section in document.sections.iter().skip(1) {
             let indent = "  ".repeat(usize::from(section.level.saturating_sub(2)));
-            println!("    {indent}{}", section.heading);
+            outln!("    {indent}{}", section.heading)?;
         }
-        println!("  references");
+        outln!("  references")?;
         for citation in &analysis.citations {
             let title = citation.title.as_deref().unwrap_or("(no title)");
             let problems: Vec<&str> = citation
@@ -89,15 +94,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             } else {
                 format!("  [{}]", problems.join(", "))
             };
-            println!(
+            outln!(
                 "    {:>3}. {:<8} {title}{problems}",
                 citation.n,
                 format!("{:?}", citation.kind).to_lowercase()
-            );
+            )?;
         }
         for diagnostic in &document.diagnostics {
-            println!("  note: byte {}: {}", diagnostic.at, diagnostic.message);
+            outln!("  note: byte {}: {}", diagnostic.at, diagnostic.message)?;
         }
+    }
+    if let Some(json_out) = json_out {
+        json_out.finish()?;
     }
     Ok(if failed {
         ExitCode::FAILURE
