@@ -25,6 +25,10 @@ pub struct IngestRecord<'a> {
 pub enum IngestOutcome {
     /// The source was stored with these bytes already; nothing was written.
     Unchanged,
+    /// The same content and title are stored already under another source (the same file
+    /// reached by another path, a copy): a document's identity is its content and title, so
+    /// nothing was written.
+    Duplicate,
     /// A source not seen before.
     Inserted,
     /// New bytes for a known source replaced its revision `old_revision`.
@@ -63,10 +67,20 @@ impl Store {
             Some([a, b]) => [Some(a.as_str()), Some(b.as_str())],
             None => [None, None],
         };
+        if matches!(&existing, Some((_, hash, _)) if hash == record.content_hash) {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        let duplicate = tx
+            .query_row(
+                "SELECT 1 FROM documents WHERE content_hash = ?1 AND title = ?2",
+                [record.content_hash, record.title],
+                |_| Ok(()),
+            )
+            .optional()?;
+        if duplicate.is_some() {
+            return Ok(IngestOutcome::Duplicate);
+        }
         let (document_id, outcome) = match existing {
-            Some((_, hash, _)) if hash == record.content_hash => {
-                return Ok(IngestOutcome::Unchanged);
-            }
             Some((id, _, old_revision)) => {
                 for table in ["facts", "sentences", "citations"] {
                     tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;

@@ -15,6 +15,7 @@ mod cmd;
 mod db;
 mod json_out;
 mod pipeline;
+mod report;
 mod views;
 
 use std::process::ExitCode;
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("bilateral: {error:#}");
+            crate::report::warn(&error);
             ExitCode::from(2)
         }
     }

@@ -88,7 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let value = match result {
             Ok(value) => value,
             Err(error) => {
-                eprintln!("bilateral: {error:#}");
+                crate::report::warn(&error);
                 failed = true;
                 continue;
             }
@@ -157,7 +157,7 @@ fn run_jsonl(format: OutputFormat) -> anyhow::Result<ExitCode> {
             });
         let value = value.unwrap_or_else(|error| {
             failed = true;
-            json!({ "line": index + 1, "error": format!("{error:#}") })
+            json!({ "line": index + 1, "error": crate::report::message(&error) })
         });
         out.push(&value)?;
     }

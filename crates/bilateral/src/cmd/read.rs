@@ -28,13 +28,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let loaded = match pipeline::load(path) {
             Ok(loaded) => loaded,
             Err(error) => {
-                eprintln!("bilateral: {error:#}");
+                crate::report::warn(&error);
                 failed = true;
                 continue;
             }
         };
         if let Err(error) = pipeline::require_dyad(&loaded) {
-            eprintln!("bilateral: {error:#}");
+            crate::report::warn(&error);
             failed = true;
         }
         let document = &loaded.document;

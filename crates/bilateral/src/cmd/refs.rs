@@ -51,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let loaded = match pipeline::load(path) {
             Ok(loaded) => loaded,
             Err(error) => {
-                eprintln!("bilateral: {error:#}");
+                crate::report::warn(&error);
                 unreadable = true;
                 continue;
             }
