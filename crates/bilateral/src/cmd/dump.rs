@@ -93,11 +93,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         started.elapsed().as_secs_f64(),
         args.extract.then_some(facts),
     );
-    // The summary keeps out of the way of JSON lines, and of an error's partial count.
-    if args.jsonl || result.is_err() {
-        eprintln!("{summary}");
-    } else {
+    // The summary keeps out of the way of JSON lines, and of an error's partial count; an
+    // error before the first page needs no count.
+    let pages = stats.pages_seen + stats.pages_skipped;
+    if result.is_ok() && !args.jsonl {
         outln!("{summary}")?;
+    } else if result.is_ok() || pages > 0 {
+        eprintln!("{summary}");
     }
     result.with_context(|| format!("{}", args.file.display()))?;
     Ok(ExitCode::SUCCESS)
