@@ -131,9 +131,15 @@ fn inside(text: &str, span: Span) -> bool {
     span.start <= span.end && text.get(span.start..span.end).is_some()
 }
 
+/// 128 cases per property, or `PROPTEST_CASES` (`scripts/soak` sets it higher).
 fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(128);
+    eprintln!("{cases} inputs per property");
     ProptestConfig {
-        cases: 128,
+        cases,
         failure_persistence: None,
         ..ProptestConfig::default()
     }

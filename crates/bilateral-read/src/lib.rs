@@ -9,7 +9,7 @@ mod html;
 mod text;
 mod wikitext;
 
-pub use builder::DocumentBuilder;
+pub use builder::{DocumentBuilder, MAX_REFERENCES};
 pub use html::read_html;
 pub use text::{read_text, read_text_with_title};
 pub use wikitext::read_wikitext;

@@ -50,7 +50,17 @@ pub enum StoreError {
     BadCountry(String),
     #[error("number out of range for the database: {0}")]
     OutOfRange(&'static str),
+    #[error(
+        "{facts} facts is more than the {limit} one document may store; \
+         a real article has hundreds at most"
+    )]
+    TooManyFacts { facts: usize, limit: usize },
 }
+
+/// The most facts one document may store. The longest real articles give hundreds; tens of
+/// thousands would come from a generated or hostile page and would swamp every dossier it
+/// touches, so such a document is refused whole (a document is stored whole or not at all).
+pub const MAX_FACTS_PER_DOCUMENT: usize = 10_000;
 
 /// An open store. One per thread; several processes may open the same file.
 pub struct Store {

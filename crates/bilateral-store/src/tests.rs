@@ -437,3 +437,24 @@ fn a_read_only_store_answers_queries_and_writes_nothing() {
         Err(StoreError::Sqlite(_))
     ));
 }
+
+#[test]
+fn a_document_with_too_many_facts_is_refused_whole() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, mut analysis) = article(&[visit()]);
+    let fact = analysis.facts[0].clone();
+    analysis.facts = vec![fact; crate::MAX_FACTS_PER_DOCUMENT + 1];
+    let empty = dump(&store);
+    let error = store.ingest(&record("a.txt", "h1"), &document, &analysis);
+    assert!(
+        matches!(
+            error,
+            Err(StoreError::TooManyFacts {
+                facts: 10_001,
+                limit: 10_000
+            })
+        ),
+        "{error:?}"
+    );
+    assert_eq!(dump(&store), empty);
+}

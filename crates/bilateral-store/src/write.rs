@@ -7,7 +7,7 @@ use bilateral_model::{Analysis, Citation, Document, Dyad, ExtractedFact, Fact, S
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 
-use crate::{Store, StoreError};
+use crate::{MAX_FACTS_PER_DOCUMENT, Store, StoreError};
 
 /// Where a document came from, as the ingest recorded it.
 #[derive(Clone, Copy, Debug)]
@@ -50,6 +50,12 @@ impl Store {
         document: &Document,
         analysis: &Analysis,
     ) -> Result<IngestOutcome, StoreError> {
+        if analysis.facts.len() > MAX_FACTS_PER_DOCUMENT {
+            return Err(StoreError::TooManyFacts {
+                facts: analysis.facts.len(),
+                limit: MAX_FACTS_PER_DOCUMENT,
+            });
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -1,5 +1,7 @@
 //! Killing `bilateral ingest` mid-way loses no committed document and half-writes none; a
-//! second run stores the rest.
+//! second run stores the rest. One test kills a run once it has stored some documents; the
+//! other kills run after run at random moments (`BILATERAL_CRASH_TRIALS` of them, 20 unless
+//! set; `scripts/soak` runs 200) and checks the store after each.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -41,8 +43,8 @@ fn article(i: usize) -> String {
     )
 }
 
-fn write_articles(folder: &Path) {
-    for i in 0..ARTICLES {
+fn write_articles(folder: &Path, count: usize) {
+    for i in 0..count {
         // Subfolders, to go through the folder walk as users do.
         let subfolder = folder.join(format!("batch-{:02}", i / 100));
         std::fs::create_dir_all(&subfolder).unwrap();
@@ -82,7 +84,7 @@ fn assert_consistent(store: &Store) {
 fn a_killed_ingest_leaves_whole_documents_and_resumes() {
     let folder = tempfile::tempdir().unwrap();
     let articles = folder.path().join("articles");
-    write_articles(&articles);
+    write_articles(&articles, ARTICLES);
 
     // What a run that nobody interrupts stores.
     let clean_db = folder.path().join("clean.db");
@@ -159,4 +161,116 @@ fn a_killed_ingest_leaves_whole_documents_and_resumes() {
     let resumed: Vec<_> = store.documents().unwrap().iter().map(content).collect();
     let clean: Vec<_> = clean.iter().map(content).collect();
     assert_eq!(resumed, clean);
+}
+
+/// Kill points in `[0, span)`, from a small generator seeded by the clock (the seed is
+/// printed, so a failing run can be read back).
+struct KillPoints(u64);
+
+impl KillPoints {
+    fn new() -> Self {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |since| since.as_nanos() as u64)
+            | 1;
+        eprintln!("kill points seeded with {seed}");
+        KillPoints(seed)
+    }
+
+    fn next(&mut self, span: Duration) -> Duration {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let unit = (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64;
+        span.mul_f64(unit)
+    }
+}
+
+#[test]
+fn runs_killed_at_random_moments_leave_whole_documents_and_resume() {
+    const ARTICLES: usize = 150;
+    let trials: usize = std::env::var("BILATERAL_CRASH_TRIALS")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(20);
+    let folder = tempfile::tempdir().unwrap();
+    let articles = folder.path().join("articles");
+    write_articles(&articles, ARTICLES);
+
+    let clean_db = folder.path().join("clean.db");
+    let started = Instant::now();
+    let status = ingest(&articles, &clean_db)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    let whole_run = started.elapsed();
+    assert!(status.success());
+    let clean: Vec<_> = Store::open(&clean_db)
+        .unwrap()
+        .documents()
+        .unwrap()
+        .iter()
+        .map(content)
+        .collect();
+    let clean_by_source: std::collections::HashMap<&str, _> = clean
+        .iter()
+        .map(|document| (document.0.as_str(), document))
+        .collect();
+
+    let mut points = KillPoints::new();
+    let (mut killed, mut stored_at_kill) = (0, 0);
+    for trial in 0..trials {
+        // Each trial starts afresh, so every kill can land anywhere in a run: while the
+        // schema is made, between documents, or inside one's transaction.
+        let trial_folder = folder.path().join(format!("trial-{trial}"));
+        std::fs::create_dir(&trial_folder).unwrap();
+        let db = trial_folder.join("crash.db");
+        let mut child = ingest(&articles, &db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(points.next(whole_run));
+        // SIGKILL: no chance to roll back or clean up.
+        child.kill().unwrap();
+        if !child.wait().unwrap().success() {
+            killed += 1;
+        }
+        if db.exists() {
+            let store = Store::open(&db).unwrap();
+            assert_consistent(&store);
+            let stored = store.documents().unwrap();
+            stored_at_kill += stored.len();
+            for document in &stored {
+                let document = content(document);
+                assert_eq!(
+                    Some(&&document),
+                    clean_by_source.get(document.0.as_str()),
+                    "trial {trial}: a document differs from the clean run's"
+                );
+            }
+        }
+        let output = ingest(&articles, &db).output().unwrap();
+        assert!(
+            output.status.success(),
+            "trial {trial}: the re-run failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let store = Store::open(&db).unwrap();
+        assert_consistent(&store);
+        let resumed: Vec<_> = store.documents().unwrap().iter().map(content).collect();
+        assert_eq!(
+            resumed, clean,
+            "trial {trial}: the re-run stored other documents"
+        );
+    }
+    eprintln!(
+        "{killed} of {trials} runs killed before they ended, with {stored_at_kill} documents \
+         stored in all at the kills; every re-run completed"
+    );
+    assert!(
+        killed * 2 >= trials,
+        "only {killed} of {trials} runs were killed before they ended"
+    );
 }
