@@ -163,8 +163,8 @@ fn a_killed_ingest_leaves_whole_documents_and_resumes() {
     assert_eq!(resumed, clean);
 }
 
-/// Kill points in `[0, span)`, from a small generator seeded by the clock (the seed is
-/// printed, so a failing run can be read back).
+/// Random kill points from a small generator seeded by the clock (the seed is printed, so a
+/// failing run can be read back).
 struct KillPoints(u64);
 
 impl KillPoints {
@@ -177,19 +177,47 @@ impl KillPoints {
         KillPoints(seed)
     }
 
-    fn next(&mut self, span: Duration) -> Duration {
+    /// A number in `[0, 1)`.
+    fn unit(&mut self) -> f64 {
         // xorshift64*
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
-        let unit = (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64;
-        span.mul_f64(unit)
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// When to kill a run: once it has stored this many documents, and this long after.
+    fn next(&mut self, documents: usize) -> (usize, Duration) {
+        let after = (self.unit() * documents as f64) as usize;
+        (after, Duration::from_secs_f64(self.unit() * 0.005))
+    }
+}
+
+/// Waits until the run writing `db` has stored `documents` documents (or has ended),
+/// watching through a read-only connection, which takes no lock the writer waits on.
+fn wait_for_documents(db: &Path, documents: usize, child: &mut std::process::Child) {
+    let started = Instant::now();
+    let mut watcher = None;
+    while documents > 0 && child.try_wait().unwrap().is_none() {
+        assert!(started.elapsed() < DEADLINE, "ingest stalled");
+        if watcher.is_none() && db.exists() {
+            // Fails until the writer has made the schema.
+            watcher = Store::open_read_only(db).ok();
+        }
+        if watcher
+            .as_ref()
+            .and_then(|store| store.documents().ok())
+            .is_some_and(|stored| stored.len() >= documents)
+        {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(1));
     }
 }
 
 #[test]
 fn runs_killed_at_random_moments_leave_whole_documents_and_resume() {
-    const ARTICLES: usize = 150;
+    const ARTICLES: usize = 100;
     let trials: usize = std::env::var("BILATERAL_CRASH_TRIALS")
         .ok()
         .and_then(|value| value.parse().ok())
@@ -199,12 +227,10 @@ fn runs_killed_at_random_moments_leave_whole_documents_and_resume() {
     write_articles(&articles, ARTICLES);
 
     let clean_db = folder.path().join("clean.db");
-    let started = Instant::now();
     let status = ingest(&articles, &clean_db)
         .stdout(Stdio::null())
         .status()
         .unwrap();
-    let whole_run = started.elapsed();
     assert!(status.success());
     let clean: Vec<_> = Store::open(&clean_db)
         .unwrap()
@@ -221,8 +247,9 @@ fn runs_killed_at_random_moments_leave_whole_documents_and_resume() {
     let mut points = KillPoints::new();
     let (mut killed, mut stored_at_kill) = (0, 0);
     for trial in 0..trials {
-        // Each trial starts afresh, so every kill can land anywhere in a run: while the
-        // schema is made, between documents, or inside one's transaction.
+        // Each trial starts afresh, and is killed after a random number of documents and a
+        // random few milliseconds, so a kill can land anywhere in a run: while the schema is
+        // made, between documents, or inside one's transaction.
         let trial_folder = folder.path().join(format!("trial-{trial}"));
         std::fs::create_dir(&trial_folder).unwrap();
         let db = trial_folder.join("crash.db");
@@ -231,7 +258,9 @@ fn runs_killed_at_random_moments_leave_whole_documents_and_resume() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(points.next(whole_run));
+        let (after, delay) = points.next(ARTICLES);
+        wait_for_documents(&db, after, &mut child);
+        std::thread::sleep(delay);
         // SIGKILL: no chance to roll back or clean up.
         child.kill().unwrap();
         if !child.wait().unwrap().success() {
