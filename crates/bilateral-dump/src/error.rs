@@ -60,4 +60,6 @@ pub enum DumpError {
     Index { line: u64, message: String },
     #[error("an index was given, but the dump is not bzip2")]
     IndexWithoutBzip2,
+    #[error("not a Wikipedia dump: {reason}")]
+    NotADump { reason: &'static str },
 }

@@ -38,17 +38,18 @@ pub fn open_dump(path: &Path, index: Option<&Path>) -> Result<(File, Layout), Du
         }
     }
     let mut file = File::open(path).map_err(opening(path))?;
-    let mut first_bytes = Vec::with_capacity(4);
+    let mut head = Vec::with_capacity(HEAD_BYTES);
     file.by_ref()
-        .take(4)
-        .read_to_end(&mut first_bytes)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
         .map_err(opening(path))?;
     file.seek(SeekFrom::Start(0)).map_err(opening(path))?;
-    if !looks_like_bzip2(&first_bytes) {
-        return match index {
-            Some(_) => Err(DumpError::IndexWithoutBzip2),
-            None => Ok((file, Layout::Xml)),
-        };
+    if !looks_like_bzip2(&head) {
+        if index.is_some() {
+            return Err(DumpError::IndexWithoutBzip2);
+        }
+        check_xml_start(&head)?;
+        return Ok((file, Layout::Xml));
     }
     let index = index
         .map(Path::to_owned)
@@ -60,7 +61,29 @@ pub fn open_dump(path: &Path, index: Option<&Path>) -> Result<(File, Layout), Du
     Ok((file, layout))
 }
 
-/// Reads a dump file whole: [`open_dump`], then [`read_dump`].
+/// How much of a file is looked at to tell whether it is a dump.
+const HEAD_BYTES: usize = 4096;
+
+/// Refuses a file that is not bzip2 and does not start as XML does (after a byte-order mark
+/// and white space): an empty file, a binary, a text.
+fn check_xml_start(head: &[u8]) -> Result<(), DumpError> {
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match text.iter().find(|byte| !byte.is_ascii_whitespace()) {
+        Some(b'<') => Ok(()),
+        Some(_) => Err(DumpError::NotADump {
+            reason: "it is neither XML nor bzip2",
+        }),
+        None if head.len() < HEAD_BYTES => Err(DumpError::NotADump {
+            reason: "it is empty",
+        }),
+        None => Err(DumpError::NotADump {
+            reason: "it starts with 4 KB of white space",
+        }),
+    }
+}
+
+/// Reads a dump file whole: [`open_dump`], then [`read_dump`]. A dump without a single page
+/// is refused, as a file that is no dump at all.
 pub fn read_dump_file<T, E>(
     path: &Path,
     index: Option<&Path>,
@@ -74,7 +97,14 @@ where
     E: From<DumpError>,
 {
     let (file, layout) = open_dump(path, index)?;
-    read_dump(file, layout, selection, analyse, deliver, progress)
+    let stats = read_dump(file, layout, selection, analyse, deliver, progress)?;
+    if stats.pages_seen + stats.pages_skipped == 0 {
+        return Err(DumpError::NotADump {
+            reason: "it holds no <page> element",
+        }
+        .into());
+    }
+    Ok(stats)
 }
 
 #[cfg(test)]
@@ -92,6 +122,40 @@ mod tests {
             ))
         );
         assert_eq!(index_path_for(Path::new("pages.xml")), None);
+    }
+
+    #[test]
+    fn files_that_are_no_dump_are_refused_with_the_reason() {
+        let folder = tempfile::tempdir().unwrap();
+        let cases: [(&[u8], &str); 4] = [
+            (b"", "it is empty"),
+            (b"  \n", "it is empty"),
+            (b"\x7fELF\x02\x01\x01\x00", "it is neither XML nor bzip2"),
+            (b"Chile and Norway\n", "it is neither XML nor bzip2"),
+        ];
+        for (bytes, reason) in cases {
+            let path = folder.path().join("file");
+            std::fs::write(&path, bytes).unwrap();
+            let Err(error) = open_dump(&path, None) else {
+                panic!("{bytes:?} opened as a dump");
+            };
+            assert_eq!(error.to_string(), format!("not a Wikipedia dump: {reason}"));
+        }
+        let path = folder.path().join("other.xml");
+        std::fs::write(&path, "\u{feff}<?xml version=\"1.0\"?><html></html>").unwrap();
+        assert!(open_dump(&path, None).is_ok());
+        let read = read_dump_file(
+            &path,
+            None,
+            &Selection::all(),
+            |_| (),
+            |_| Ok::<(), DumpError>(()),
+            |_| (),
+        );
+        assert_eq!(
+            read.unwrap_err().to_string(),
+            "not a Wikipedia dump: it holds no <page> element"
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub enum DumpItem<T = ()> {
 
 /// Malformed XML, or a page without the fields every export has.
 #[derive(Debug, thiserror::Error)]
-#[error("bad XML at byte {position} of the decompressed text: {message}")]
+#[error("bad XML at byte {position} of the XML text: {message}")]
 pub struct XmlError {
     /// Counted from the start of the piece's text (a stream's, a block of plain XML, or the
     /// text joined across two pieces).

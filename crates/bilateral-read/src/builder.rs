@@ -25,7 +25,14 @@ pub struct DocumentBuilder {
     cell_start: usize,
     /// The open table row names its table's columns.
     header_row: bool,
+    /// Whether references past [`MAX_REFERENCES`] were met (and said so once).
+    references_capped: bool,
 }
+
+/// The most references one article keeps. Wikipedia's most cited articles have a few
+/// thousand; more is a generated or hostile page, whose references would cost the reference
+/// checks and the store time and rows for nothing.
+pub const MAX_REFERENCES: usize = 10_000;
 
 impl DocumentBuilder {
     pub fn new(title: &str, format: Format) -> Self {
@@ -53,6 +60,7 @@ impl DocumentBuilder {
             cells: Vec::new(),
             cell_start: 0,
             header_row: false,
+            references_capped: false,
         }
     }
 
@@ -279,7 +287,20 @@ impl DocumentBuilder {
         }
     }
 
+    /// Adds a reference, unless the article has [`MAX_REFERENCES`] already: then the first
+    /// one past the limit gets a diagnostic, and it and the rest are left out.
     pub fn push_reference(&mut self, reference: RawReference) {
+        let count = self.document.references.len();
+        if count >= MAX_REFERENCES {
+            if !self.references_capped {
+                self.references_capped = true;
+                self.diagnostic(
+                    reference.source.start,
+                    format!("more than {MAX_REFERENCES} references; the rest are not read"),
+                );
+            }
+            return;
+        }
         self.document.references.push(reference);
     }
 
@@ -341,7 +362,35 @@ fn space_at(text: &str, index: usize) -> (bool, usize) {
 
 #[cfg(test)]
 mod tests {
+    use bilateral_model::ReferenceBody;
+
     use super::*;
+
+    #[test]
+    fn references_past_the_limit_are_left_out_and_said_once() {
+        let mut builder = DocumentBuilder::new("T", Format::Text);
+        for n in 1..=MAX_REFERENCES + 5 {
+            let n32 = u32::try_from(n).unwrap();
+            builder.push_reference(RawReference {
+                n: n32,
+                body: ReferenceBody::Rendered {
+                    text: format!("Report {n}"),
+                    template: None,
+                    messages: Vec::new(),
+                },
+                source: Span::new(n * 10, n * 10 + 9),
+            });
+        }
+        let document = builder.finish();
+        assert_eq!(document.references.len(), MAX_REFERENCES);
+        assert_eq!(document.diagnostics.len(), 1);
+        assert_eq!(document.diagnostics[0].at, (MAX_REFERENCES + 1) * 10);
+        assert!(
+            document.diagnostics[0]
+                .message
+                .contains("references; the rest are not read")
+        );
+    }
 
     #[test]
     fn blocks_fold_whitespace_and_map_to_source() {

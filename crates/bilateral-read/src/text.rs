@@ -20,12 +20,25 @@ use crate::DocumentBuilder;
 /// Reads the text of an article page. Never fails: odd input gives whatever could be read,
 /// with diagnostics saying what was odd.
 pub fn read_text(text: &str) -> Document {
+    read_text_with_title(text, None)
+}
+
+/// Reads scraped article text whose title is known apart from it (a `--jsonl` line): the
+/// first line is body text then, unless it repeats the title.
+pub fn read_text_with_title<'a>(text: &'a str, title: Option<&'a str>) -> Document {
     let lines = split_lines(text);
-    let Some(prelude) = shape::prelude(&lines) else {
-        let mut builder = DocumentBuilder::new("", Format::Text);
+    let Some(mut prelude) = shape::prelude(&lines) else {
+        let mut builder = DocumentBuilder::new(title.unwrap_or(""), Format::Text);
         builder.diagnostic(0, "no text");
         return builder.finish();
     };
+    if let Some(title) = title {
+        // A scrape's first line is body text then, unless it repeats the title.
+        if prelude.shape == Shape::Scrape && prelude.title.trim() != title.trim() {
+            prelude.body_start -= 1;
+        }
+        prelude.title = title;
+    }
     let mut reader = TextReader::new(&lines, &prelude);
     for index in prelude.body_start..lines.len() {
         reader.read_line(index);
@@ -1075,5 +1088,21 @@ External links
         assert_eq!(out_of_order.diagnostics.len(), 1);
         let dangling = read_text("T\n\nLine one. [7]\n");
         assert_eq!(dangling.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn a_given_title_keeps_the_first_line_as_body() {
+        let body = "Chile and Norway established relations in 1920.\n\nTrade grew.\n";
+        let document = read_text_with_title(body, Some("Chile–Norway relations"));
+        assert_eq!(document.title, "Chile–Norway relations");
+        assert_eq!(document.blocks.len(), 2);
+        assert!(document.text.starts_with("Chile and Norway established"));
+        let repeated = format!("Chile–Norway relations\n\n{body}");
+        let document = read_text_with_title(&repeated, Some("Chile–Norway relations"));
+        assert_eq!(document.blocks.len(), 2);
+        assert_eq!(
+            read_text(body).title,
+            "Chile and Norway established relations in 1920."
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Where sentences end in a block of text: at `.`, `!`, `?` (and the full-width `。！？`),
 //! with any closing quotes or brackets, before whitespace and a letter that can start a
 //! sentence; but not after an abbreviation, an initial or a dotted acronym inside a sentence.
+//! No sentence is longer than [`MAX_SENTENCE_BYTES`]: a longer run without an end is cut at
+//! its last space before the limit, so the work of later stages per sentence stays bounded.
 
 /// Characters that may close a sentence after its final punctuation.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）'];
@@ -11,6 +13,13 @@ const OPENERS: &[char] = &[
 ];
 
 const TERMINATORS: &[char] = &['.', '!', '?', '。', '！', '？'];
+
+/// The longest sentence, in bytes. Real sentences stay far below it (the longest in the
+/// answer-key articles has under 600 bytes); a longer run of text without a sentence end (a
+/// flattened table, a hostile page) is cut into pieces of at most this length, so the
+/// recognisers and rules, which look at a sentence as a whole, do bounded work per piece and
+/// linear work per document.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
 
 /// How an abbreviation behaves before a capitalised word.
 #[derive(Clone, Copy)]
@@ -154,28 +163,63 @@ impl Iterator for SentenceSpans<'_> {
             return None;
         }
         let bytes = text.as_bytes();
+        let limit = start.saturating_add(MAX_SENTENCE_BYTES);
         let mut index = start;
-        while let Some(&byte) = bytes.get(index) {
-            // Lead bytes and ASCII never occur inside another character's encoding, so a
-            // byte scan finds terminators without decoding.
-            let terminator_len = match byte {
-                b'.' | b'!' | b'?' => 1,
-                0xE3 | 0xEF => full_width_terminator_len(bytes.get(index..).unwrap_or(&[])),
-                _ => 0,
-            };
-            if terminator_len == 0 {
+        while index < bytes.len() {
+            if index >= limit {
+                let end = cut_before(text, start, limit);
+                self.position = end;
+                return Some((start, start + text.get(start..end)?.trim_end().len()));
+            }
+            let Some(terminator_len) = terminator_at(bytes, index) else {
                 index += 1;
                 continue;
-            }
+            };
             if let Some(end) = boundary_after(text, start, index, terminator_len) {
                 self.position = end;
                 return Some((start, end));
             }
+            // The marks of a run share what follows them, so when one ends nothing, neither
+            // do the marks after it, save a full-width mark after an ASCII one (it needs no
+            // space after it). Skipping them keeps a run like "!!!!…" linear.
             index += terminator_len;
+            while let Some(len) = terminator_at(bytes, index)
+                && (len == 1 || terminator_len > 1)
+            {
+                index += len;
+            }
         }
         self.position = text.len();
         Some((start, start + text.get(start..)?.trim_end().len()))
     }
+}
+
+/// Where a sentence longer than the limit is cut: after its last whitespace before `limit`,
+/// or at the character boundary at or before `limit` when the run has no whitespace.
+fn cut_before(text: &str, start: usize, limit: usize) -> usize {
+    let mut boundary = limit.min(text.len());
+    while !text.is_char_boundary(boundary) {
+        boundary -= 1;
+    }
+    match text
+        .get(start..boundary)
+        .and_then(|run| run.rfind(char::is_whitespace))
+    {
+        Some(space) if space > 0 => start + space,
+        _ => boundary,
+    }
+}
+
+/// The length of the sentence-ending mark at `index`, if one starts there.
+fn terminator_at(bytes: &[u8], index: usize) -> Option<usize> {
+    // Lead bytes and ASCII never occur inside another character's encoding, so a byte scan
+    // finds terminators without decoding.
+    let len = match bytes.get(index)? {
+        b'.' | b'!' | b'?' => 1,
+        0xE3 | 0xEF => full_width_terminator_len(bytes.get(index..).unwrap_or(&[])),
+        _ => 0,
+    };
+    (len > 0).then_some(len)
 }
 
 fn full_width_terminator_len(bytes: &[u8]) -> usize {
@@ -429,5 +473,33 @@ mod tests {
             sentences("Really?! Yes... And then it ended."),
             ["Really?!", "Yes...", "And then it ended."]
         );
+    }
+
+    #[test]
+    fn a_run_without_an_end_is_cut_at_spaces_below_the_limit() {
+        let text = "trade grew and ".repeat(1000);
+        let pieces = sentences(&text);
+        assert!(pieces.len() >= 4, "{} pieces", pieces.len());
+        assert!(pieces.iter().all(|piece| piece.len() <= MAX_SENTENCE_BYTES));
+        assert!(pieces.iter().all(|piece| piece.ends_with("and")));
+        assert_eq!(
+            pieces.concat().len() + pieces.len() - 1,
+            text.trim_end().len()
+        );
+    }
+
+    #[test]
+    fn a_run_without_spaces_is_cut_at_character_boundaries() {
+        let text = "ü".repeat(5000);
+        let pieces = sentences(&text);
+        assert_eq!(pieces.concat(), text);
+        assert!(pieces.iter().all(|piece| piece.len() <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn runs_of_marks_keep_their_meaning() {
+        assert_eq!(sentences("Wait.。次だ"), ["Wait.。", "次だ"]);
+        assert_eq!(sentences("Stop!!! Go."), ["Stop!!!", "Go."]);
+        assert_eq!(sentences(&"!".repeat(10_000)).concat().len(), 10_000);
     }
 }

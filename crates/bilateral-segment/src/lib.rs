@@ -6,6 +6,8 @@
 
 mod boundary;
 
+pub use boundary::MAX_SENTENCE_BYTES;
+
 use bilateral_model::{BlockKind, Document, Marker, Sentence, Span};
 
 /// Cuts every block of the document into sentences, and attaches each citation marker to the

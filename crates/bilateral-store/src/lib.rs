@@ -13,7 +13,7 @@ mod write;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 pub use query::{
     DocumentInfo, Dossier, DyadCount, FactQuery, Stats, StoredCitation, StoredFact, TimelineQuery,
@@ -30,6 +30,11 @@ pub enum StoreError {
          use a newer bilateral"
     )]
     NewerSchema { found: i64, known: i64 },
+    #[error(
+        "the database has schema version {found}, older than the {known} this program knows; \
+         run `bilateral ingest` on it once to upgrade it"
+    )]
+    OlderSchema { found: i64, known: i64 },
     #[error("could not encode {what} as JSON: {source}")]
     Encode {
         what: &'static str,
@@ -45,7 +50,17 @@ pub enum StoreError {
     BadCountry(String),
     #[error("number out of range for the database: {0}")]
     OutOfRange(&'static str),
+    #[error(
+        "{facts} facts is more than the {limit} one document may store; \
+         a real article has hundreds at most"
+    )]
+    TooManyFacts { facts: usize, limit: usize },
 }
+
+/// The most facts one document may store. The longest real articles give hundreds; tens of
+/// thousands would come from a generated or hostile page and would swamp every dossier it
+/// touches, so such a document is refused whole (a document is stored whole or not at all).
+pub const MAX_FACTS_PER_DOCUMENT: usize = 10_000;
 
 /// An open store. One per thread; several processes may open the same file.
 pub struct Store {
@@ -64,6 +79,30 @@ impl Store {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         Store::prepare(conn)
+    }
+
+    /// Opens an existing store for queries only. Nothing is written, not even the schema, so
+    /// a file the user may only read will do; a database in a folder the user may not write
+    /// either, with no writer at work (no `-wal` file beside it), is opened as immutable.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let conn = match schema::check_version(&conn) {
+            Err(StoreError::Sqlite(error))
+                if matches!(
+                    error.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+                ) =>
+            {
+                let uri = format!("{}?immutable=1", schema::file_uri(path));
+                let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?;
+                schema::check_version(&conn)?;
+                conn
+            }
+            result => result.map(|()| conn)?,
+        };
+        Ok(Store { conn })
     }
 
     /// A store that lives as long as the value: for tests and one-off analyses.

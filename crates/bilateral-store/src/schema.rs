@@ -8,7 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::StoreError;
 
 /// Migration `n` (1-based) is `MIGRATIONS[n - 1]`. Append; never edit a released one.
-const MIGRATIONS: &[&str] = &[MIGRATION_1];
+const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
 
 /// Documents, their revisions, sentences, citations and facts.
 const MIGRATION_1: &str = r#"
@@ -119,8 +119,40 @@ CREATE TABLE people (
 CREATE INDEX people_folded ON people (folded);
 "#;
 
+/// A document's identity is its content and title, not the path it was read from: the same
+/// article ingested from two paths is one document. Of the copies an older database holds,
+/// the first stored stays; the others go with their rows.
+const MIGRATION_2: &str = r#"
+DELETE FROM documents
+WHERE id NOT IN (SELECT min(id) FROM documents GROUP BY content_hash, title);
+CREATE UNIQUE INDEX documents_content ON documents (content_hash, title);
+"#;
+
 fn user_version(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Checks that a store opened read-only has the schema this program queries.
+pub(crate) fn check_version(conn: &Connection) -> Result<(), StoreError> {
+    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    match user_version(conn)? {
+        found if found > known => Err(StoreError::NewerSchema { found, known }),
+        found if found < known => Err(StoreError::OlderSchema { found, known }),
+        _ => Ok(()),
+    }
+}
+
+/// A `file:` URI for `path`, with the bytes a URI reserves percent-encoded.
+pub(crate) fn file_uri(path: &std::path::Path) -> String {
+    let mut uri = String::from("file:");
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
 }
 
 /// Brings the schema up to date. Another process may be migrating the same file at the same
@@ -152,7 +184,7 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
-        assert_eq!(user_version(&conn).unwrap(), 1);
+        assert_eq!(user_version(&conn).unwrap(), 2);
     }
 
     #[test]
@@ -163,8 +195,39 @@ mod tests {
             migrate(&mut conn),
             Err(StoreError::NewerSchema {
                 found: 99,
-                known: 1
+                known: 2
             })
         ));
+    }
+
+    #[test]
+    fn copies_of_one_document_in_an_older_database_become_one() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        conn.execute_batch(MIGRATION_1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents (id, source, format, title, content_hash, revision, ingested_at)
+             VALUES (1, 'a/x.txt', 'text', 'T', 'h1', 1, 'now'),
+                    (2, 'b/x.txt', 'text', 'T', 'h1', 1, 'now'),
+                    (3, 'c/y.txt', 'text', 'T', 'h2', 1, 'now');
+             INSERT INTO sentences
+                 (document_id, idx, clean_start, clean_end, source_start, source_end, text)
+             VALUES (1, 0, 0, 1, 0, 1, 'a'), (2, 0, 0, 1, 0, 1, 'a');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let ids: String = conn
+            .query_row(
+                "SELECT group_concat(id ORDER BY id) FROM documents",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(ids, "1,3");
+        let sentences: i64 = conn
+            .query_row("SELECT count(*) FROM sentences", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(sentences, 1);
     }
 }

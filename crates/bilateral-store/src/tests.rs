@@ -331,7 +331,7 @@ fn stats_count_problems_and_pairs() {
         .ingest(&record("a.txt", "h1"), &document, &analysis)
         .unwrap();
     store
-        .ingest(&record("b.txt", "h1"), &document, &analysis)
+        .ingest(&record("b.txt", "h2"), &document, &analysis)
         .unwrap();
     let stats = store.stats().unwrap();
     assert_eq!(stats.documents, 2);
@@ -387,4 +387,76 @@ fn verify_reports_rows_that_do_not_match_their_revision() {
         store.verify().unwrap(),
         ["a.txt: 2 citations recorded, 1 stored"]
     );
+}
+
+#[test]
+fn the_same_content_and_title_from_another_path_is_one_document() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[visit(), relations()]);
+    store
+        .ingest(&record("a/x.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let before = dump(&store);
+    let outcome = store
+        .ingest(&record("b/x.txt", "h1"), &document, &analysis)
+        .unwrap();
+    assert_eq!(outcome, IngestOutcome::Duplicate);
+    assert_eq!(dump(&store), before);
+
+    // Other bytes, or the same bytes under another title, are another document.
+    let other_title = IngestRecord {
+        title: "Chile–Peru relations",
+        ..record("c/x.txt", "h1")
+    };
+    for record in [record("b/x.txt", "h2"), other_title] {
+        let outcome = store.ingest(&record, &document, &analysis).unwrap();
+        assert_eq!(outcome, IngestOutcome::Inserted);
+    }
+    assert_eq!(store.stats().unwrap().documents, 3);
+}
+
+#[test]
+fn a_read_only_store_answers_queries_and_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("store.db");
+    let (document, analysis) = article(&[visit(), relations()]);
+    let mut store = Store::open(&path).unwrap();
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    drop(store);
+
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.stats().unwrap().documents, 1);
+    let refused = store.ingest(&record("b.txt", "h2"), &document, &analysis);
+    assert!(
+        matches!(&refused, Err(StoreError::Sqlite(error))
+            if error.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)),
+        "{refused:?}"
+    );
+    assert!(matches!(
+        Store::open_read_only(&folder.path().join("missing.db")),
+        Err(StoreError::Sqlite(_))
+    ));
+}
+
+#[test]
+fn a_document_with_too_many_facts_is_refused_whole() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, mut analysis) = article(&[visit()]);
+    let fact = analysis.facts[0].clone();
+    analysis.facts = vec![fact; crate::MAX_FACTS_PER_DOCUMENT + 1];
+    let empty = dump(&store);
+    let error = store.ingest(&record("a.txt", "h1"), &document, &analysis);
+    assert!(
+        matches!(
+            error,
+            Err(StoreError::TooManyFacts {
+                facts: 10_001,
+                limit: 10_000
+            })
+        ),
+        "{error:?}"
+    );
+    assert_eq!(dump(&store), empty);
 }

@@ -7,7 +7,7 @@ use bilateral_model::{Analysis, Citation, Document, Dyad, ExtractedFact, Fact, S
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 
-use crate::{Store, StoreError};
+use crate::{MAX_FACTS_PER_DOCUMENT, Store, StoreError};
 
 /// Where a document came from, as the ingest recorded it.
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +25,10 @@ pub struct IngestRecord<'a> {
 pub enum IngestOutcome {
     /// The source was stored with these bytes already; nothing was written.
     Unchanged,
+    /// The same content and title are stored already under another source (the same file
+    /// reached by another path, a copy): a document's identity is its content and title, so
+    /// nothing was written.
+    Duplicate,
     /// A source not seen before.
     Inserted,
     /// New bytes for a known source replaced its revision `old_revision`.
@@ -46,6 +50,12 @@ impl Store {
         document: &Document,
         analysis: &Analysis,
     ) -> Result<IngestOutcome, StoreError> {
+        if analysis.facts.len() > MAX_FACTS_PER_DOCUMENT {
+            return Err(StoreError::TooManyFacts {
+                facts: analysis.facts.len(),
+                limit: MAX_FACTS_PER_DOCUMENT,
+            });
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -63,10 +73,20 @@ impl Store {
             Some([a, b]) => [Some(a.as_str()), Some(b.as_str())],
             None => [None, None],
         };
+        if matches!(&existing, Some((_, hash, _)) if hash == record.content_hash) {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        let duplicate = tx
+            .query_row(
+                "SELECT 1 FROM documents WHERE content_hash = ?1 AND title = ?2",
+                [record.content_hash, record.title],
+                |_| Ok(()),
+            )
+            .optional()?;
+        if duplicate.is_some() {
+            return Ok(IngestOutcome::Duplicate);
+        }
         let (document_id, outcome) = match existing {
-            Some((_, hash, _)) if hash == record.content_hash => {
-                return Ok(IngestOutcome::Unchanged);
-            }
             Some((id, _, old_revision)) => {
                 for table in ["facts", "sentences", "citations"] {
                     tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;

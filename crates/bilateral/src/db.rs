@@ -35,8 +35,9 @@ impl DbArgs {
         Store::open(&path).with_context(|| format!("{}", path.display()))
     }
 
-    /// Opens a store that must exist already: for commands that only read, so that a
-    /// mistyped path is reported rather than answered with an empty new database.
+    /// Opens a store that must exist already, read-only: for commands that only read, so
+    /// that a mistyped path is reported rather than answered with an empty new database, and
+    /// a database the user may only read will do.
     pub fn open_existing(&self) -> anyhow::Result<Store> {
         let path = self.path();
         if !path.exists() {
@@ -45,6 +46,6 @@ impl DbArgs {
                 path.display()
             );
         }
-        Store::open(&path).with_context(|| format!("{}", path.display()))
+        Store::open_read_only(&path).with_context(|| format!("{}", path.display()))
     }
 }

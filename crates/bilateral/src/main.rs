@@ -1,10 +1,21 @@
 //! The `bilateral` command: read, extract, evaluate, store and query facts about the relations
 //! of two states. Only this crate parses arguments, touches the file system and prints.
 
+/// `println!` that returns the write error instead of panicking, so that a reader closing our
+/// stdout early (`bilateral bench | head -3`) ends the command quietly through `main`.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod cli;
 mod cmd;
 mod db;
+mod json_out;
 mod pipeline;
+mod report;
 mod views;
 
 use std::process::ExitCode;
@@ -20,7 +31,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("bilateral: {error:#}");
+            crate::report::warn(&error);
             ExitCode::from(2)
         }
     }

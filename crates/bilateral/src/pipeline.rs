@@ -113,7 +113,7 @@ pub fn analyse_bytes(name: &str, bytes: &[u8], given: Option<Dyad>) -> anyhow::R
 /// Picks the reader for a format. `title` is known for dump pages and `--jsonl` input.
 pub fn read_document(text: &str, format: Format, title: Option<&str>) -> Document {
     let mut document = match format {
-        Format::Text => bilateral_read::read_text(text),
+        Format::Text => bilateral_read::read_text_with_title(text, title),
         Format::Wikitext => bilateral_read::read_wikitext(text, title),
         Format::Html => bilateral_read::read_html(text),
     };

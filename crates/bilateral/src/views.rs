@@ -24,6 +24,25 @@ pub fn parse_country(text: &str) -> anyhow::Result<CountryCode> {
     }
 }
 
+/// Two countries as typed on the command line, which must be two different states: their
+/// pair, and the two in the order typed.
+pub fn parse_pair(a: &str, b: &str) -> anyhow::Result<(Dyad, [CountryCode; 2])> {
+    let typed = [parse_country(a)?, parse_country(b)?];
+    let pair = Dyad::new(typed[0], typed[1])
+        .map_err(|_| anyhow::anyhow!("\"{a}\" and \"{b}\" are the same country"))?;
+    Ok((pair, typed))
+}
+
+/// Checks that `--from` is not after `--to`, which would match nothing.
+pub fn check_years(from: Option<i32>, to: Option<i32>) -> anyhow::Result<()> {
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        anyhow::bail!("--from {from} is after --to {to}: no year is both");
+    }
+    Ok(())
+}
+
 /// A country's common name, or its code when the gazetteer does not know it.
 pub fn country_name(code: CountryCode) -> String {
     bilateral_gazetteer::by_code(code)
@@ -529,6 +548,17 @@ mod tests {
         assert_eq!(one.label(7, &[1, 2]), "[1][2]");
         let two = Sources::of_facts(&[fact(9), fact(7)]);
         assert_eq!(two.label(9, &[3]), "[2:3]");
+    }
+
+    #[test]
+    fn a_pair_is_two_states_and_years_run_forward() {
+        assert!(parse_pair("Japan", "mn").is_ok());
+        let error = parse_pair("Japan", "JPN").unwrap_err().to_string();
+        assert_eq!(error, "\"Japan\" and \"JPN\" are the same country");
+        assert!(check_years(Some(2010), Some(2020)).is_ok());
+        assert!(check_years(Some(2010), Some(2010)).is_ok());
+        assert!(check_years(None, Some(1900)).is_ok());
+        assert!(check_years(Some(2020), Some(2010)).is_err());
     }
 
     #[test]

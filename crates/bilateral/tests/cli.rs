@@ -95,14 +95,19 @@ fn an_oversized_file_is_refused_without_reading_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.txt");
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(200 * 1024 * 1024).unwrap();
-    let output = bilateral(&["refs", path.to_str().unwrap()]);
-    assert!(!output.status.success());
-    assert!(
-        stderr(&output).contains("larger than"),
-        "{}",
-        stderr(&output)
-    );
+    // 50 MB: reading it whole would take seconds; it is refused at once, naming the limit.
+    file.set_len(50 * 1024 * 1024).unwrap();
+    for command in ["refs", "read", "extract"] {
+        let started = std::time::Instant::now();
+        let output = bilateral(&[command, path.to_str().unwrap()]);
+        assert!(!output.status.success());
+        assert!(
+            stderr(&output).contains("larger than the 16777216-byte limit"),
+            "{command}: {}",
+            stderr(&output)
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
 }
 
 #[test]
@@ -239,7 +244,107 @@ fn bench_measures_every_stage_and_each_format() {
             .next()
             .and_then(|field| field.parse().ok())
             .unwrap_or_else(|| panic!("no speed in {line}"));
-        assert!(speed > 0.0, "{line}");
+        // A debug build on a busy machine may print 0.0 for a tiny folder: a figure is enough.
+        assert!(speed.is_finite() && speed >= 0.0, "{line}");
     }
     assert!(stdout.contains("facts from one pass over the 5 articles"));
+}
+
+fn examples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+#[test]
+fn every_command_prints_one_json_array_or_json_lines() {
+    let examples = examples();
+    let files = [
+        examples.join("japan-mongolia-relations.txt"),
+        examples.join("australia-japan-relations.wiki"),
+    ];
+    let files: Vec<&str> = files.iter().map(|path| path.to_str().unwrap()).collect();
+    let commands: [&[&str]; 4] = [
+        &["extract"],
+        &["extract", "--format", "gold"],
+        &["read", "--json"],
+        &["refs", "--json"],
+    ];
+    for command in commands {
+        let args: Vec<&str> = command.iter().chain(&files).copied().collect();
+        let output = bilateral(&args);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let array: Vec<serde_json::Value> = serde_json::from_str(&stdout)
+            .unwrap_or_else(|error| panic!("{command:?}: {error}\n{stdout}"));
+        assert_eq!(array.len(), 2, "{command:?}");
+        assert!(
+            array.iter().all(serde_json::Value::is_object),
+            "{command:?}"
+        );
+
+        // The same objects, one a line, with --jsonl in place of --json.
+        let mut args: Vec<&str> = command
+            .iter()
+            .filter(|arg| **arg != "--json")
+            .copied()
+            .collect();
+        args.push("--jsonl");
+        args.extend(&files);
+        let output = bilateral(&args);
+        assert!(
+            output.status.code() != Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(lines, array, "{args:?}");
+    }
+}
+
+#[test]
+fn jsonl_text_keeps_the_given_title() {
+    let line = serde_json::json!({
+        "title": "Chile–Norway relations",
+        "text": "Chile and Norway established diplomatic relations on 4 May 1920.\n\n\
+                 Norway opened an embassy in Santiago in 1962.",
+        "format": "text",
+    });
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(["extract", "--jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::io::Write::write_all(&mut stdin, format!("{line}\n").as_bytes()).unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["title"], "Chile–Norway relations");
+    assert_eq!(value["dyad"], serde_json::json!(["CHL", "NOR"]));
+    assert!(!value["facts"].as_array().unwrap().is_empty(), "{value}");
+}
+
+#[test]
+fn a_closed_pipe_ends_bench_quietly_from_any_folder() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(["bench", "--seconds", "0.1"])
+        .current_dir(elsewhere.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    // The reader is gone (as with `| head -1`); the next line meets a closed pipe.
+    let output = child.wait_with_output().unwrap();
+    assert!(first.contains("from the shipped examples"), "{first}");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
 }

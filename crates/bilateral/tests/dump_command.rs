@@ -213,3 +213,28 @@ fn a_truncated_dump_keeps_the_pages_before_the_damage_and_fails() {
         "{documents}"
     );
 }
+
+#[test]
+fn a_file_that_is_no_dump_is_refused_naming_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("empty.txt", b"", "it is empty"),
+        (
+            "program",
+            b"\x7fELF\x02\x01\x01\x00\x00\x00",
+            "neither XML nor bzip2",
+        ),
+        ("notes.xml", b"Chile and Norway\n", "neither XML nor bzip2"),
+    ];
+    for (name, bytes, reason) in cases {
+        let path = folder.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = bilateral(&[], &path);
+        let message = text(&output.stderr);
+        assert!(!output.status.success(), "{name}");
+        assert!(
+            message.contains(name) && message.contains(reason) && !message.contains("0 pages ("),
+            "{name}: {message}"
+        );
+    }
+}

@@ -123,3 +123,140 @@ fn countries_are_named_as_people_write_them() {
     assert_eq!(bad_type.status.code(), Some(2));
     assert!(stderr(&bad_type).contains("unknown fact type"));
 }
+
+/// A folder with the test article ingested into `bilateral.db`.
+fn stored_article() -> (tempfile::TempDir, std::path::PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("a.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let db = folder.path().join("bilateral.db");
+    let output = bilateral(&["ingest", article.to_str().unwrap()], Some(&db));
+    assert!(output.status.success(), "{}", stderr(&output));
+    (folder, db)
+}
+
+/// A command that runs `bilateral` as a user the file permissions bind. Run as root (as CI
+/// runs), permissions bind nobody, so the command runs as `nobody` through `setpriv` when it
+/// can; else as the present user.
+fn reader_command(probe: &Path) -> Command {
+    let binds = std::fs::write(probe, "").is_err();
+    let _ = std::fs::remove_file(probe);
+    let setpriv = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    let binary = env!("CARGO_BIN_EXE_bilateral");
+    let can_drop = !binds
+        && Command::new("setpriv")
+            .args(setpriv)
+            .args([binary, "--version"])
+            .output()
+            .is_ok_and(|output| output.status.success());
+    if can_drop {
+        let mut command = Command::new("setpriv");
+        command.args(setpriv).arg(binary);
+        command
+    } else {
+        if !binds {
+            eprintln!("running as root without setpriv: the permissions are not tested");
+        }
+        Command::new(binary)
+    }
+}
+
+#[test]
+fn queries_work_on_a_database_the_user_may_only_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let (folder, db) = stored_article();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let queries: [&[&str]; 4] = [
+        &["stats"],
+        &["show", "Chile", "Norway"],
+        &["timeline", "Chile"],
+        &["facts", "--country", "Norway"],
+    ];
+    for query in queries {
+        let output = reader_command(&folder.path().join("probe"))
+            .args(query)
+            .arg("--db")
+            .arg(&db)
+            .env_remove("BILATERAL_DB")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{query:?}: {}", stderr(&output));
+        assert!(stdout(&output).contains("Chile"), "{query:?}");
+    }
+    std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn an_error_says_its_cause_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("a.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let output = bilateral(
+        &[
+            "ingest",
+            article.to_str().unwrap(),
+            "--db",
+            "/nonexistent-folder/x.db",
+        ],
+        None,
+    );
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert_eq!(message.matches("unable to open").count(), 1, "{message}");
+}
+
+#[test]
+fn requests_that_cannot_mean_anything_are_refused() {
+    let (folder, db) = stored_article();
+    let empty = folder.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let cases: [(&[&str], &str); 4] = [
+        (&["timeline", "Japan", "JPN"], "are the same country"),
+        (&["show", "Japan", "japan"], "are the same country"),
+        (
+            &["facts", "--from", "2020", "--to", "2010"],
+            "--from 2020 is after --to 2010",
+        ),
+        (
+            &["timeline", "Chile", "--from", "2020", "--to", "2010"],
+            "is after",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = bilateral(args, Some(&db));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    let other_db = folder.path().join("other.db");
+    let output = bilateral(&["ingest", empty.to_str().unwrap()], Some(&other_db));
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("no articles in this folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!other_db.exists());
+}
+
+#[test]
+fn one_article_reached_by_two_paths_is_one_document() {
+    let (folder, db) = stored_article();
+    let copy = folder.path().join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    std::fs::copy(folder.path().join("a.txt"), copy.join("a.txt")).unwrap();
+    let output = bilateral(&["ingest", copy.to_str().unwrap()], Some(&db));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("1 unchanged"),
+        "{}",
+        stdout(&output)
+    );
+    let stats = bilateral(&["stats", "--json"], Some(&db));
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(stats["documents"], 1, "{stats}");
+}

@@ -9,11 +9,13 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use bilateral_model::Format;
 
+use crate::cmd::demo::EXAMPLES;
 use crate::pipeline;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A folder of articles (.txt, .wiki, .html). Defaults to the shipped examples.
+    /// A folder of articles (.txt, .wiki, .html). Defaults to the examples shipped in the
+    /// binary.
     dir: Option<PathBuf>,
     /// How long to run each measurement, in seconds.
     #[arg(long, default_value_t = 2.0)]
@@ -35,6 +37,22 @@ struct Article {
     format: Format,
 }
 
+impl Article {
+    fn new(name: &str, bytes: Vec<u8>) -> anyhow::Result<Self> {
+        let text = bilateral_read::decode(&bytes).with_context(|| name.to_owned())?;
+        let format = bilateral_read::detect_format(name, text);
+        Ok(Article { bytes, format })
+    }
+}
+
+/// The examples built into the binary, so `bench` runs from any folder.
+fn shipped_articles() -> anyhow::Result<Vec<Article>> {
+    EXAMPLES
+        .iter()
+        .map(|(name, text)| Article::new(name, text.as_bytes().to_vec()))
+        .collect()
+}
+
 fn load_articles(dir: &Path) -> anyhow::Result<Vec<Article>> {
     let mut articles = Vec::new();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -49,10 +67,7 @@ fn load_articles(dir: &Path) -> anyhow::Result<Vec<Article>> {
     paths.sort();
     for path in paths {
         let bytes = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
-        let name = path.to_string_lossy().into_owned();
-        let text = bilateral_read::decode(&bytes).with_context(|| name.clone())?;
-        let format = bilateral_read::detect_format(&name, text);
-        articles.push(Article { bytes, format });
+        articles.push(Article::new(&path.to_string_lossy(), bytes)?);
     }
     if articles.is_empty() {
         anyhow::bail!("{}: no .txt, .wiki or .html articles", dir.display());
@@ -101,18 +116,20 @@ fn text_of(article: &Article) -> &str {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let dir = args.dir.unwrap_or_else(|| PathBuf::from("examples"));
-    let articles = load_articles(&dir)?;
+    let (articles, from) = match &args.dir {
+        Some(dir) => (load_articles(dir)?, dir.display().to_string()),
+        None => (shipped_articles()?, "the shipped examples".to_owned()),
+    };
     let total: usize = articles.iter().map(|article| article.bytes.len()).sum();
     let budget = Duration::from_secs_f64(args.seconds.max(0.1));
     let cores = std::thread::available_parallelism().map_or(1, |cores| cores.get());
-    println!(
+    outln!(
         "{} articles, {:.1} KB, from {}; {:.1} s per measurement, {cores} cores",
         articles.len(),
         total as f64 / 1e3,
-        dir.display(),
+        from,
         budget.as_secs_f64()
-    );
+    )?;
     let baseline = |article: &Article| text_of(article).lines().count();
     let read = |article: &Article| {
         pipeline::read_document(text_of(article), article.format, None)
@@ -136,17 +153,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ("read → extract, all cores", cores, &analyse),
     ];
     let mut baseline_speed = None;
-    println!(
+    outln!(
         "{:<38} {:>10} {:>12} {:>12}",
-        "stage", "MB/s", "articles/s", "× baseline"
-    );
+        "stage",
+        "MB/s",
+        "articles/s",
+        "× baseline"
+    )?;
     for (name, threads, work) in stages {
         let (megabytes, per_second) = measure(&articles, budget, threads, work);
         let base = *baseline_speed.get_or_insert(megabytes);
-        println!(
+        outln!(
             "{name:<38} {megabytes:>10.1} {per_second:>12.0} {:>12.4}",
             megabytes / base
-        );
+        )?;
     }
     if args.by_format {
         for (format, label) in [
@@ -164,16 +184,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             let (megabytes, per_second) = measure(&alike, budget, 1, &analyse);
             let name = format!("  {label} only, 1 thread");
-            println!(
+            outln!(
                 "{name:<38} {megabytes:>10.1} {per_second:>12.0} {:>12.4}",
                 megabytes / baseline_speed.unwrap_or(megabytes)
-            );
+            )?;
         }
     }
     let facts: usize = articles.iter().map(analyse).sum();
-    println!(
+    outln!(
         "{facts} facts from one pass over the {} articles",
         articles.len()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,8 +9,9 @@ use clap::Parser;
 
 use crate::cli::{self, Cli};
 
-/// The shipped examples: our own texts about several pairs, in every format we read.
-const EXAMPLES: [(&str, &str); 5] = [
+/// The shipped examples: our own texts about several pairs, in every format we read. `bench`
+/// measures them when given no folder.
+pub const EXAMPLES: [(&str, &str); 5] = [
     (
         "japan-mongolia-relations.txt",
         include_str!("../../../../examples/japan-mongolia-relations.txt"),
@@ -56,24 +57,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let db = dir.path().join("demo.db");
     let (articles, db) = (articles.to_string_lossy(), db.to_string_lossy());
-    println!(
+    outln!(
         "$ bilateral ingest examples/   ({} articles shipped with bilateral)",
         EXAMPLES.len()
-    );
+    )?;
     run_command(&["ingest", &articles, "--db", &db])?;
-    println!(
+    outln!(
         "\n$ bilateral show Japan Mongolia{}",
         if args.evidence { " --evidence" } else { "" }
-    );
+    )?;
     let mut show = vec!["show", "Japan", "Mongolia", "--db", &db];
     if args.evidence {
         show.push("--evidence");
     }
     run_command(&show)?;
-    println!("\n$ bilateral timeline Japan --from 2000");
+    outln!("\n$ bilateral timeline Japan --from 2000")?;
     run_command(&["timeline", "Japan", "--from", "2000", "--db", &db])?;
-    println!(
+    outln!(
         "\nNext: `bilateral show Cuba \"United States\" --evidence`, `bilateral refs FILE`, `bilateral eval DIR`."
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 //! for `bilateral extract --jsonl`; `--extract` analyses them here without storing; otherwise
 //! a summary says how much was read, and how fast.
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -13,6 +13,7 @@ use bilateral_dump::{DumpItem, DumpPage, DumpStats, Selection};
 use bilateral_model::Format;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::json_out::JsonOut;
 use crate::pipeline;
 
 #[derive(clap::Args, Debug)]
@@ -44,7 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("{}", args.file.display()))?
         .len();
     let bar = progress_bar(size);
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = JsonOut::new(BufWriter::new(std::io::stdout().lock()), true);
     let mut facts = 0_usize;
     let mut last = DumpStats::default();
     let analyse = |page: &DumpPage| {
@@ -69,8 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         "text": page.text,
                         "format": "wikitext",
                     });
-                    serde_json::to_writer(&mut out, &line)?;
-                    out.write_all(b"\n")?;
+                    out.push(&line)?;
                 }
             }
             Ok(())
@@ -86,18 +86,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     bar.finish_and_clear();
-    out.flush()?;
+    out.finish()?;
     let stats = result.as_ref().copied().unwrap_or(last);
     let summary = summary(
         &stats,
         started.elapsed().as_secs_f64(),
         args.extract.then_some(facts),
     );
-    // The summary keeps out of the way of JSON lines, and of an error's partial count.
-    if args.jsonl || result.is_err() {
+    // The summary keeps out of the way of JSON lines, and of an error's partial count; an
+    // error before the first page needs no count.
+    let pages = stats.pages_seen + stats.pages_skipped;
+    if result.is_ok() && !args.jsonl {
+        outln!("{summary}")?;
+    } else if result.is_ok() || pages > 0 {
         eprintln!("{summary}");
-    } else {
-        println!("{summary}");
     }
     result.with_context(|| format!("{}", args.file.display()))?;
     Ok(ExitCode::SUCCESS)

@@ -64,7 +64,7 @@ pub fn evaluate(dir: &Path) -> anyhow::Result<Report> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let report = evaluate(&args.dir)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+        outln!("{}", serde_json::to_string_pretty(&report.to_json())?)?;
     } else {
         print!("{}", report.render_text(args.verbose));
     }

@@ -1,7 +1,8 @@
-//! `bilateral extract FILE...`: facts and citations as JSON, or in the answer-key schema with
-//! `--format gold`; `--jsonl` runs as a map step over JSON lines on stdin.
+//! `bilateral extract FILE...`: facts and citations as a JSON array with an object per file,
+//! or in the answer-key schema with `--format gold`; `--jsonl` prints JSON Lines instead, and
+//! with no files runs as a map step over JSON lines on stdin.
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,6 +10,7 @@ use anyhow::Context;
 use bilateral_model::{Analysis, Document, Format};
 use serde_json::{Value, json};
 
+use crate::json_out::JsonOut;
 use crate::pipeline;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,16 +25,17 @@ enum OutputFormat {
 pub struct Args {
     #[command(flatten)]
     dyad: pipeline::DyadArgs,
-    /// Article files: scraped text, wikitext or HTML.
+    /// Article files: scraped text, wikitext or HTML. Printed as one JSON array.
     #[arg(required_unless_present = "jsonl")]
     files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "json")]
     format: OutputFormat,
     /// Write NAME.json per input NAME.* into this folder instead of printing.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "jsonl")]
     out: Option<PathBuf>,
-    /// Read `{"title":..,"text":..,"format":..}` lines on stdin, write one JSON line each.
-    #[arg(long, conflicts_with = "files")]
+    /// JSON Lines: one line per file; with no files, read `{"title":..,"text":..,"format":..}`
+    /// lines on stdin and write one line each.
+    #[arg(long)]
     jsonl: bool,
 }
 
@@ -70,13 +73,14 @@ fn render(document: &Document, analysis: &Analysis, format: OutputFormat) -> any
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.jsonl {
+    if args.jsonl && args.files.is_empty() {
         return run_jsonl(args.format);
     }
     if let Some(out) = &args.out {
         std::fs::create_dir_all(out).with_context(|| format!("{}", out.display()))?;
     }
     let given = args.dyad.given()?;
+    let mut printed = JsonOut::stdout(args.jsonl);
     let mut failed = false;
     for path in &args.files {
         let result = pipeline::load(path, given).and_then(|loaded| {
@@ -87,20 +91,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let value = match result {
             Ok(value) => value,
             Err(error) => {
-                eprintln!("bilateral: {error:#}");
+                crate::report::warn(&error);
                 failed = true;
                 continue;
             }
         };
-        let text = serde_json::to_string_pretty(&value)?;
         match &args.out {
             Some(out) => {
                 let target = out.join(output_name(path));
-                std::fs::write(&target, text + "\n")
+                std::fs::write(&target, serde_json::to_string_pretty(&value)? + "\n")
                     .with_context(|| format!("{}", target.display()))?;
             }
-            None => println!("{text}"),
+            None => printed.push(&value)?,
         }
+    }
+    if args.out.is_none() {
+        printed.finish()?;
     }
     Ok(if failed {
         ExitCode::FAILURE
@@ -137,8 +143,7 @@ fn parse_format(name: Option<&str>) -> anyhow::Result<Format> {
 /// One JSON line in, one JSON line out; a bad line gets an `error` line, and the run goes on.
 fn run_jsonl(format: OutputFormat) -> anyhow::Result<ExitCode> {
     let stdin = std::io::stdin().lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = JsonOut::stdout(true);
     let mut failed = false;
     for (index, line) in stdin.lines().enumerate() {
         let line = line.context("reading stdin")?;
@@ -155,12 +160,11 @@ fn run_jsonl(format: OutputFormat) -> anyhow::Result<ExitCode> {
             });
         let value = value.unwrap_or_else(|error| {
             failed = true;
-            json!({ "line": index + 1, "error": format!("{error:#}") })
+            json!({ "line": index + 1, "error": crate::report::message(&error) })
         });
-        serde_json::to_writer(&mut out, &value)?;
-        out.write_all(b"\n")?;
+        out.push(&value)?;
     }
-    out.flush()?;
+    out.finish()?;
     Ok(if failed {
         ExitCode::FAILURE
     } else {

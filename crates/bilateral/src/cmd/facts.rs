@@ -40,6 +40,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     views::check_types(&args.types)?;
+    views::check_years(args.from, args.to)?;
     let query = FactQuery {
         country: args
             .country

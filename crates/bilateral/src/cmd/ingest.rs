@@ -47,10 +47,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut tally = Tally::default();
     let mut files = Vec::new();
     for path in &args.paths {
-        if let Err(error) = collect_articles(path, &mut files) {
-            eprintln!("bilateral: {error:#}");
+        let before = files.len();
+        let collected = collect_articles(path, &mut files).and_then(|()| {
+            if files.len() == before {
+                anyhow::bail!(
+                    "{}: no articles in this folder (.{} files)",
+                    path.display(),
+                    ARTICLE_EXTENSIONS.join(", .")
+                );
+            }
+            Ok(())
+        });
+        if let Err(error) = collected {
+            crate::report::warn(&error);
             tally.failed += 1;
         }
+    }
+    if files.is_empty() {
+        // Each path has been reported; there is nothing to store, so no database is made.
+        return Ok(ExitCode::FAILURE);
     }
     let given = args.dyad.given()?;
     let mut store = args.db.open_or_create()?;
@@ -65,14 +80,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         match result {
             Ok(()) => {}
             Err(error) => {
-                progress.suspend(|| eprintln!("bilateral: {error:#}"));
+                progress.suspend(|| crate::report::warn(&error));
                 tally.failed += 1;
             }
         }
         progress.inc(1);
     }
     progress.finish_and_clear();
-    println!(
+    outln!(
         "ingested {} documents ({} new, {} replaced, {} unchanged), {} facts, {} citation problems in {:.2} s",
         tally.inserted + tally.replaced + tally.unchanged,
         tally.inserted,
@@ -81,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tally.facts,
         tally.problems,
         started.elapsed().as_secs_f64()
-    );
+    )?;
     Ok(if tally.failed == 0 {
         ExitCode::SUCCESS
     } else {
@@ -162,7 +177,7 @@ fn store_document(
     match store.ingest(record, document, analysis)? {
         IngestOutcome::Inserted => tally.inserted += 1,
         IngestOutcome::Replaced { .. } => tally.replaced += 1,
-        IngestOutcome::Unchanged => tally.unchanged += 1,
+        IngestOutcome::Unchanged | IngestOutcome::Duplicate => tally.unchanged += 1,
     }
     tally.facts += analysis.facts.len();
     tally.problems += analysis

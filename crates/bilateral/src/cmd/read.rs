@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
+use crate::json_out::JsonOut;
 use crate::pipeline;
 
 #[derive(clap::Args, Debug)]
@@ -14,31 +15,35 @@ pub struct Args {
     /// Article files: scraped text, wikitext or HTML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Print JSON instead of text.
+    /// Print a JSON array, an object per file, instead of text.
     #[arg(long)]
     json: bool,
+    /// Print JSON Lines, an object per file a line, instead of text.
+    #[arg(long, conflicts_with = "json")]
+    jsonl: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let given = args.dyad.given()?;
+    let mut json_out = (args.json || args.jsonl).then(|| JsonOut::stdout(args.jsonl));
     let mut failed = false;
     for path in &args.files {
         let loaded = match pipeline::load(path, given) {
             Ok(loaded) => loaded,
             Err(error) => {
-                eprintln!("bilateral: {error:#}");
+                crate::report::warn(&error);
                 failed = true;
                 continue;
             }
         };
         if let Err(error) = pipeline::require_dyad(&loaded) {
-            eprintln!("bilateral: {error:#}");
+            crate::report::warn(&error);
             failed = true;
         }
         let document = &loaded.document;
         let analysis = &loaded.analysis;
         let dyad = analysis.dyad.map(|dyad| dyad.to_string());
-        if args.json {
+        if let Some(json_out) = &mut json_out {
             let value = json!({
                 "source": loaded.source,
                 "format": loaded.format,
@@ -70,34 +75,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "references": analysis.citations,
                 "diagnostics": document.diagnostics,
             });
-            println!("{}", serde_json::to_string_pretty(&value)?);
+            json_out.push(&value)?;
             continue;
         }
-        println!("{}", path.display());
-        println!("  title      {}", document.title);
-        println!("  format     {}", loaded.format.as_str());
+        outln!("{}", path.display())?;
+        outln!("  title      {}", document.title)?;
+        outln!("  format     {}", loaded.format.as_str())?;
         if let Some(publisher) = &document.publisher {
-            println!("  publisher  {publisher}");
+            outln!("  publisher  {publisher}")?;
         }
         match dyad {
-            Some(dyad) => println!("  dyad       {dyad}"),
+            Some(dyad) => outln!("  dyad       {dyad}")?,
             None => {
-                println!("  dyad       (not found: the title, infobox and lead name no two states)")
+                outln!("  dyad       (not found: the title, infobox and lead name no two states)")?
             }
         }
-        println!(
+        outln!(
             "  text       {} blocks, {} sentences, {} citation markers",
             document.blocks.len(),
             analysis.sentences.len(),
             document.markers.len()
-        );
-        println!("  sections");
+        )?;
+        outln!("  sections")?;
         for section in document.sections.iter().skip(1) {
             let indent = "  ".repeat(usize::from(section.level.saturating_sub(2)));
-            println!("    {indent}{}", section.heading);
+            outln!("    {indent}{}", section.heading)?;
         }
-        print_structure(document);
-        println!("  references");
+        print_structure(document)?;
+        outln!("  references")?;
         for citation in &analysis.citations {
             let title = citation.title.as_deref().unwrap_or("(no title)");
             let problems: Vec<&str> = citation
@@ -110,15 +115,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             } else {
                 format!("  [{}]", problems.join(", "))
             };
-            println!(
+            outln!(
                 "    {:>3}. {:<8} {title}{problems}",
                 citation.n,
                 format!("{:?}", citation.kind).to_lowercase()
-            );
+            )?;
         }
         for diagnostic in &document.diagnostics {
-            println!("  note: byte {}: {}", diagnostic.at, diagnostic.message);
+            outln!("  note: byte {}: {}", diagnostic.at, diagnostic.message)?;
         }
+    }
+    if let Some(json_out) = json_out {
+        json_out.finish()?;
     }
     Ok(if failed {
         ExitCode::FAILURE
@@ -128,29 +136,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Lists under their headings, tables row by row with their cells.
-fn print_structure(document: &bilateral_model::Document) {
+fn print_structure(document: &bilateral_model::Document) -> std::io::Result<()> {
     let structure = &document.structure;
     if !structure.lists.is_empty() {
-        println!("  lists");
+        outln!("  lists")?;
     }
     for list in &structure.lists {
-        println!("    {}", list.heading);
+        outln!("    {}", list.heading)?;
         for block in list
             .items
             .iter()
             .filter_map(|&block| document.blocks.get(block))
         {
-            println!("      - {}", document.slice(block.span));
+            outln!("      - {}", document.slice(block.span))?;
         }
     }
     if !structure.tables.is_empty() {
-        println!("  tables");
+        outln!("  tables")?;
     }
     for table in &structure.tables {
-        println!("    {}", table.heading);
+        outln!("    {}", table.heading)?;
         for row in &table.rows {
             let marker = if row.header { "header" } else { "row" };
-            println!("      {marker:<6} {}", document.cells(row).join(" ‖ "));
+            outln!("      {marker:<6} {}", document.cells(row).join(" ‖ "))?;
         }
     }
+    Ok(())
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use bilateral_model::Citation;
 use serde_json::json;
 
+use crate::json_out::JsonOut;
 use crate::pipeline;
 
 #[derive(clap::Args, Debug)]
@@ -15,9 +16,12 @@ pub struct Args {
     /// Article files: scraped text, wikitext or HTML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Print every citation with its parsed fields as JSON.
+    /// Print every citation with its parsed fields: a JSON array, an object per file.
     #[arg(long)]
     json: bool,
+    /// The same as JSON Lines, an object per file a line.
+    #[arg(long, conflicts_with = "json")]
+    jsonl: bool,
 }
 
 /// What a reader needs to find and fix the citation: its ISBN check, else its title.
@@ -45,12 +49,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let given = args.dyad.given()?;
     let mut problems = 0usize;
     let mut unreadable = false;
-    let mut documents = Vec::new();
+    let mut json_out = (args.json || args.jsonl).then(|| JsonOut::stdout(args.jsonl));
     for path in &args.files {
         let loaded = match pipeline::load(path, given) {
             Ok(loaded) => loaded,
             Err(error) => {
-                eprintln!("bilateral: {error:#}");
+                crate::report::warn(&error);
                 unreadable = true;
                 continue;
             }
@@ -60,8 +64,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|citation| citation.problems.len())
             .sum::<usize>();
-        if args.json {
-            documents.push(json!({
+        if let Some(json_out) = &mut json_out {
+            json_out.push(&json!({
                 "file": path.display().to_string(),
                 "title": loaded.document.title,
                 "citations": citations.iter().map(|citation| json!({
@@ -85,22 +89,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     "archived": citation.archived,
                     "problems": citation.problems,
                 })).collect::<Vec<_>>(),
-            }));
+            }))?;
             continue;
         }
         for citation in citations {
             for problem in &citation.problems {
-                println!(
+                outln!(
                     "{}: ref {}: {problem} ({})",
                     path.display(),
                     citation.n,
                     detail(citation)
-                );
+                )?;
             }
         }
     }
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&documents)?);
+    if let Some(json_out) = json_out {
+        json_out.finish()?;
     } else if problems == 0 && !unreadable {
         eprintln!("no citation problems in {} file(s)", args.files.len());
     }

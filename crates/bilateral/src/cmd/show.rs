@@ -46,10 +46,7 @@ struct ReferenceView<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let a = views::parse_country(&args.a)?;
-    let b = views::parse_country(&args.b)?;
-    let pair = Dyad::new(a, b)
-        .map_err(|_| anyhow::anyhow!("\"{}\" and \"{}\" are the same country", args.a, args.b))?;
+    let (pair, [a, b]) = views::parse_pair(&args.a, &args.b)?;
     let dossier = args.db.open_existing()?.dossier(pair)?;
     let sources = Sources::of_documents(&dossier.documents);
     let mut out = std::io::stdout().lock();

@@ -31,6 +31,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     views::check_types(&args.types)?;
+    views::check_years(args.from, args.to)?;
+    if let Some(other) = &args.other {
+        views::parse_pair(&args.country, other)?;
+    }
     let query = TimelineQuery {
         country: views::parse_country(&args.country)?,
         other: args
