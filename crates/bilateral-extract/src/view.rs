@@ -380,6 +380,11 @@ fn cities_of(text: &str, dyad: Dyad, countries: &[CountryRef]) -> Vec<CountryRef
         .collect()
 }
 
+/// Titles of monarchs, which stand for the ruler named before even without the title.
+const MONARCH_TITLES: &[&str] = &[
+    "king", "queen", "emir", "amir", "sultan", "emperor", "empress", "shah", "tsar", "monarch",
+];
+
 /// Offices a bare title such as "the President" can stand for a person by.
 const ROLE_OFFICES: &[Office] = &[
     Office::HeadOfState,
@@ -455,10 +460,24 @@ fn title_roles(
             Some(Some(code)) => Some(code),
             None => demonym.map(|country| country.code),
         };
-        let skip = named_after(people, title.span.start);
+        // Nor is anyone named before it in the sentence: "he held talks with the Emir".
+        let mut skip = named_after(people, title.span.start);
+        skip.extend(
+            people
+                .iter()
+                .filter(|person| person.span.end <= title.span.start)
+                .map(|person| person.id),
+        );
+        let of_country = |person: &crate::people::Person| {
+            country.is_none_or(|code| person.country == Some(code))
+        };
+        // "The Emir" is the ruler the text named, even where it never gave his title: a
+        // monarch's title names no elected office another person could hold.
+        let monarch = MONARCH_TITLES.contains(&written);
         let Some(id) = registry.latest(&skip, |person| {
-            person.office == Some(title.office)
-                && country.is_none_or(|code| person.country == Some(code))
+            let office_fits =
+                person.office == Some(title.office) || monarch && person.office.is_none();
+            office_fits && of_country(person)
         }) else {
             continue;
         };
@@ -537,11 +556,21 @@ fn counterparts(
             skip.extend(subject);
         }
         let in_country = |person: &crate::people::Person| person.country == Some(country);
+        // A leader heads a state or a government; a counterpart holds the subject's office.
+        let fits = |person: &crate::people::Person| match word {
+            "leader" => matches!(
+                person.office,
+                Some(Office::HeadOfState | Office::HeadOfGovernment)
+            ),
+            _ => person.office == office,
+        };
         let Some(id) = registry
-            .latest(&skip, |person| {
-                in_country(person) && person.office == office
+            .latest(&skip, |person| in_country(person) && fits(person))
+            .or_else(|| {
+                registry
+                    .latest(&skip, in_country)
+                    .filter(|_| word != "leader")
             })
-            .or_else(|| registry.latest(&skip, in_country))
         else {
             continue;
         };

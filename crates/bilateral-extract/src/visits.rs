@@ -961,15 +961,25 @@ fn meetings_in(
     if pairs.is_empty() {
         return;
     }
-    // The meeting's own date: written after the verb, or "the following day" after it, else
-    // written before it, else the trip's.
+    // The meeting's own date: written after the verb in its phrase, or "the following day"
+    // after it, else "the same day" or a date before it in the clause, else a date further
+    // on, else the trip's. A date past a comma ("..., renamed in 2016") dates something else
+    // when the clause has its own.
     let last = last_date_before(view, trigger.start, state);
     let after = Span::new(trigger.start, clause.end);
+    let phrase_end = view
+        .lower
+        .get(trigger.end..clause.end)
+        .and_then(|rest| rest.find(','))
+        .map_or(clause.end, |comma| trigger.end + comma);
+    let before = Span::new(clause.start, trigger.start);
     let when = view
-        .dates_in(after)
+        .dates_in(Span::new(trigger.start, phrase_end))
         .next()
         .map(|date| date.start)
         .or_else(|| last.and_then(|last| relative_date(&view.lower, after, last)))
+        .or_else(|| view.dates_in(before).last().map(|date| date.start))
+        .or_else(|| last.and_then(|last| relative_date(&view.lower, before, last)))
         .or_else(|| date_near(view, clause, trigger.start, last).map(|when| when.start))
         .or_else(|| {
             // "On 3 March he arrived, and the two presidents held talks": the sentence's date.

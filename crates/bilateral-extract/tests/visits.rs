@@ -311,3 +311,28 @@ fn a_table_of_trips_is_read_by_its_header() {
         "#,
     );
 }
+
+#[test]
+fn the_emir_is_the_ruler_named_before_and_a_meeting_keeps_its_own_date() {
+    check(
+        &article(
+            "Qatar–Turkey relations",
+            "After Khalid bin Saud Al Thani succeeded his father in June 2013, ties deepened. President Ali Demir flew to Doha on 2 December 2014; the same day he held talks with the Emir, and a committee was set up, renamed the Joint Council in 2016.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"TUR","host":"QAT","visitor":"Ali Demir","office":"head_of_state","level":"unspecified","start":"2014-12-02","end":null}
+        {"type":"meeting","participants":["Ali Demir","Khalid bin Saud Al Thani"],"date":"2014-12-02","place":null}
+        "#,
+    );
+    // "The President" is never the person who spoke of him in the same sentence.
+    check(
+        &article(
+            "Chile–Norway relations",
+            "President Ana Soto of Chile visited Norway in May 2001. Prime Minister Eva Lund of Norway later said she had met the President in Geneva.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2001-05","end":null}
+        {"type":"meeting","participants":["Eva Lund","Ana Soto"],"date":"2001-05","place":null}
+        "#,
+    );
+}
