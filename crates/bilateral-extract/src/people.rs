@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use bilateral_model::fnv::BuildFnv;
 use bilateral_model::{CountryCode, Office};
+use bilateral_recognise::person::PARTICLES;
 
 /// A person as the document names them in full at first mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,11 +18,6 @@ pub struct Person {
     /// Where this person's latest trip went, for "came back" and "returned".
     pub last_host: Option<CountryCode>,
 }
-
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
-    "bin", "binti", "ibn", "bint", "al", "el", "la", "le", "y", "zu",
-];
 
 /// Name tokens for matching: lower-cased, particles and regnal numerals dropped.
 pub fn name_tokens(name: &str) -> Vec<String> {

@@ -23,9 +23,9 @@ pub struct PersonMention {
 }
 
 /// Particles that may stand inside a name in lower case.
-const PARTICLES: &[&str] = &[
+pub const PARTICLES: &[&str] = &[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
-    "bin", "binti", "ibn", "bint", "al", "el", "la", "le", "y", "zu",
+    "bin", "binti", "ibn", "bint", "al", "el", "la", "le", "y", "zu", "arap",
 ];
 
 /// Honorifics and ranks that may stand between a title and a name, or before a name alone:
@@ -883,6 +883,14 @@ mod tests {
         assert!(people("they met on the Kerinci Plateau").is_empty());
         assert!(people("the Baltic Grid Link was opened").is_empty());
         assert!(people("a Treaty on Friendly Relations was signed").is_empty());
+    }
+
+    #[test]
+    fn a_kalenjin_particle_stands_inside_a_name() {
+        assert_eq!(
+            people("Samuel arap Ngeny met the envoy."),
+            [("Samuel arap Ngeny".to_owned(), None)]
+        );
     }
 
     #[test]
