@@ -11,6 +11,7 @@
 
 mod agreements;
 mod figures;
+mod mission_lists;
 mod missions;
 mod modality;
 mod people;
@@ -115,6 +116,11 @@ pub(crate) struct State {
     pub last_mission: Option<MissionMemo>,
     /// Every mission named so far, for the city of "the embassy" when it closes.
     pub missions: Vec<MissionMemo>,
+    /// Every opening (`true`) and closing reported so far, so that a list repeating the prose
+    /// (or prose repeating a list) adds nothing.
+    pub mission_events: Vec<(bool, MissionMemo, PartialDate)>,
+    /// The sender and host a list header names ("Zambian missions in Tanzania").
+    pub mission_list_owner: Option<(CountryCode, CountryCode)>,
     /// The latest trade year, for "of that total".
     pub last_trade_year: Option<i32>,
     /// Whether the sentence before signed an agreement, for "A convention followed in 1992".
@@ -133,6 +139,8 @@ impl State {
             last_visit: None,
             last_mission: None,
             missions: Vec::new(),
+            mission_events: Vec::new(),
+            mission_list_owner: None,
             last_trade_year: None,
             signed_before: false,
         }
@@ -157,9 +165,37 @@ impl State {
         self.last_subject = None;
     }
 
+    /// Whether an opening or closing of this mission in the same year was reported already:
+    /// same sender, host and kind, and the same city where both name one.
+    pub fn mission_reported(&self, opened: bool, mission: &MissionMemo, date: PartialDate) -> bool {
+        self.mission_events
+            .iter()
+            .any(|(was_opened, seen, seen_date)| {
+                *was_opened == opened
+                    && seen.sender == mission.sender
+                    && seen.host == mission.host
+                    && seen.kind == mission.kind
+                    && seen_date.year() == date.year()
+                    && (seen.city.is_none() || mission.city.is_none() || seen.city == mission.city)
+            })
+    }
+
+    pub fn report_mission(&mut self, opened: bool, mission: &MissionMemo, date: PartialDate) {
+        self.mission_events.push((opened, mission.clone(), date));
+    }
+
     /// The other member of the dyad, for a member.
     pub fn other(&self, code: CountryCode) -> Option<CountryCode> {
         self.dyad.other(code)
+    }
+
+    /// The other member of the dyad for a member or a predecessor of one: East Germany in an
+    /// "East Germany–Vietnam" article is a member itself, in a "Germany–Vietnam" one through
+    /// its successor.
+    pub fn counterpart(&self, code: CountryCode) -> Option<CountryCode> {
+        self.dyad.other(code).or_else(|| {
+            bilateral_gazetteer::successor(code).and_then(|successor| self.dyad.other(successor))
+        })
     }
 }
 
@@ -188,6 +224,10 @@ pub fn extract_facts(
         if block.section != section {
             section = block.section;
             state.new_section();
+            state.mission_list_owner = document
+                .sections
+                .get(section)
+                .and_then(|heading| mission_lists::heading_owner(&heading.heading));
         }
         let text = document.slice(sentence.span);
         let view = View::new(
@@ -200,6 +240,7 @@ pub fn extract_facts(
         let mut found = Vec::new();
         relations::extract(&view, &mut state, &mut found);
         missions::extract(&view, &mut state, &mut found);
+        mission_lists::extract(&view, &mut state, &mut found);
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);

@@ -72,17 +72,20 @@ const CLOSED: &[&str] = &[
     "was closed",
 ];
 
+/// Verbs by which a state holds its missions: "X has an embassy in A".
+const HOLDS: &[&str] = &["has", "also has", "maintains", "operates", "keeps", "runs"];
+
 /// Words that end a mission's sub-clause, so each mission pairs with its own verb and date.
 const SUB_CLAUSE_BREAKS: &[&str] = &[", which", " which ", " when ", ", when", ": ", ", where"];
 
-struct MissionNoun {
-    span: Span,
-    kind: MissionKind,
+pub(crate) struct MissionNoun {
+    pub span: Span,
+    pub kind: MissionKind,
 }
 
 static NOUN_LEXICON: LazyLock<Lexicon<MissionKind>> = LazyLock::new(|| Lexicon::new(NOUNS));
 
-fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
+pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
     NOUN_LEXICON
         .find(lower, span)
         .into_iter()
@@ -102,14 +105,140 @@ fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
         .collect()
 }
 
-/// "The embassy stayed open": a state, not an opening.
+/// "The embassy stayed open", "kept its embassy in Jakarta open": a state, not an opening.
 fn stays_open(lower: &str, trigger: Span) -> bool {
+    const STAY: &[&str] = &[
+        "stayed", "remained", "kept", "stay", "remain", "keep", "keeps", "keeping", "still",
+    ];
     let head = lower.get(..trigger.start).unwrap_or("").trim_end();
-    [
-        "stayed", "remained", "kept", "stay", "remain", "keep", "still",
-    ]
-    .iter()
-    .any(|verb| head.ends_with(verb))
+    STAY.iter().any(|verb| head.ends_with(verb))
+        || lower.get(trigger.start..trigger.end) == Some("open")
+            && head
+                .split_whitespace()
+                .rev()
+                .take(6)
+                .any(|word| STAY.contains(&word))
+}
+
+/// Verbs that turn one kind of mission into another: "the legation became an embassy in
+/// 1959", "both legations were raised to the rank of embassies".
+const UPGRADES: &[&str] = &[
+    "became",
+    "become",
+    "becomes",
+    "raised to",
+    "upgraded to",
+    "upgraded into",
+    "elevated to",
+    "converted into",
+    "converted to",
+    "turned into",
+    "promoted to",
+];
+
+/// Words between an upgrade verb and the new mission noun.
+const UPGRADE_FILLERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "full",
+    "rank",
+    "level",
+    "status",
+    "of",
+    "full-fledged",
+];
+
+/// Upgrades in `clause`: each is an opening of the new kind by the mission named before the
+/// verb (one per member of the pair for "both legations"), dated by the date after it.
+/// Returns the spans of the new mission nouns, which the other rules leave alone.
+fn upgrades(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) -> Vec<Span> {
+    let mut targets = Vec::new();
+    for verb in view.lower.find_every(UPGRADES, clause) {
+        let rest = view.lower.get(verb.end..clause.end).unwrap_or("");
+        let skipped: usize = rest
+            .split_inclusive(' ')
+            .take_while(|word| word.trim().is_empty() || UPGRADE_FILLERS.contains(&word.trim()))
+            .map(str::len)
+            .sum();
+        let Some(new) = nouns_in(&view.lower, Span::new(verb.end, clause.end))
+            .into_iter()
+            .find(|noun| noun.span.start == verb.end + skipped)
+        else {
+            continue;
+        };
+        let Some(old) = nouns_in(&view.lower, Span::new(clause.start, verb.start))
+            .into_iter()
+            .last()
+            .filter(|old| old.kind != new.kind)
+        else {
+            continue;
+        };
+        if !asserts(&view.lower, clause, verb) {
+            continue;
+        }
+        targets.push(new.span);
+        let last = last_date_before(view, verb.start, state);
+        // The date right after the new noun ("became an embassy in 1959"), else the one
+        // before the verb ("in 1960 both legations were raised"), else one nearby.
+        let Some(date) = view
+            .dates_in(Span::new(new.span.end, clause.end))
+            .next()
+            .filter(|date| {
+                let gap = view.lower.get(new.span.end..date.span.start).unwrap_or("");
+                matches!(gap.trim(), "" | "in" | "on" | "from")
+            })
+            .or_else(|| view.dates_in(Span::new(clause.start, verb.start)).last())
+            .map(|date| date.start)
+            .or_else(|| date_near(view, clause, new.span.end, last).map(|when| when.start))
+        else {
+            continue;
+        };
+        let plural = view.slice(old.span).ends_with('s');
+        let missions: Vec<MissionMemo> = if plural {
+            let (first, second) = (state.dyad.first(), state.dyad.second());
+            [(first, second), (second, first)]
+                .into_iter()
+                .map(|(sender, host)| MissionMemo {
+                    sender,
+                    host,
+                    kind: new.kind,
+                    city: state
+                        .missions
+                        .iter()
+                        .rev()
+                        .find(|memo| memo.sender == sender && memo.host == host)
+                        .and_then(|memo| memo.city.clone()),
+                })
+                .collect()
+        } else {
+            resolve(view, clause, clause, &old, verb, state)
+                .map(|memo| MissionMemo {
+                    kind: new.kind,
+                    ..memo
+                })
+                .into_iter()
+                .collect()
+        };
+        for mission in missions {
+            if state.mission_reported(true, &mission, date) {
+                continue;
+            }
+            state.report_mission(true, &mission, date);
+            found.push(Found {
+                fact: Fact::MissionOpened {
+                    sender: mission.sender,
+                    host: mission.host,
+                    kind: mission.kind,
+                    city: mission.city.clone(),
+                    date: Some(date),
+                },
+                confidence: 0.8,
+            });
+            state.missions.push(mission);
+        }
+    }
+    targets
 }
 
 /// Splits a clause into sub-clauses at relative and temporal conjunctions.
@@ -167,9 +296,11 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
         return;
     }
     for clause in view.clauses.clone() {
+        let upgraded = upgrades(view, clause, state, found);
         let mut previous: Option<MissionMemo> = None;
         for part in sub_clauses(&view.lower, clause) {
-            let nouns = nouns_in(&view.lower, part);
+            let mut nouns = nouns_in(&view.lower, part);
+            nouns.retain(|noun| !upgraded.contains(&noun.span));
             let triggers = triggers_in(&view.lower, part);
             for (index, &(trigger, is_open)) in triggers.iter().enumerate() {
                 if !asserts(&view.lower, part, trigger) && !asserts(&view.lower, clause, trigger)
@@ -282,6 +413,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     };
                 for (mut mission, noun_date) in missions {
                     let date = noun_date.unwrap_or(date);
+                    if state.mission_reported(is_open, &mission, date) {
+                        continue;
+                    }
                     // "... and opened one in Zagreb": a new place for the same kind of mission.
                     if view
                         .lower
@@ -314,6 +448,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                             date: Some(date),
                         }
                     };
+                    state.report_mission(is_open, &mission, date);
                     found.push(Found {
                         fact,
                         confidence: 0.8,
@@ -376,14 +511,14 @@ fn one_each(
             continue;
         };
         listed = true;
-        if !state.dyad.contains(successor(sender)) {
+        if !state.dyad.contains(sender) && !state.dyad.contains(successor(sender)) {
             continue;
         }
-        let Some(host) = state.other(successor(sender)) else {
+        let Some(host) = state.counterpart(sender) else {
             continue;
         };
         let (place, city) = place_at(view, one.end + 1);
-        if place.is_some_and(|code| successor(code) != host) {
+        if place.is_some_and(|code| code != host && successor(code) != host) {
             continue;
         }
         missions.push(MissionMemo {
@@ -418,8 +553,8 @@ fn resolve(
     }
     let successor = |code: CountryCode| bilateral_gazetteer::successor(code).unwrap_or(code);
     match (sender, host) {
-        (Some(from), None) => host = state.other(successor(from)),
-        (None, Some(to)) => sender = state.other(successor(to)),
+        (Some(from), None) => host = state.counterpart(from),
+        (None, Some(to)) => sender = state.counterpart(to),
         (None, None) => {
             let memo = state.last_mission.as_ref()?;
             sender = Some(memo.sender);
@@ -473,11 +608,15 @@ fn sender_of(
         .rev()
         .take(3)
         .any(|word| matches!(*word, "its" | "their"))
-        && !view
-            .countries_in(Span::new(part.start, noun.span.start))
-            .any(|_| true)
     {
-        return view.countries.first().map(|country| country.code);
+        // "the GDR embassy in Hanoi and its consulate-general": the state named before.
+        let named_before = view
+            .countries_in(Span::new(part.start, noun.span.start))
+            .filter(|country| country.via != MentionVia::Capital)
+            .last();
+        return named_before
+            .or_else(|| view.countries.first())
+            .map(|country| country.code);
     }
     // A country right before the noun, allowing a few modifiers ("the former East German").
     if let Some(country) = view
@@ -496,6 +635,22 @@ fn sender_of(
         if !matches!(country.via, MentionVia::Capital) {
             return Some(country.code);
         }
+    }
+    // "X has an embassy in A and a consulate in B, opened in 1971": the holder.
+    if let Some(holder) = view
+        .countries_in(Span::new(0, noun.span.start))
+        .find(|country| {
+            country.via != MentionVia::Capital
+                && view.lower.get(country.span.end..).is_some_and(|rest| {
+                    HOLDS.iter().any(|verb| {
+                        rest.strip_prefix(' ')
+                            .and_then(|rest| rest.strip_prefix(verb))
+                            .is_some_and(|rest| rest.starts_with(' '))
+                    })
+                })
+        })
+    {
+        return Some(holder.code);
     }
     // The subject of the verb: a state named before the verb, the verb before the noun.
     if trigger.start < noun.span.start {
@@ -584,21 +739,32 @@ fn capital_phrase(view: &View, country: &crate::view::CountryRef) -> Option<Stri
     None
 }
 
-/// A run of capitalised words starting at `offset`: a city the gazetteer doesn't know.
-fn capitalised_run(text: &str, offset: usize) -> Option<String> {
+/// Lower-case words inside a place name: "Rio de Janeiro", "Dar es Salaam".
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "es", "el", "al", "la", "del",
+];
+
+/// A run of capitalised words starting at `offset`: a city the gazetteer doesn't know. A
+/// particle counts only between two capitalised words.
+pub(crate) fn capitalised_run(text: &str, offset: usize) -> Option<String> {
     let tail = text.get(offset..)?;
-    let mut words = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut pending: Option<&str> = None;
     for word in tail.split_whitespace() {
         let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
         if clean.chars().next().is_some_and(char::is_uppercase) {
+            words.extend(pending.take());
             words.push(clean);
             if clean.len() != word.len() {
                 break;
             }
+        } else if !words.is_empty() && pending.is_none() && NAME_PARTICLES.contains(&word) {
+            pending = Some(word);
+            continue;
         } else {
             break;
         }
-        if words.len() >= 3 {
+        if words.len() >= 4 {
             break;
         }
     }

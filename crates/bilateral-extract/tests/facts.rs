@@ -311,3 +311,82 @@ fn an_agreement_that_followed_one_signed_before() {
         "#,
     );
 }
+
+#[test]
+fn mission_list_entries_with_their_years() {
+    // A data line with its header, list items under a header line, "X in Y:" with entries,
+    // table cells; entries without a year, or with another word before it, give nothing.
+    check(
+        &article(
+            "Chile–Peru relations",
+            "Chilean missions in Peru: Embassy, Lima (opened 1960); Consulate, Tacna (opened May 2001)\n\nPeruvian missions in Chile\n\n- Embassy, Santiago (1961)\n- Consulate-General, Valparaíso (1995)\n- Consulate, Arica (announced 2019)\n\nPeru in Chile: consulate in Iquique (2004); consulate in Punta Arenas (2008)\n\n- Honorary Consulate of Chile in Arequipa: opened 1999; closed 2012\n\nMission | City | Opened\nConsulate-General of Chile | Cusco | 2010\nConsulate of Chile | Puno | 2014\n\nEmbassy of Chile, Lima Embassy of Peru, Santiago",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"embassy","city":"Lima","date":"1960"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Tacna","date":"2001-05"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"embassy","city":"Santiago","date":"1961"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate_general","city":"Valparaíso","date":"1995"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate","city":"Iquique","date":"2004"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate","city":"Punta Arenas","date":"2008"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"honorary_consulate","city":"Arequipa","date":"1999"}
+        {"type":"mission_closed","sender":"CHL","host":"PER","kind":"honorary_consulate","city":"Arequipa","date":"2012"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate_general","city":"Cusco","date":"2010"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Puno","date":"2014"}
+        "#,
+    );
+}
+
+#[test]
+fn a_list_repeating_the_prose_adds_nothing() {
+    check(
+        &article(
+            "Chile–Peru relations",
+            "The Chilean embassy in Lima opened in March 1960.\n\n- Embassy of Chile, Lima (1960)",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"embassy","city":"Lima","date":"1960-03"}
+        "#,
+    );
+}
+
+#[test]
+fn a_mission_raised_to_an_embassy_is_an_embassy_opened() {
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "Norway's legation in Accra, opened in May 1961, became an embassy in 1966. The Norwegian consulate in Kumasi was upgraded to a consulate-general in 1984. The Ghanaian legation in Oslo was never raised to an embassy.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"other","city":"Accra","date":"1961-05"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1966"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate_general","city":"Kumasi","date":"1984"}
+        "#,
+    );
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "Norway opened a legation in Accra in 1961, and the Ghanaian legation in Oslo followed in 1962. In 1970 both legations were elevated to embassies.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"other","city":"Accra","date":"1961"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"other","city":"Oslo","date":"1962"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1970"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":"Oslo","date":"1970"}
+        "#,
+    );
+}
+
+#[test]
+fn a_mission_kept_open_or_held_is_dated_only_by_its_own_opening() {
+    // "kept its embassy open" is a state; "X has A, B and a consulate in C, opened in 1971"
+    // dates only the consulate, whose sender is the holder.
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "During the crisis of 1983 Oslo kept its embassy in Accra open. Ghana has an embassy in Oslo, consulates-general in Bergen and Stavanger, and a consulate in Tromsø, opened in 1977.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Tromsø","date":"1977"}
+        "#,
+    );
+}
