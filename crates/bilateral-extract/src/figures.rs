@@ -281,7 +281,9 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
         {
             continue;
         }
-        let clause_direction = direction_of(view, clause, state);
+        let clause_direction =
+            direction_of(view, clause, state).or_else(|| subject_flow(view, clause, state));
+        let respective = respective_flows(view, clause, &money, state);
         let mut direction = None;
         for (index, amount) in money.iter().enumerate() {
             // Each amount takes the direction its own words give ("of which Thai exports to
@@ -291,8 +293,16 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 .and_then(|previous| money.get(previous))
                 .map_or(clause.start, |previous| previous.span.end);
             let context = Span::new(context_start, amount.span.start);
-            direction = direction_of(view, context, state)
-                .filter(|_| has_cue(view, context))
+            // "by 2022 the total had fallen to X": the total, whatever else the clause says.
+            let total = view
+                .lower
+                .has_any(&["the total", "total trade", "the turnover"], context)
+                .then_some((Direction::Total, None, None));
+            direction = respective
+                .as_ref()
+                .and_then(|flows| flows.get(index).copied())
+                .or(total)
+                .or_else(|| direction_of(view, context, state).filter(|_| has_cue(view, context)))
                 .or(direction)
                 .or(clause_direction);
             // Each amount takes the year written after it ("US$5 billion in 2004"), else the
@@ -300,9 +310,16 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let until = money
                 .get(index + 1)
                 .map_or(clause.end, |next| next.span.start);
+            // "by 2022 the total had fallen to X": a date "by" which the figure held.
+            let by_year = view.dates.iter().rfind(|date| {
+                context.start <= date.span.start
+                    && date.span.end <= context.end
+                    && view.lower[..date.span.start].ends_with("by ")
+            });
             let year = view
                 .dates_in(Span::new(amount.span.end, until))
                 .next()
+                .or(by_year)
                 .or_else(|| view.dates_in(clause).next())
                 .or_else(|| view.dates.first())
                 .map(|date| date.start.year())
@@ -335,17 +352,78 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
     }
 }
 
+/// The flows of "A's exports to B and B's exports to A were worth X and Y respectively":
+/// one per amount, in order, from the phrases before the first amount.
+fn respective_flows(
+    view: &View,
+    clause: Span,
+    money: &[&bilateral_recognise::quantity::Money],
+    state: &State,
+) -> Option<Vec<Flow>> {
+    let first = money.first()?;
+    if money.len() < 2 || !view.lower.has_any(&["respectively"], clause) {
+        return None;
+    }
+    let head = Span::new(clause.start, first.span.start);
+    let mut flows = Vec::new();
+    let mut start = head.start;
+    let cuts = find_all(&view.lower[..head.end], "and")
+        .into_iter()
+        .filter(|cut| cut.start >= head.start)
+        .map(|cut| cut.start)
+        .chain([head.end]);
+    for cut in cuts {
+        let piece = Span::new(start, cut);
+        if has_cue(view, piece)
+            && let Some(flow) = direction_of(view, piece, state)
+        {
+            flows.push(flow);
+        }
+        start = cut;
+    }
+    (flows.len() == money.len()).then_some(flows)
+}
+
+/// "X exported ..., and imported goods worth Y from it": a clause with a trade verb and no
+/// state of its own, whose subject is the first member the sentence names.
+fn subject_flow(view: &View, clause: Span, state: &State) -> Option<Flow> {
+    let subject = view
+        .countries_in(Span::new(0, clause.start))
+        .find(|country| state.dyad.contains(country.code))?;
+    if view.countries_in(clause).any(|_| true) {
+        return None;
+    }
+    let exporter = if view.lower.has_any(
+        &["exported", "exports", "sold", "shipped", "supplied"],
+        clause,
+    ) {
+        subject.code
+    } else if view
+        .lower
+        .has_any(&["imported", "imports", "bought"], clause)
+    {
+        state.dyad.other(subject.code)?
+    } else {
+        return None;
+    };
+    let direction = if exporter == state.dyad.first() {
+        Direction::AToB
+    } else {
+        Direction::BToA
+    };
+    Some((direction, Some(exporter), state.dyad.other(exporter)))
+}
+
+/// A flow of goods: total, or from one member to the other.
+pub(crate) type Flow = (Direction, Option<CountryCode>, Option<CountryCode>);
+
 /// Whether a stretch of text says anything about which way goods flow.
 fn has_cue(view: &View, span: Span) -> bool {
     view.lower.find_any(TRADE_WORDS, span).is_some()
 }
 
 /// The flow a clause describes: total, or from one member to the other.
-fn direction_of(
-    view: &View,
-    clause: Span,
-    state: &State,
-) -> Option<(Direction, Option<CountryCode>, Option<CountryCode>)> {
+pub(crate) fn direction_of(view: &View, clause: Span, state: &State) -> Option<Flow> {
     let dyad = state.dyad;
     let directed =
         |from: CountryCode| -> Option<(Direction, Option<CountryCode>, Option<CountryCode>)> {

@@ -17,6 +17,7 @@ mod modality;
 mod people;
 mod relations;
 mod text;
+mod trade_tables;
 mod view;
 mod visits;
 mod when;
@@ -123,6 +124,8 @@ pub(crate) struct State {
     pub mission_list_owner: Option<(CountryCode, CountryCode)>,
     /// The latest trade year, for "of that total".
     pub last_trade_year: Option<i32>,
+    /// The trade table being read, from its caption to its last row.
+    pub trade_table: Option<trade_tables::TradeTable>,
     /// Whether the sentence before signed an agreement, for "A convention followed in 1992".
     pub signed_before: bool,
 }
@@ -142,6 +145,7 @@ impl State {
             mission_events: Vec::new(),
             mission_list_owner: None,
             last_trade_year: None,
+            trade_table: None,
             signed_before: false,
         }
     }
@@ -163,6 +167,7 @@ impl State {
         self.event_date = None;
         self.last_visit = None;
         self.last_subject = None;
+        self.trade_table = None;
     }
 
     /// Whether an opening or closing of this mission in the same year was reported already:
@@ -244,6 +249,7 @@ pub fn extract_facts(
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
+        trade_tables::extract(&view, &mut state, &mut found);
         visits::merge_trips(&mut found);
         for item in &mut found {
             key_to_state_of_the_time(&mut item.fact);

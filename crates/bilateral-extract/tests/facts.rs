@@ -390,3 +390,55 @@ fn a_mission_kept_open_or_held_is_dated_only_by_its_own_opening() {
         "#,
     );
 }
+
+#[test]
+fn trade_tables_in_either_layout() {
+    // Years across, labelled rows; the caption's unit scales every cell. A balance row and a
+    // table whose caption speaks of aid give nothing.
+    check(
+        &article(
+            "Chile–Peru relations",
+            "Economy\n\nBilateral trade (US$ million)\n2021 2022\nChilean exports to Peru 1,210.5 1,340.0\nPeru's imports from Chile 1,210.5 1,340.0\nPeruvian export 880 912.4\nTrade balance 330.5 427.6\nTotal trade 2,090.5 2,252.4\n\nAid disbursed (US$ million)\n2021 2022\nChilean exports to Peru 5 6",
+        ),
+        r#"
+        {"type":"trade","year":2021,"value":1210500000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2022,"value":1340000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2021,"value":880000000.0,"currency":"USD","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2022,"value":912400000.0,"currency":"USD","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2021,"value":2090500000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":2252400000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+    // Years down, with headings split by spaces or by " | "; a one-year caption.
+    check(
+        &article(
+            "Chile–Peru relations",
+            "Economy\n\nMerchandise trade (€ billion)\nYear Peruvian exports to Chile Chilean exports to Peru Total\n2019 1.5 2.25 3.75\n\nThe two economies are close.\n\nGoods trade, 2020 (million USD; source: customs)\nChile's exports to Peru 950\nTurnover 1,700",
+        ),
+        r#"
+        {"type":"trade","year":2019,"value":1500000000.0,"currency":"EUR","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2019,"value":2250000000.0,"currency":"EUR","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2019,"value":3750000000.0,"currency":"EUR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2020,"value":950000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2020,"value":1700000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
+
+#[test]
+fn trade_flows_given_respectively_or_by_a_subject_named_before() {
+    check(
+        &article(
+            "Chile–Peru relations",
+            "In 2021 Chilean exports to Peru and Peruvian exports to Chile were worth US$1.2 billion and US$0.9 billion respectively. Peru exported goods worth US$1.1 billion to Chile in 2022, and imported goods worth US$1.4 billion from it. Trade peaked at US$3 billion in 2013; by 2020 the total had fallen to US$2 billion as Peru's copper exports fell.",
+        ),
+        r#"
+        {"type":"trade","year":2021,"value":1200000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2021,"value":900000000.0,"currency":"USD","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2022,"value":1100000000.0,"currency":"USD","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2022,"value":1400000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2013,"value":3000000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2020,"value":2000000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
