@@ -4,6 +4,7 @@ use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Direction, Fact, PartialDate, Span};
 use bilateral_recognise::quantity::may_hold_twenty_or_more;
 
+use crate::missions::capitalised_run;
 use crate::text::find_all;
 use crate::view::View;
 use crate::{Found, State};
@@ -49,17 +50,26 @@ const RESIDENCE: &[&str] = &[
     "registered",
     "population",
     "estimated",
+    "enrolled",
+    "studying",
+    "employed in",
+    "working in",
+    "resettled",
+    "born in",
+    "nationality",
+    "identified as",
+    "universities",
+    "institutions",
 ];
 
-/// Words that make a number something other than a population.
-const NOT_POPULATION: &[&str] = &[
+/// Verbs that make a number in their clause something other than a population.
+const NOT_POPULATION: &[&str] = &["visited", "travelled", "traveled", "killed", "died"];
+
+/// Nouns that, counted, are something other than a population: "a million Australian
+/// visitors", "200 Danish companies".
+const NOT_GROUPS: &[&str] = &[
     "tourists",
     "visitors",
-    "visited",
-    "travelled",
-    "traveled",
-    "killed",
-    "died",
     "soldiers",
     "troops",
     "personnel",
@@ -70,6 +80,13 @@ const NOT_POPULATION: &[&str] = &[
     "casualties",
     "dead",
 ];
+
+/// Words before a state that say the group comes from it rather than lives in it.
+const ORIGIN_CUES: &[&str] = &["from", "born in", "born in the"];
+
+/// Group nouns a demonym can head for a number that follows: "the Angolan community in
+/// Brazil ... was put at some 25,000 people".
+const COLLECTIVES: &[&str] = &["community", "diaspora", "population", "minority"];
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     population(view, state, found);
@@ -95,6 +112,28 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
             if number.value < 20.0 || number.value.fract() != 0.0 {
                 continue;
             }
+            let date = view
+                .dates_in(clause)
+                .next()
+                .map(|date| date.start)
+                .or_else(|| view.dates.first().map(|date| date.start));
+            let push = |found: &mut Vec<Found>, group: String, country, place| {
+                found.push(Found {
+                    fact: Fact::Population {
+                        group,
+                        count: number.value as u64,
+                        country,
+                        place,
+                        date,
+                    },
+                    confidence: 0.7,
+                });
+            };
+            // "Zambian nationals resident in Tanzania: about 8,000": the group labels the number.
+            if let Some((group, country)) = labelled_group(view, clause, number.span.start, state) {
+                push(found, group, Some(country), None);
+                continue;
+            }
             let after = view.text.get(number.span.end..clause.end).unwrap_or("");
             let Some((group, group_end)) =
                 group_after(after).or_else(|| demonym_group(view, number.span.end, clause))
@@ -102,33 +141,116 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
                 continue;
             };
             let group_span = Span::new(number.span.end, number.span.end + group_end);
-            let country = residence_country(view, clause, group_span, state);
-            let Some(country) = country else {
+            let counted = Span::new(
+                number.span.start,
+                (group_span.end + 2).min(clause.end).max(group_span.end),
+            );
+            if view.lower.find_any(NOT_GROUPS, counted).is_some() {
                 continue;
-            };
-            let date = view
-                .dates_in(clause)
-                .next()
-                .map(|date| date.start)
-                .or_else(|| view.dates.first().map(|date| date.start));
-            found.push(Found {
-                fact: Fact::Population {
-                    group,
-                    count: number.value as u64,
-                    country: Some(country),
-                    place: None,
-                    date,
-                },
-                confidence: 0.7,
-            });
+            }
+            // "The Angolan community in Brazil was put at some 25,000 people".
+            if group.eq_ignore_ascii_case("people")
+                && let Some((community, country)) =
+                    collective_before(view, clause, number.span.start, state)
+            {
+                push(found, community, Some(country), None);
+                continue;
+            }
+            match residence_country(view, clause, group_span, state) {
+                Some(country) => push(found, group, Some(country), None),
+                // "About 10,000 people in Lagos": a place the gazetteer does not know.
+                None => {
+                    if let Some(place) = view
+                        .text
+                        .get(group_span.end..clause.end)
+                        .and_then(|rest| rest.strip_prefix(" in "))
+                        .and_then(|_| capitalised_run(view.text, group_span.end + 4))
+                    {
+                        push(found, group, None, Some(place));
+                    }
+                }
+            }
         }
     }
+}
+
+/// A group that labels the number after it: "Zambian nationals resident in Tanzania: about
+/// 8,000", "Mongolian students in Indian universities: 150". The group is the label; it lives
+/// in the state named after "in", else in the member its demonym does not name.
+fn labelled_group(
+    view: &View,
+    clause: Span,
+    number_start: usize,
+    state: &State,
+) -> Option<(String, CountryCode)> {
+    let head = view.text.get(clause.start..number_start)?.trim_end();
+    let label = head.strip_suffix(':')?.trim();
+    let label_start = clause.start + (head.len() - head.trim_start().len());
+    let label_span = Span::new(label_start, label_start + label.len());
+    let lower = label.to_ascii_lowercase();
+    if !GROUPS.iter().any(|noun| !find_all(&lower, noun).is_empty())
+        || view.lower.find_any(NOT_GROUPS, label_span).is_some()
+    {
+        return None;
+    }
+    let in_at = find_all(&view.lower[..label_span.end], "in")
+        .into_iter()
+        .find(|span| span.start >= label_span.start)?;
+    let host = view
+        .countries_in(Span::new(in_at.end, label_span.end))
+        .next()?;
+    let country = host.code;
+    let group = label
+        .split(" resident in")
+        .next()
+        .unwrap_or(label)
+        .split(" living in")
+        .next()
+        .unwrap_or(label)
+        .trim()
+        .to_owned();
+    state.dyad.contains(country).then_some((group, country))
+}
+
+/// "The Angolan community in Brazil": a demonym heading a collective noun before the number,
+/// and where the community lives ("in X", else the other member).
+fn collective_before(
+    view: &View,
+    clause: Span,
+    number_start: usize,
+    state: &State,
+) -> Option<(String, CountryCode)> {
+    let before = Span::new(clause.start, number_start);
+    let noun = view.lower.find_any(COLLECTIVES, before)?;
+    let demonym = view
+        .countries_in(Span::new(clause.start, noun.start))
+        .filter(|country| {
+            country.via == MentionVia::Demonym
+                && view.text[country.span.end..noun.start].trim().is_empty()
+        })
+        .last()?;
+    let group = view.text[demonym.span.start..noun.end].to_owned();
+    let lives_in = view
+        .lower
+        .get(noun.end..)
+        .filter(|rest| rest.starts_with(" in "))
+        .and_then(|_| {
+            view.countries_in(Span::new(noun.end + 4, number_start))
+                .next()
+        })
+        .filter(|country| country.span.start == noun.end + 4)
+        .map(|country| country.code);
+    let country = match lives_in {
+        Some(code) => code,
+        None => state.other(demonym.code)?,
+    };
+    state.dyad.contains(country).then_some((group, country))
 }
 
 /// The group named right after a number: "Japanese prisoners of war", "Indian nationals",
 /// "people of Polish descent". Returns the group text and its length in `after`.
 fn group_after(after: &str) -> Option<(String, usize)> {
-    let trimmed = after.trim_start();
+    let trimmed = after.trim_start().trim_start_matches(['"', '“']);
     let offset = after.len() - trimmed.len();
     let lower = trimmed.to_ascii_lowercase();
     // Up to three words (demonyms, "-born") before the group noun.
@@ -155,7 +277,10 @@ fn group_after(after: &str) -> Option<(String, usize)> {
             descent_tail(&lower, word_end)?
         }
     };
-    let group = trimmed[..end].trim().to_owned();
+    let group = trimmed[..end]
+        .trim()
+        .trim_end_matches(['"', '”'])
+        .to_owned();
     Some((group, offset + end))
 }
 
@@ -166,8 +291,11 @@ fn descent_tail(lower: &str, end: usize) -> Option<usize> {
         let rest = lower.get(end..)?.strip_prefix(tail)?;
         let words: Vec<&str> = rest.split_whitespace().take(2).collect();
         let last = words.last()?.trim_end_matches([',', '.']);
-        matches!(last, "descent" | "origin" | "ancestry" | "background")
-            .then(|| end + tail.len() + rest.find(last).unwrap_or(0) + last.len())
+        matches!(
+            last,
+            "descent" | "origin" | "ancestry" | "background" | "nationality" | "heritage"
+        )
+        .then(|| end + tail.len() + rest.find(last).unwrap_or(0) + last.len())
     })
 }
 
@@ -193,12 +321,25 @@ fn demonym_group(view: &View, after_number: usize, clause: Span) -> Option<(Stri
 }
 
 fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> Option<CountryCode> {
-    let lives_in = view
+    // "In the 2018 New Zealand census ...": the state that counted them.
+    if let Some(census) = census_country(view, clause) {
+        return state.dyad.contains(census).then_some(census);
+    }
+    // "... in X" after the group; "born in X", "from X" name where it comes from.
+    let mut origin_after = None;
+    for country in view
         .countries_in(Span::new(group.end, clause.end))
-        .find(|country| !matches!(country.via, MentionVia::Demonym))
-        .map(|country| country.code);
-    if let Some(code) = lives_in {
-        return state.dyad.contains(code).then_some(code);
+        .filter(|country| !matches!(country.via, MentionVia::Demonym))
+    {
+        let head = view.lower[..country.span.start].trim_end();
+        if ORIGIN_CUES.iter().any(|cue| head.ends_with(cue)) {
+            origin_after.get_or_insert(country.code);
+            continue;
+        }
+        return state.dyad.contains(country.code).then_some(country.code);
+    }
+    if let Some(origin) = origin_after {
+        return state.counterpart(origin);
     }
     let origin = view
         .countries_in(group)
@@ -216,6 +357,18 @@ fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> O
         return state.dyad.contains(origin).then_some(origin);
     }
     state.other(origin)
+}
+
+/// The state whose census a clause cites: "the 2018 New Zealand census", "the Polish census".
+fn census_country(view: &View, clause: Span) -> Option<CountryCode> {
+    let census = view.lower.find_any(&["census"], clause)?;
+    view.countries_in(Span::new(clause.start, census.start))
+        .last()
+        .filter(|country| {
+            view.text[country.span.end..census.start].trim().is_empty()
+                && country.via != MentionVia::Capital
+        })
+        .map(|country| country.code)
 }
 
 /// Words that mark a money figure as trade.
