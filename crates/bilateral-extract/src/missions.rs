@@ -27,6 +27,7 @@ const NOUNS: &[(&str, MissionKind)] = &[
     ("liaison office", MissionKind::Other),
     ("interests section", MissionKind::Other),
     ("representative office", MissionKind::Other),
+    ("special representation", MissionKind::Other),
     ("trade office", MissionKind::TradeMission),
     ("trade mission", MissionKind::TradeMission),
     ("commercial mission", MissionKind::TradeMission),
@@ -267,6 +268,14 @@ fn sub_clauses(lower: &str, clause: Span) -> Vec<Span> {
     spans
 }
 
+/// Whether a noun is the object of the verb ending at `verb_end`: "set up a commercial
+/// office", "opened its embassy" (at most two words between).
+fn is_object_of(lower: &str, verb_end: usize, noun: &MissionNoun) -> bool {
+    lower
+        .get(verb_end..noun.span.start)
+        .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+}
+
 /// Every opening or closing verb in a span, in order, overlapping matches merged.
 fn triggers_in(lower: &Lowered, part: Span) -> Vec<(Span, bool)> {
     let mut found: Vec<(Span, bool)> = lower
@@ -295,6 +304,8 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     if nouns_in(&view.lower, view.whole()).is_empty() {
         return;
     }
+    // The last mission of the sentence, for "...; it was closed in 1976".
+    let mut in_sentence: Option<MissionMemo> = None;
     for clause in view.clauses.clone() {
         let upgraded = upgrades(view, clause, state, found);
         let mut previous: Option<MissionMemo> = None;
@@ -358,6 +369,8 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         .find(|noun| {
                             noun.span.start >= previous_trigger_end
                                 && noun.span.end <= trigger.start
+                                && !(index > 0
+                                    && is_object_of(&view.lower, previous_trigger_end, noun))
                         })
                         .or_else(|| {
                             nouns.iter().find(|noun| {
@@ -384,11 +397,19 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     if let Some(each) = each {
                         each.into_iter().map(|mission| (mission, None)).collect()
                     } else if paired.is_empty() {
+                        let pronoun = view.lower[part.start..trigger.start]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|word| word == "it");
                         match (relative, &previous, triggers.len() > 1 || index > 0) {
                             (true, Some(memo), _) | (_, Some(memo), true) => {
                                 vec![(memo.clone(), None)]
                             }
-                            _ => Vec::new(),
+                            _ => in_sentence
+                                .iter()
+                                .filter(|_| pronoun)
+                                .map(|memo| (memo.clone(), None))
+                                .collect(),
                         }
                     } else {
                         let several = paired.len() > 1;
@@ -455,6 +476,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     });
                     state.last_mission = Some(mission.clone());
                     state.missions.push(mission.clone());
+                    in_sentence = Some(mission.clone());
                     previous = Some(mission);
                 }
             }

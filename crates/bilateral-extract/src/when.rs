@@ -135,6 +135,11 @@ pub fn relative_date(lower: &Lowered, clause: Span, last: PartialDate) -> Option
     if has(&[
         "the same year",
         "that year",
+        "that spring",
+        "that summer",
+        "that autumn",
+        "that fall",
+        "that winter",
         "that same year",
         "later that year",
         "earlier that year",
@@ -204,6 +209,10 @@ mod tests {
         assert_eq!(
             resolve("opened the following year", "1957-04-10").as_deref(),
             Some("1958")
+        );
+        assert_eq!(
+            resolve("began work that summer", "1992-01-14").as_deref(),
+            Some("1992")
         );
         assert_eq!(resolve("nothing relative here", "1957"), None);
         assert_eq!(resolve("that is all", "1957"), None);

@@ -462,3 +462,24 @@ fn populations_counted_by_census_birthplace_label_or_community() {
         "#,
     );
 }
+
+#[test]
+fn a_mission_closed_as_it_or_opened_after_another_verb_s_object() {
+    // "it" closes the sentence's last mission; the object of a first verb is not the subject
+    // of the second; a season dates to its year; a denied closing is none.
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "Norway opened a consulate in Kumasi in 1950; it was closed in 1976. Ghana set up a trade office in Bergen in 1981 and opened a consulate-general in the city in 1995, and it shut in 2009. Norway's embassy in Accra opened on 3 March 1961, and Ghana's embassy in Oslo began work that summer. It was said that the relations were cordial; it was closed to visitors in 1999. Reports in 2012 that Norway had closed its embassy in Accra were denied.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1950"}
+        {"type":"mission_closed","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1976"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"trade_mission","city":"Bergen","date":"1981"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate_general","city":null,"date":"1995"}
+        {"type":"mission_closed","sender":"GHA","host":"NOR","kind":"consulate_general","city":null,"date":"2009"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1961-03-03"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":"Oslo","date":"1961"}
+        "#,
+    );
+}
