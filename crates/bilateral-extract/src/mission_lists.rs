@@ -9,9 +9,9 @@
 //! or after "opened" and "closed". Any other word before a date ("announced 2019") voids it.
 
 use bilateral_gazetteer::MentionVia;
-use bilateral_model::{CountryCode, Fact, PartialDate, Span};
+use bilateral_model::{CountryCode, PartialDate, Span};
 
-use crate::missions::{capitalised_run, nouns_in};
+use crate::missions::{capitalised_run, mission_fact, nouns_in};
 use crate::view::View;
 use crate::{Found, MissionMemo, State};
 
@@ -199,23 +199,7 @@ fn entry(
         if state.mission_reported(opened, &mission, date) {
             continue;
         }
-        let fact = if opened {
-            Fact::MissionOpened {
-                sender,
-                host,
-                kind: mission.kind,
-                city: mission.city.clone(),
-                date: Some(date),
-            }
-        } else {
-            Fact::MissionClosed {
-                sender,
-                host,
-                kind: mission.kind,
-                city: mission.city.clone(),
-                date: Some(date),
-            }
-        };
+        let fact = mission_fact(opened, &mission, date);
         state.report_mission(opened, &mission, date);
         found.push(Found {
             fact,

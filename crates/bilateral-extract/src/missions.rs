@@ -1,7 +1,7 @@
 //! Embassies, consulates and other missions opened and closed.
 
 use bilateral_gazetteer::MentionVia;
-use bilateral_model::{CountryCode, Fact, MissionKind, Span};
+use bilateral_model::{CountryCode, Fact, MissionKind, PartialDate, Span};
 
 use crate::modality::asserts;
 use std::sync::LazyLock;
@@ -227,13 +227,7 @@ fn upgrades(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>
             }
             state.report_mission(true, &mission, date);
             found.push(Found {
-                fact: Fact::MissionOpened {
-                    sender: mission.sender,
-                    host: mission.host,
-                    kind: mission.kind,
-                    city: mission.city.clone(),
-                    date: Some(date),
-                },
+                fact: mission_fact(true, &mission, date),
                 confidence: 0.8,
             });
             state.missions.push(mission);
@@ -306,13 +300,27 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     }
     // The last mission of the sentence, for "...; it was closed in 1976".
     let mut in_sentence: Option<MissionMemo> = None;
+    // The verb of the clause before, for "X opened in May, and Y's embassy in June".
+    let mut verb_before: Option<bool> = None;
     for clause in view.clauses.clone() {
         let upgraded = upgrades(view, clause, state, found);
         let mut previous: Option<MissionMemo> = None;
+        let mut previous_date: Option<PartialDate> = None;
+        let mut clause_verb: Option<bool> = None;
+        // A sub-clause with nouns and no verb, waiting for one.
+        let mut waiting: Option<Span> = None;
+        if triggers_in(&view.lower, clause).is_empty()
+            && let Some(opened) = verb_before
+        {
+            clause_verb = gapped(view, clause, opened, state, found);
+        }
         for part in sub_clauses(&view.lower, clause) {
             let mut nouns = nouns_in(&view.lower, part);
             nouns.retain(|noun| !upgraded.contains(&noun.span));
             let triggers = triggers_in(&view.lower, part);
+            if triggers.is_empty() && !nouns.is_empty() {
+                waiting = Some(part);
+            }
             for (index, &(trigger, is_open)) in triggers.iter().enumerate() {
                 if !asserts(&view.lower, part, trigger) && !asserts(&view.lower, clause, trigger)
                     || stays_open(&view.lower, trigger)
@@ -344,6 +352,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                             .last()
                             .map(|date| date.start)
                     })
+                    // "The consulate closed later that month, when X opened an embassy": a
+                    // temporal sub-clause shares the date of the event it dates.
+                    .or_else(|| previous_date.filter(|_| is_temporal(&view.lower, part)))
                     // "On 1 September 1977 X opened in A, and Y opened in B": a clause joined
                     // to the one before shares its date when it gives none.
                     .or_else(|| view.date_before(clause.start))
@@ -401,10 +412,36 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                             .split_whitespace()
                             .next()
                             .is_some_and(|word| word == "it");
+                        // "X's embassy in A, which also served as ..., followed in 1964": a
+                        // relative clause closed by a comma leaves the verb to the noun
+                        // before it.
+                        let closed_relative = relative
+                            && view.lower[part.start..trigger.start]
+                                .trim_start_matches([',', ' '])
+                                .contains(',');
                         match (relative, &previous, triggers.len() > 1 || index > 0) {
                             (true, Some(memo), _) | (_, Some(memo), true) => {
                                 vec![(memo.clone(), None)]
                             }
+                            (true, None, _) if closed_relative => waiting
+                                .iter()
+                                .flat_map(|&waiting_part| {
+                                    nouns_in(&view.lower, waiting_part)
+                                        .into_iter()
+                                        .filter_map(|noun| {
+                                            resolve(
+                                                view,
+                                                clause,
+                                                waiting_part,
+                                                &noun,
+                                                trigger,
+                                                state,
+                                            )
+                                        })
+                                        .map(|memo| (memo, None))
+                                        .collect::<Vec<_>>()
+                                })
+                                .collect(),
                             _ => in_sentence
                                 .iter()
                                 .filter(|_| pronoun)
@@ -416,7 +453,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         paired
                             .iter()
                             .enumerate()
-                            .filter_map(|(position, noun)| {
+                            .flat_map(|(position, noun)| {
                                 let until = paired
                                     .get(position + 1)
                                     .map_or(stretch_end, |next| next.span.start);
@@ -427,8 +464,10 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                                             .map(|date| date.start)
                                     })
                                     .flatten();
-                                resolve(view, clause, part, noun, trigger, state)
-                                    .map(|memo| (memo, noun_date))
+                                let memo = resolve(view, clause, part, noun, trigger, state);
+                                each_place(view, part, noun, trigger, memo, state)
+                                    .into_iter()
+                                    .map(move |(memo, date)| (memo, date.or(noun_date)))
                             })
                             .collect()
                     };
@@ -452,23 +491,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                             (None, None) => {}
                         }
                     }
-                    let fact = if is_open {
-                        Fact::MissionOpened {
-                            sender: mission.sender,
-                            host: mission.host,
-                            kind: mission.kind,
-                            city: mission.city.clone(),
-                            date: Some(date),
-                        }
-                    } else {
-                        Fact::MissionClosed {
-                            sender: mission.sender,
-                            host: mission.host,
-                            kind: mission.kind,
-                            city: mission.city.clone(),
-                            date: Some(date),
-                        }
-                    };
+                    let fact = mission_fact(is_open, &mission, date);
                     state.report_mission(is_open, &mission, date);
                     found.push(Found {
                         fact,
@@ -478,10 +501,179 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     state.missions.push(mission.clone());
                     in_sentence = Some(mission.clone());
                     previous = Some(mission);
+                    previous_date = Some(date);
+                    clause_verb = Some(is_open);
                 }
             }
         }
+        verb_before = clause_verb;
     }
+}
+
+/// Whether a sub-clause dates another event: "when X opened an embassy".
+fn is_temporal(lower: &str, part: Span) -> bool {
+    lower
+        .get(part.start..part.end)
+        .is_some_and(|text| text.trim_start_matches([',', ' ']).starts_with("when "))
+}
+
+/// "X's embassy opened in May, and Y's embassy in Z in June 1992": a clause with missions
+/// and a date but no verb shares the verb of the clause before. Returns the verb when the
+/// clause gave a fact.
+fn gapped(
+    view: &View,
+    clause: Span,
+    opened: bool,
+    state: &mut State,
+    found: &mut Vec<Found>,
+) -> Option<bool> {
+    if !view.lower[..clause.start].ends_with(", and ") {
+        return None;
+    }
+    let mut gave = None;
+    for noun in nouns_in(&view.lower, clause) {
+        let Some(date) = view
+            .dates_in(Span::new(noun.span.end, clause.end))
+            .next()
+            .map(|date| date.start)
+        else {
+            continue;
+        };
+        let at = Span::new(clause.start, clause.start);
+        let Some(mission) = resolve(view, clause, clause, &noun, at, state) else {
+            continue;
+        };
+        if state.mission_reported(opened, &mission, date) {
+            continue;
+        }
+        state.report_mission(opened, &mission, date);
+        found.push(Found {
+            fact: mission_fact(opened, &mission, date),
+            confidence: 0.8,
+        });
+        state.missions.push(mission.clone());
+        state.last_mission = Some(mission);
+        gave = Some(opened);
+    }
+    gave
+}
+
+/// The fact of a mission opened or closed on a date.
+pub(crate) fn mission_fact(opened: bool, mission: &MissionMemo, date: PartialDate) -> Fact {
+    let (sender, host, kind, city) = (
+        mission.sender,
+        mission.host,
+        mission.kind,
+        mission.city.clone(),
+    );
+    if opened {
+        Fact::MissionOpened {
+            sender,
+            host,
+            kind,
+            city,
+            date: Some(date),
+        }
+    } else {
+        Fact::MissionClosed {
+            sender,
+            host,
+            kind,
+            city,
+            date: Some(date),
+        }
+    }
+}
+
+/// A plural mission noun with its places listed, "legations in Kaunas and Warsaw", "its
+/// consulates-general in Mumbai and Pune were opened in 1986 and 2016 respectively": one
+/// mission per place (a capital names its state; the sender is the other member), each with
+/// its own date when the text gives them "respectively". Else the one resolved mission.
+fn each_place(
+    view: &View,
+    part: Span,
+    noun: &MissionNoun,
+    trigger: Span,
+    resolved: Option<MissionMemo>,
+    state: &State,
+) -> Vec<(MissionMemo, Option<PartialDate>)> {
+    let Some(base) = resolved else {
+        return Vec::new();
+    };
+    // "consulates-general", "legations": a plural word in the noun.
+    let plural = view
+        .slice(noun.span)
+        .split([' ', '-'])
+        .any(|word| word.ends_with('s'));
+    let places = if plural {
+        // "legations in A and B were opened", "legations were opened in A and B".
+        let after_noun = listed_places(view, noun.span.end, part.end);
+        if after_noun.is_empty() && trigger.start > noun.span.end {
+            listed_places(view, trigger.end, part.end)
+        } else {
+            after_noun
+        }
+    } else {
+        Vec::new()
+    };
+    if places.len() < 2 {
+        return vec![(base, None)];
+    }
+    let respective: Vec<PartialDate> = if view.lower.has_any(&["respectively"], part) {
+        view.dates_in(Span::new(trigger.end, part.end))
+            .map(|date| date.start)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    places
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, (host, city))| {
+            let (sender, host) = match host {
+                Some(host) if host != base.host => (state.counterpart(host)?, host),
+                _ => (base.sender, base.host),
+            };
+            let date = (respective.len() > index).then(|| respective[index]);
+            Some((
+                MissionMemo {
+                    sender,
+                    host,
+                    kind: base.kind,
+                    city: Some(city),
+                },
+                date,
+            ))
+        })
+        .collect()
+}
+
+/// The places listed after "in" right after a noun: "in Kaunas and Warsaw", "in A, B and C",
+/// each with the state of a capital the gazetteer knows.
+fn listed_places(view: &View, from: usize, until: usize) -> Vec<(Option<CountryCode>, String)> {
+    let Some(start) = view
+        .lower
+        .get(from..until)
+        .and_then(|tail| tail.strip_prefix(" in "))
+        .map(|_| from + 4)
+    else {
+        return Vec::new();
+    };
+    let mut places = Vec::new();
+    let mut at = start;
+    while let (host, Some(city)) = place_at(view, at) {
+        at += city.len();
+        places.push((host, city));
+        let rest = view.lower.get(at..until).unwrap_or("");
+        let Some(separator) = [", and ", " and ", ", "]
+            .iter()
+            .find(|separator| rest.starts_with(**separator))
+        else {
+            break;
+        };
+        at += separator.len();
+    }
+    places
 }
 
 /// The place a mission is "in", read at `offset`: a country or capital the gazetteer knows
@@ -737,7 +929,10 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
     // "the Edmonton consulate general": a city the gazetteer doesn't know.
     let before = view.text.get(part.start..noun.span.start).unwrap_or("");
     let last_word = before.split_whitespace().last().unwrap_or("");
-    if last_word.chars().next().is_some_and(char::is_uppercase) && !last_word.ends_with("'s") {
+    if last_word.chars().next().is_some_and(char::is_uppercase)
+        && !last_word.ends_with("'s")
+        && !DETERMINERS.contains(&last_word)
+    {
         let word_start = noun.span.start - before.len() + before.rfind(last_word).unwrap_or(0);
         if !view
             .countries
@@ -749,6 +944,9 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
     }
     (None, None)
 }
+
+/// Capitalised words before a noun that open a sentence, not a city: "The consulate".
+const DETERMINERS: &[&str] = &["The", "A", "An", "Its", "Their", "This", "That", "Both"];
 
 /// "the Mongolian capital": a demonym followed by "capital" names the capital city.
 fn capital_phrase(view: &View, country: &crate::view::CountryRef) -> Option<String> {

@@ -483,3 +483,29 @@ fn a_mission_closed_as_it_or_opened_after_another_verb_s_object() {
         "#,
     );
 }
+
+#[test]
+fn missions_sharing_a_verb_a_date_or_a_list_of_places() {
+    // A gapped clause ("and Y's embassy in Z in June 1992") shares the verb; a "when"
+    // clause shares the date of the event it dates; a relative clause closed by a comma
+    // leaves its verb to the noun before; a plural noun with places gives one mission each,
+    // with dates given "respectively". A clause with a mission but no date gives nothing.
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "The Norwegian embassy in Accra opened that November 1991, and Ghana's embassy in Oslo in February 1992. The Norwegian consulate was closed in May 1993, when Norway opened a consulate-general in Kumasi. Ghana's embassy in Oslo, which also serves as its mission to Iceland, moved in 1999. Ghana's consulate in Bergen, which also covers Iceland, followed in 2001. Legations were opened in Accra and Oslo in 1960. Its consulates in Stavanger and Tromsø were opened in 1986 and 2016 respectively. Norway's embassy opened in 2003, and Ghana's embassy in Oslo remains in its old building.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1991-11"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":"Oslo","date":"1992-02"}
+        {"type":"mission_closed","sender":"NOR","host":"GHA","kind":"consulate","city":null,"date":"1993-05"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate_general","city":"Kumasi","date":"1993-05"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Bergen","date":"2001"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"other","city":"Accra","date":"1960"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"other","city":"Oslo","date":"1960"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Stavanger","date":"1986"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Tromsø","date":"2016"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"2003"}
+        "#,
+    );
+}
