@@ -60,6 +60,11 @@ const RESIDENCE: &[&str] = &[
     "identified as",
     "universities",
     "institutions",
+    "there are",
+    "there were",
+    "home to",
+    "numbers",
+    "numbered",
 ];
 
 /// Verbs that make a number in their clause something other than a population.
@@ -138,6 +143,19 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
             let Some((group, group_end)) =
                 group_after(after).or_else(|| demonym_group(view, number.span.end, clause))
             else {
+                // "The Ghanaian community in Norway numbers about 3,000 (in 2019)".
+                let rest = after.trim_start();
+                let dated = rest.starts_with("in ")
+                    && view
+                        .dates
+                        .iter()
+                        .any(|date| date.span.start == clause.end - rest.len() + 3);
+                if (rest.is_empty() || rest.starts_with(['.', ',', ';', '(']) || dated)
+                    && let Some((community, country)) =
+                        collective_before(view, clause, number.span.start, state)
+                {
+                    push(found, community, Some(country), None);
+                }
                 continue;
             };
             let group_span = Span::new(number.span.end, number.span.end + group_end);

@@ -39,6 +39,17 @@ const NOUNS: &[(&str, MissionKind)] = &[
     ("trade and investment office", MissionKind::TradeMission),
 ];
 
+/// Verbs of holding a mission, which with "since DATE" date its opening: "X has had an
+/// embassy in Y since 1975".
+const HELD: &[&str] = &[
+    "has had",
+    "have had",
+    "has maintained",
+    "have maintained",
+    "has kept",
+    "have kept",
+];
+
 const OPENED: &[&str] = &[
     "opened",
     "open",
@@ -304,6 +315,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let mut verb_before: Option<bool> = None;
     for clause in view.clauses.clone() {
         let upgraded = upgrades(view, clause, state, found);
+        held_since(view, clause, state, found);
         let mut previous: Option<MissionMemo> = None;
         let mut previous_date: Option<PartialDate> = None;
         let mut clause_verb: Option<bool> = None;
@@ -510,6 +522,53 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     }
 }
 
+/// "X has had an embassy in Y since 1975": a mission held since a date was opened then.
+fn held_since(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
+    let Some(verb) = view.lower.find_any(HELD, clause) else {
+        return;
+    };
+    let Some(noun) = nouns_in(&view.lower, Span::new(verb.end, clause.end))
+        .into_iter()
+        .next()
+        .filter(|noun| {
+            is_object_of(&view.lower, verb.end, noun)
+                && !view.lower[verb.end..noun.span.start]
+                    .split_whitespace()
+                    .any(|word| matches!(word, "no" | "not" | "never"))
+        })
+    else {
+        return;
+    };
+    let Some(date) = view
+        .dates
+        .iter()
+        .find(|date| {
+            date.span.start >= noun.span.end
+                && date.span.end <= clause.end
+                && view.lower[..date.span.start].ends_with(" since ")
+        })
+        .map(|date| date.start)
+    else {
+        return;
+    };
+    if !asserts(&view.lower, clause, verb) {
+        return;
+    }
+    let Some(mission) = resolve(view, clause, clause, &noun, verb, state) else {
+        return;
+    };
+    if state.mission_reported(true, &mission, date) {
+        return;
+    }
+    state.report_mission(true, &mission, date);
+    found.push(Found {
+        fact: mission_fact(true, &mission, date),
+        confidence: 0.8,
+    });
+    state.missions.push(mission.clone());
+    state.last_mission = Some(mission);
+}
+
 /// Whether a sub-clause dates another event: "when X opened an embassy".
 fn is_temporal(lower: &str, part: Span) -> bool {
     lower
@@ -605,6 +664,31 @@ fn each_place(
         .slice(noun.span)
         .split([' ', '-'])
         .any(|word| word.ends_with('s'));
+    // "opened embassies in each other's capitals": one each way, in the capitals.
+    let reciprocal = plural
+        && [noun.span.end, trigger.end].iter().any(|&from| {
+            view.lower
+                .get(from..part.end)
+                .is_some_and(|tail| RECIPROCAL.iter().any(|phrase| tail.starts_with(phrase)))
+        });
+    if reciprocal {
+        let (first, second) = (state.dyad.first(), state.dyad.second());
+        return [(first, second), (second, first)]
+            .into_iter()
+            .map(|(sender, host)| {
+                let city = bilateral_gazetteer::by_code(host)
+                    .and_then(|country| country.capitals.first())
+                    .map(|city| (*city).to_owned());
+                let mission = MissionMemo {
+                    sender,
+                    host,
+                    kind: base.kind,
+                    city,
+                };
+                (mission, None)
+            })
+            .collect();
+    }
     let places = if plural {
         // "legations in A and B were opened", "legations were opened in A and B".
         let after_noun = listed_places(view, noun.span.end, part.end);
@@ -944,6 +1028,16 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
     }
     (None, None)
 }
+
+/// What follows a plural mission noun opened both ways: "embassies in each other's capitals".
+const RECIPROCAL: &[&str] = &[
+    " in each other's capitals",
+    " in each other’s capitals",
+    " in each other's countries",
+    " in each other’s countries",
+    " in both capitals",
+    " in the two capitals",
+];
 
 /// Capitalised words before a noun that open a sentence, not a city: "The consulate".
 const DETERMINERS: &[&str] = &["The", "A", "An", "Its", "Their", "This", "That", "Both"];

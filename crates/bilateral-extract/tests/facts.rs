@@ -509,3 +509,36 @@ fn missions_sharing_a_verb_a_date_or_a_list_of_places() {
         "#,
     );
 }
+
+#[test]
+fn missions_opened_both_ways_or_held_since_a_date() {
+    // "in each other's capitals" opens one each way; "has had ... since" dates an opening;
+    // embassies held with no date, or a reference point that is not an opening, give none.
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "In 1993 Ghana and Norway opened embassies in each other's capitals. Norway has maintained a consulate in Kumasi since 1975. Ghana has had an honorary consulate in Bergen since March 2001. Both countries have embassies in each other's capitals. Norway has had no consulate in Tamale since 2010.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":"Oslo","date":"1993"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1993"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1975"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"honorary_consulate","city":"Bergen","date":"2001-03"}
+        "#,
+    );
+}
+
+#[test]
+fn communities_that_number_so_many_and_people_there_are() {
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "The Ghanaian community in Norway numbers about 3,000. There are about 2,500 Norwegians in Ghana. The Norwegian diaspora numbered 400 in 1990. There were 40 Norwegian firms in Ghana in 2010.",
+        ),
+        r#"
+        {"type":"population","group":"Ghanaian community","count":3000,"country":"NOR","place":null,"date":null}
+        {"type":"population","group":"Norwegians","count":2500,"country":"GHA","place":null,"date":null}
+        {"type":"population","group":"Norwegian diaspora","count":400,"country":"GHA","place":null,"date":"1990"}
+        "#,
+    );
+}
