@@ -56,7 +56,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             head.is_empty()
                 || view.text[..noun.span.start]
                     .trim_end()
-                    .ends_with([';', '|'])
+                    .ends_with([';', '|', ':'])
         })
         .map(|noun| noun.span.start)
         .collect();
@@ -65,7 +65,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
         let Some(noun) = nouns.iter().find(|noun| noun.span.start == start) else {
             continue;
         };
-        entry(view, state, found, noun, Span::new(start, end));
+        entry(view, state, found, noun, Span::new(start, end), body);
     }
 }
 
@@ -114,9 +114,13 @@ fn entry(
     found: &mut Vec<Found>,
     noun: &crate::missions::MissionNoun,
     span: Span,
+    body: usize,
 ) {
     let successor = |code: CountryCode| bilateral_gazetteer::successor(code).unwrap_or(code);
     let owner = state.mission_list_owner;
+    // "Mission 2: Embassy of X, City - Established: 1950": a dash before a capital starts
+    // another field of a flattened infobox.
+    let span = Span::new(span.start, field_end(view.text, noun.span.end, span.end));
     // "Embassy of the Republic of Kazakhstan", "Lithuanian consulate", or the header's.
     let mut cursor = noun.span.end;
     let of_sender = view
@@ -133,15 +137,24 @@ fn entry(
             view.countries_in(Span::new(cursor + 4, stop))
                 .find(|country| country.via != MentionVia::Capital)
         });
+    // "Lithuanian consulate, Sejny (1995)", a cell "Brazil | Embassy | Luanda | 1976".
     let before_sender = view
         .countries
         .iter()
-        .filter(|country| country.via == MentionVia::Demonym)
+        .filter(|country| country.via != MentionVia::Capital)
         .find(|country| {
-            country.span.end <= noun.span.start
-                && view.text[country.span.end..noun.span.start]
-                    .trim()
-                    .is_empty()
+            let gap = view
+                .text
+                .get(country.span.end..noun.span.start)
+                .unwrap_or("");
+            // A header's states ("Peru in Chile: consulate ...") are not the entry's.
+            country.span.start >= body
+                && country.span.end <= noun.span.start
+                && if country.via == MentionVia::Demonym {
+                    gap.trim().is_empty()
+                } else {
+                    !gap.is_empty() && gap.trim_matches(CELL_PUNCTUATION).is_empty()
+                }
         });
     let sender = match (of_sender, before_sender) {
         (Some(country), _) => {
@@ -207,6 +220,25 @@ fn entry(
         });
     }
     state.missions.push(mission);
+}
+
+/// Where an entry's field ends: at a dash followed by a capitalised word, else at `end`.
+fn field_end(text: &str, from: usize, end: usize) -> usize {
+    let tail = text.get(from..end).unwrap_or("");
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| {
+            tail.match_indices(dash)
+                .find(|(at, _)| {
+                    tail[at + dash.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                })
+                .map(|(at, _)| from + at)
+        })
+        .min()
+        .unwrap_or(end)
 }
 
 /// The opening and closing dates of an entry, read after its city: "(1976)", "| 1976",

@@ -40,7 +40,7 @@ const NOUNS: &[(&str, MissionKind)] = &[
 ];
 
 /// Verbs of holding a mission, which with "since DATE" date its opening: "X has had an
-/// embassy in Y since 1975".
+/// embassy in Y since 1975", "X has an embassy in Y (since 1993)".
 const HELD: &[&str] = &[
     "has had",
     "have had",
@@ -48,6 +48,10 @@ const HELD: &[&str] = &[
     "have maintained",
     "has kept",
     "have kept",
+    "has",
+    "have",
+    "maintains",
+    "maintain",
 ];
 
 const OPENED: &[&str] = &[
@@ -543,9 +547,12 @@ fn held_since(view: &View, clause: Span, state: &mut State, found: &mut Vec<Foun
         .dates
         .iter()
         .find(|date| {
+            let head = &view.lower[..date.span.start];
             date.span.start >= noun.span.end
                 && date.span.end <= clause.end
-                && view.lower[..date.span.start].ends_with(" since ")
+                && (head.ends_with(" since ") || head.ends_with("(since "))
+                // Not "..., which has been headed since 2019 by ...".
+                && !view.lower[noun.span.end..date.span.start].contains([',', ';'])
         })
         .map(|date| date.start)
     else {

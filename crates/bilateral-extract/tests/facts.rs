@@ -319,11 +319,13 @@ fn mission_list_entries_with_their_years() {
     check(
         &article(
             "Chile–Peru relations",
-            "Chilean missions in Peru: Embassy, Lima (opened 1960); Consulate, Tacna (opened May 2001)\n\nPeruvian missions in Chile\n\n- Embassy, Santiago (1961)\n- Consulate-General, Valparaíso (1995)\n- Consulate, Arica (announced 2019)\n\nPeru in Chile: consulate in Iquique (2004); consulate in Punta Arenas (2008)\n\n- Honorary Consulate of Chile in Arequipa: opened 1999; closed 2012\n\nMission | City | Opened\nConsulate-General of Chile | Cusco | 2010\nConsulate of Chile | Puno | 2014\n\nEmbassy of Chile, Lima Embassy of Peru, Santiago",
+            "Chilean missions in Peru: Embassy, Lima (opened 1960); Consulate, Tacna (opened May 2001)\nResident missions: Embassy of Peru, Santiago (since 1941)\nPeru | Consulate | Arica | 1995\n\nPeruvian missions in Chile\n\n- Embassy, Santiago (1961)\n- Consulate-General, Valparaíso (1995)\n- Consulate, Arica (announced 2019)\n\nPeru in Chile: consulate in Iquique (2004); consulate in Punta Arenas (2008)\n\n- Honorary Consulate of Chile in Arequipa: opened 1999; closed 2012\n\nMission | City | Opened\nConsulate-General of Chile | Cusco | 2010\nConsulate of Chile | Puno | 2014\n\nEmbassy of Chile, Lima Embassy of Peru, Santiago\n\nInfobox - Mission 1: Embassy of Chile, Lima - Mission 2: Embassy of Peru, Santiago - Opened: 1822",
         ),
         r#"
         {"type":"mission_opened","sender":"CHL","host":"PER","kind":"embassy","city":"Lima","date":"1960"}
         {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Tacna","date":"2001-05"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"embassy","city":"Santiago","date":"1941"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate","city":"Arica","date":"1995"}
         {"type":"mission_opened","sender":"PER","host":"CHL","kind":"embassy","city":"Santiago","date":"1961"}
         {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate_general","city":"Valparaíso","date":"1995"}
         {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate","city":"Iquique","date":"2004"}
@@ -524,6 +526,16 @@ fn missions_opened_both_ways_or_held_since_a_date() {
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1993"}
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1975"}
         {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"honorary_consulate","city":"Bergen","date":"2001-03"}
+        "#,
+    );
+    check(
+        &article(
+            "Chile–Peru relations",
+            "Peru has an embassy in Santiago (since 1961). Chile maintains a consulate in Tacna since 1929. Chile has an embassy in Lima, which has been headed since 2019 by a career diplomat.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"embassy","city":"Santiago","date":"1961"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Tacna","date":"1929"}
         "#,
     );
 }
