@@ -40,7 +40,13 @@ const CELL_PUNCTUATION: &[char] = &[' ', ',', ':', '|', '(', '-', 'â€“', '*', 'â
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let mut body = 0;
-    if let Some((sender, host, end)) = header(view.text) {
+    let mentions: Vec<(Span, CountryCode, MentionVia)> = view
+        .countries
+        .iter()
+        .take(2)
+        .map(|country| (country.span, country.code, country.via))
+        .collect();
+    if let Some((sender, host, end)) = header(view.text, &mentions) {
         if view.text[end..].trim().is_empty() {
             state.mission_list_owner = Some((sender, host));
             return;
@@ -70,14 +76,18 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 }
 
 /// "Zambian missions in Tanzania:", "Azerbaijan in Turkey:", "Bangladeshi missions in China":
-/// the sender and host of the entries that follow, and where the header ends.
-fn header(text: &str) -> Option<(CountryCode, CountryCode, usize)> {
+/// the sender and host of the entries that follow, and where the header ends. `mentions` are
+/// the states the text names, in order.
+fn header(
+    text: &str,
+    mentions: &[(Span, CountryCode, MentionVia)],
+) -> Option<(CountryCode, CountryCode, usize)> {
     let lead = text.len() - text.trim_start_matches(CELL_PUNCTUATION).len();
-    let mentions = bilateral_gazetteer::find_mentions(text);
-    let owner = mentions
-        .first()
-        .filter(|country| country.span.start == lead && country.via != MentionVia::Capital)?;
-    let lower = text.get(owner.span.end..)?.to_ascii_lowercase();
+    let &(owner_span, owner, owner_via) = mentions.first()?;
+    if owner_span.start != lead || owner_via == MentionVia::Capital {
+        return None;
+    }
+    let lower = text.get(owner_span.end..)?.to_ascii_lowercase();
     let mut rest = lower.as_str();
     if let Some(noun) = HEADER_NOUNS.iter().find(|noun| {
         rest.strip_prefix(' ')
@@ -86,10 +96,10 @@ fn header(text: &str) -> Option<(CountryCode, CountryCode, usize)> {
         rest = &rest[1 + noun.len()..];
     }
     let host_start = text.len() - rest.strip_prefix(" in ")?.len();
-    let host = mentions
+    let &(host_span, host, _) = mentions
         .iter()
-        .find(|country| country.span.start == host_start && country.via == MentionVia::Name)?;
-    let after = text.get(host.span.end..)?.trim_start();
+        .find(|(span, _, via)| span.start == host_start && *via == MentionVia::Name)?;
+    let after = text.get(host_span.end..)?.trim_start();
     let end = if let Some(body) = after.strip_prefix(':') {
         text.len() - body.len()
     } else if after.is_empty() {
@@ -97,13 +107,18 @@ fn header(text: &str) -> Option<(CountryCode, CountryCode, usize)> {
     } else {
         return None;
     };
-    (owner.code != host.code).then_some((owner.code, host.code, end))
+    (owner != host).then_some((owner, host, end))
 }
 
 /// The sender and host a section heading such as "Bangladeshi missions in China" names for
 /// the list below it.
 pub(crate) fn heading_owner(heading: &str) -> Option<(CountryCode, CountryCode)> {
-    header(heading)
+    let mentions: Vec<(Span, CountryCode, MentionVia)> =
+        bilateral_gazetteer::find_mentions(heading)
+            .into_iter()
+            .map(|mention| (mention.span, mention.code, mention.via))
+            .collect();
+    header(heading, &mentions)
         .filter(|&(_, _, end)| heading[end..].trim().is_empty())
         .map(|(sender, host, _)| (sender, host))
 }
