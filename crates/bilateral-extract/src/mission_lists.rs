@@ -257,14 +257,16 @@ fn field_end(text: &str, from: usize, end: usize) -> usize {
 }
 
 /// The opening and closing dates of an entry, read after its city: "(1976)", "| 1976",
-/// ": opened 1992; closed October 2007", "(then Kazakh SSR): opened 1989". A bracketed
+/// ": opened 1992; closed October 2007", "(then Kazakh SSR): opened 1989", "(1998–2010)". A bracketed
 /// aside without a date is passed over; any other words before a date void the rest.
 fn entry_dates(view: &View, after: Span) -> Vec<(bool, PartialDate)> {
     let mut dates = Vec::new();
     let mut cursor = after.start;
-    for date in view.dates.iter().filter(|date| {
-        after.start <= date.span.start && date.span.end <= after.end && date.end.is_none()
-    }) {
+    for date in view
+        .dates
+        .iter()
+        .filter(|date| after.start <= date.span.start && date.span.end <= after.end)
+    {
         let mut gap = view.lower[cursor..date.span.start].to_owned();
         // "(then Kazakh SSR, USSR): opened 1989": an aside in brackets says nothing.
         while let (Some(open), Some(close)) = (gap.find('('), gap.find(')')) {
@@ -288,7 +290,15 @@ fn entry_dates(view: &View, after: Span) -> Vec<(bool, PartialDate)> {
         if words.is_empty() && !(next.is_empty() || next.starts_with([')', ';', '|', ','])) {
             break;
         }
-        dates.push((opened, date.start));
+        match date.end {
+            // "(1998–2010)": open from the first year to the last.
+            Some(end) if words.is_empty() && dates.is_empty() => {
+                dates.push((true, date.start));
+                dates.push((false, end));
+            }
+            Some(_) => break,
+            None => dates.push((opened, date.start)),
+        }
         cursor = date.span.end;
     }
     dates

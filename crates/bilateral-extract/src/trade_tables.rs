@@ -33,6 +33,16 @@ const SCALES: &[(&str, f64)] = &[
     ("mn", 1e6),
     ("m", 1e6),
     ("thousand", 1e3),
+    ("mln", 1e6),
+];
+
+/// Currency names a caption may give in full: "(millions of US dollars)".
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("sterling", "GBP"),
 ];
 
 /// Words that make a caption a trade table's.
@@ -119,18 +129,23 @@ fn push(found: &mut Vec<Found>, table: &TradeTable, year: i32, value: f64, flow:
 /// one, dates a table without a row of years.
 fn caption(view: &View) -> Option<TradeTable> {
     let open = view.text.find('(')?;
-    let unit = view.text[open + 1..]
-        .split([')', ';', ','])
-        .next()?
-        .split_whitespace()
-        .collect::<Vec<_>>();
-    // "US$ million" or "million US$".
-    let [first, second] = unit.as_slice() else {
-        return None;
-    };
-    let (currency, scale) = currency_of_unit(first)
-        .zip(scale_of(second))
-        .or_else(|| currency_of_unit(second).zip(scale_of(first)))?;
+    // "(US$ million)", "(million US$)", "(in € billion)", "(USD, millions)", "(millions of US
+    // dollars; source: ...)": a currency and a scale among the first few words.
+    let inside = view.text[open + 1..].split([')', ';']).next()?;
+    let words: Vec<&str> = inside
+        .split([' ', ','])
+        .filter(|word| !word.is_empty())
+        .take(5)
+        .collect();
+    let currency = words.iter().find_map(|word| {
+        currency_of_unit(word).or_else(|| {
+            CURRENCY_WORDS
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(word))
+                .map(|(_, code)| *code)
+        })
+    })?;
+    let scale = words.iter().find_map(|word| scale_of(word))?;
     if !view.lower.has_any(CAPTION_WORDS, Span::new(0, open)) {
         return None;
     }
@@ -151,6 +166,10 @@ fn caption(view: &View) -> Option<TradeTable> {
 
 fn scale_of(word: &str) -> Option<f64> {
     let word = word.to_ascii_lowercase();
+    let word = word
+        .strip_suffix('s')
+        .filter(|stem| stem.len() > 2)
+        .unwrap_or(&word);
     SCALES
         .iter()
         .find(|(scale, _)| *scale == word)

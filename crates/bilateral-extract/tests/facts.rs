@@ -319,7 +319,7 @@ fn mission_list_entries_with_their_years() {
     check(
         &article(
             "Chile–Peru relations",
-            "Chilean missions in Peru: Embassy, Lima (opened 1960); Consulate, Tacna (opened May 2001)\nResident missions: Embassy of Peru, Santiago (since 1941)\nPeru | Consulate | Arica | 1995\n\nPeruvian missions in Chile\n\n- Embassy, Santiago (1961)\n- Consulate-General, Valparaíso (1995)\n- Consulate, Arica (announced 2019)\n\nPeru in Chile: consulate in Iquique (2004); consulate in Punta Arenas (2008)\n\n- Honorary Consulate of Chile in Arequipa: opened 1999; closed 2012\n\nMission | City | Opened\nConsulate-General of Chile | Cusco | 2010\nConsulate of Chile | Puno | 2014\n\nEmbassy of Chile, Lima Embassy of Peru, Santiago\n\nInfobox - Mission 1: Embassy of Chile, Lima - Mission 2: Embassy of Peru, Santiago - Opened: 1822",
+            "Chilean missions in Peru: Embassy, Lima (opened 1960); Consulate, Tacna (opened May 2001)\nResident missions: Embassy of Peru, Santiago (since 1941)\nPeru | Consulate | Arica | 1995\n\nPeruvian missions in Chile\n\n- Embassy, Santiago (1961)\n- Consulate-General, Valparaíso (1995)\n- Consulate, Arica (announced 2019)\n\nPeru in Chile: consulate in Iquique (2004); consulate in Punta Arenas (2008)\n\n- Honorary Consulate of Chile in Arequipa: opened 1999; closed 2012\n- Consulate of Chile in Ilo (1998–2010)\n\nMission | City | Opened\nConsulate-General of Chile | Cusco | 2010\nConsulate of Chile | Puno | 2014\n\nEmbassy of Chile, Lima Embassy of Peru, Santiago\n\nInfobox - Mission 1: Embassy of Chile, Lima - Mission 2: Embassy of Peru, Santiago - Opened: 1822",
         ),
         r#"
         {"type":"mission_opened","sender":"CHL","host":"PER","kind":"embassy","city":"Lima","date":"1960"}
@@ -332,6 +332,8 @@ fn mission_list_entries_with_their_years() {
         {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate","city":"Punta Arenas","date":"2008"}
         {"type":"mission_opened","sender":"CHL","host":"PER","kind":"honorary_consulate","city":"Arequipa","date":"1999"}
         {"type":"mission_closed","sender":"CHL","host":"PER","kind":"honorary_consulate","city":"Arequipa","date":"2012"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Ilo","date":"1998"}
+        {"type":"mission_closed","sender":"CHL","host":"PER","kind":"consulate","city":"Ilo","date":"2010"}
         {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate_general","city":"Cusco","date":"2010"}
         {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Puno","date":"2014"}
         "#,
@@ -415,7 +417,7 @@ fn trade_tables_in_either_layout() {
     check(
         &article(
             "Chile–Peru relations",
-            "Economy\n\nMerchandise trade (€ billion)\nYear Peruvian exports to Chile Chilean exports to Peru Total\n2019 1.5 2.25 3.75\n\nThe two economies are close.\n\nGoods trade, 2020 (million USD; source: customs)\nChile's exports to Peru 950\nTurnover 1,700",
+            "Economy\n\nMerchandise trade (in € billions)\nYear Peruvian exports to Chile Chilean exports to Peru Total\n2019 1.5 2.25 3.75\n\nThe two economies are close.\n\nGoods trade, 2020 (USD, millions; source: customs)\nChile's exports to Peru 950\nTurnover 1,700",
         ),
         r#"
         {"type":"trade","year":2019,"value":1500000000.0,"currency":"EUR","direction":"B_to_A","from":"PER","to":"CHL"}
