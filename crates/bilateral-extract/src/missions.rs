@@ -152,6 +152,17 @@ const UPGRADES: &[&str] = &[
     "promoted to",
 ];
 
+/// Verbs that name the old mission first: "upgraded its consulate to a consulate-general".
+const UPGRADES_OBJECT_FIRST: &[&str] = &[
+    "upgraded",
+    "upgrades",
+    "raised",
+    "elevated",
+    "converted",
+    "turned",
+    "transformed",
+];
+
 /// Words between an upgrade verb and the new mission noun.
 const UPGRADE_FILLERS: &[&str] = &[
     "a",
@@ -165,31 +176,68 @@ const UPGRADE_FILLERS: &[&str] = &[
     "full-fledged",
 ];
 
+/// The new mission noun right after `from`, past fillers ("a", "the rank of").
+fn new_noun_at(view: &View, from: usize, clause: Span) -> Option<MissionNoun> {
+    let rest = view.lower.get(from..clause.end).unwrap_or("");
+    let skipped: usize = rest
+        .split_inclusive(' ')
+        .take_while(|word| word.trim().is_empty() || UPGRADE_FILLERS.contains(&word.trim()))
+        .map(str::len)
+        .sum();
+    nouns_in(&view.lower, Span::new(from, clause.end))
+        .into_iter()
+        .find(|noun| noun.span.start == from + skipped)
+}
+
+/// Each upgrade in a clause as (verb, old mission, new mission): "the legation became an
+/// embassy", "X upgraded its consulate in Y to a consulate-general".
+fn upgrade_pairs(view: &View, clause: Span) -> Vec<(Span, MissionNoun, MissionNoun)> {
+    let mut pairs = Vec::new();
+    for verb in view.lower.find_every(UPGRADES, clause) {
+        let Some(new) = new_noun_at(view, verb.end, clause) else {
+            continue;
+        };
+        if let Some(old) = nouns_in(&view.lower, Span::new(clause.start, verb.start))
+            .into_iter()
+            .last()
+            .filter(|old| old.kind != new.kind)
+        {
+            pairs.push((verb, old, new));
+        }
+    }
+    for verb in view.lower.find_every(UPGRADES_OBJECT_FIRST, clause) {
+        let Some(old) = nouns_in(&view.lower, Span::new(verb.end, clause.end))
+            .into_iter()
+            .next()
+            .filter(|old| is_object_of(&view.lower, verb.end, old))
+        else {
+            continue;
+        };
+        // "... its consulate in Dire Dawa to a consulate-general": "to" within a few words.
+        let rest = view.lower.get(old.span.end..clause.end).unwrap_or("");
+        let Some(to) = [" to ", " into "]
+            .iter()
+            .filter_map(|word| rest.find(word).map(|at| at + word.len()))
+            .min()
+            .filter(|&at| rest[..at].split_whitespace().count() <= 5)
+        else {
+            continue;
+        };
+        if let Some(new) =
+            new_noun_at(view, old.span.end + to, clause).filter(|new| new.kind != old.kind)
+        {
+            pairs.push((verb, old, new));
+        }
+    }
+    pairs
+}
+
 /// Upgrades in `clause`: each is an opening of the new kind by the mission named before the
 /// verb (one per member of the pair for "both legations"), dated by the date after it.
 /// Returns the spans of the new mission nouns, which the other rules leave alone.
 fn upgrades(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) -> Vec<Span> {
     let mut targets = Vec::new();
-    for verb in view.lower.find_every(UPGRADES, clause) {
-        let rest = view.lower.get(verb.end..clause.end).unwrap_or("");
-        let skipped: usize = rest
-            .split_inclusive(' ')
-            .take_while(|word| word.trim().is_empty() || UPGRADE_FILLERS.contains(&word.trim()))
-            .map(str::len)
-            .sum();
-        let Some(new) = nouns_in(&view.lower, Span::new(verb.end, clause.end))
-            .into_iter()
-            .find(|noun| noun.span.start == verb.end + skipped)
-        else {
-            continue;
-        };
-        let Some(old) = nouns_in(&view.lower, Span::new(clause.start, verb.start))
-            .into_iter()
-            .last()
-            .filter(|old| old.kind != new.kind)
-        else {
-            continue;
-        };
+    for (verb, old, new) in upgrade_pairs(view, clause) {
         if !asserts(&view.lower, clause, verb) {
             continue;
         }
@@ -678,12 +726,20 @@ fn each_place(
                 .get(from..part.end)
                 .is_some_and(|tail| RECIPROCAL.iter().any(|phrase| tail.starts_with(phrase)))
         });
-    if reciprocal {
+    // "Both countries opened embassies in 1964".
+    let both = plural
+        && view.lower.has_any(
+            BOTH_SIDES,
+            Span::new(part.start, trigger.start.min(noun.span.start)),
+        );
+    if reciprocal || both {
         let (first, second) = (state.dyad.first(), state.dyad.second());
         return [(first, second), (second, first)]
             .into_iter()
             .map(|(sender, host)| {
-                let city = bilateral_gazetteer::by_code(host)
+                let city = reciprocal
+                    .then(|| bilateral_gazetteer::by_code(host))
+                    .flatten()
                     .and_then(|country| country.capitals.first())
                     .map(|city| (*city).to_owned());
                 let mission = MissionMemo {
@@ -1035,6 +1091,18 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
     }
     (None, None)
 }
+
+/// Subjects that open a plural mission noun both ways: "both countries opened embassies".
+const BOTH_SIDES: &[&str] = &[
+    "both countries",
+    "the two countries",
+    "both states",
+    "the two states",
+    "both governments",
+    "the two governments",
+    "both sides",
+    "the two sides",
+];
 
 /// What follows a plural mission noun opened both ways: "embassies in each other's capitals".
 const RECIPROCAL: &[&str] = &[

@@ -358,12 +358,25 @@ fn a_mission_raised_to_an_embassy_is_an_embassy_opened() {
     check(
         &article(
             "Ghana–Norway relations",
-            "Norway's legation in Accra, opened in May 1961, became an embassy in 1966. The Norwegian consulate in Kumasi was upgraded to a consulate-general in 1984. The Ghanaian legation in Oslo was never raised to an embassy.",
+            "Norway's legation in Accra, opened in May 1961, became an embassy in 1966. The Norwegian consulate in Kumasi was upgraded to a consulate-general in 1984. The Ghanaian legation in Oslo was never raised to an embassy. Ghana upgraded its consulate in Bergen to a consulate-general in 1990. Norway upgraded its embassy in Accra to a new building in 1995.",
         ),
         r#"
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"other","city":"Accra","date":"1961-05"}
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1966"}
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate_general","city":"Kumasi","date":"1984"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate_general","city":"Bergen","date":"1990"}
+        "#,
+    );
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "Both countries opened embassies in 1964. The two governments closed their consulates in 1990.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":null,"date":"1964"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":null,"date":"1964"}
+        {"type":"mission_closed","sender":"GHA","host":"NOR","kind":"consulate","city":null,"date":"1990"}
+        {"type":"mission_closed","sender":"NOR","host":"GHA","kind":"consulate","city":null,"date":"1990"}
         "#,
     );
     check(
