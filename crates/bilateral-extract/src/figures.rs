@@ -449,6 +449,7 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
         }
         if view.lower.find_any(TRADE_WORDS, clause).is_none()
             || view.lower.find_any(NOT_TRADE, clause).is_some()
+            || !between_the_pair(view, clause, state)
         {
             continue;
         }
@@ -501,6 +502,9 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let Some((direction, from, to)) = direction else {
                 continue;
             };
+            if direction != Direction::Total && !to_the_partner(view, clause, state) {
+                continue;
+            }
             state.last_trade_year = Some(year);
             found.push(Found {
                 fact: Fact::Trade {
@@ -587,6 +591,53 @@ fn subject_flow(view: &View, clause: Span, state: &State) -> Option<Flow> {
 
 /// A flow of goods: total, or from one member to the other.
 pub(crate) type Flow = (Direction, Option<CountryCode>, Option<CountryCode>);
+
+/// Words that make a figure the pair's own trade even where one member goes unnamed.
+const BILATERAL: &[&str] = &[
+    "bilateral",
+    "two-way",
+    "mutual",
+    "between the two",
+    "the two countries",
+    "both countries",
+    "each other",
+];
+
+/// Whether a clause's figure can be trade between the pair: no third state named in it
+/// ("trade between Kenya and Uganda").
+fn between_the_pair(view: &View, clause: Span, state: &State) -> bool {
+    !view
+        .countries_in(clause)
+        .any(|country| country.via != MentionVia::Demonym && !in_pair(country.code, state))
+}
+
+fn in_pair(code: CountryCode, state: &State) -> bool {
+    state.dyad.contains(code)
+        || bilateral_gazetteer::successor(code).is_some_and(|next| state.dyad.contains(next))
+}
+
+/// Whether a flow from one member is to the other: the sentence names both, or says the
+/// trade is the pair's ("bilateral", "two-way"), or the clause names no member at all (the
+/// section speaks of the pair). "Ethiopia's total exports reached US$3 billion" is not.
+fn to_the_partner(view: &View, clause: Span, state: &State) -> bool {
+    if !view
+        .countries_in(clause)
+        .any(|country| in_pair(country.code, state))
+    {
+        return true;
+    }
+    let members: Vec<CountryCode> = view
+        .countries
+        .iter()
+        .filter(|country| in_pair(country.code, state))
+        .map(|country| {
+            bilateral_gazetteer::successor(country.code)
+                .filter(|next| state.dyad.contains(*next))
+                .unwrap_or(country.code)
+        })
+        .collect();
+    members.windows(2).any(|pair| pair[0] != pair[1]) || view.lower.has_any(BILATERAL, view.whole())
+}
 
 /// Whether a stretch of text says anything about which way goods flow.
 fn has_cue(view: &View, span: Span) -> bool {

@@ -569,3 +569,18 @@ fn communities_that_number_so_many_and_people_there_are() {
         "#,
     );
 }
+
+#[test]
+fn trade_of_one_member_alone_or_with_a_third_state_is_not_the_pair_s() {
+    check(
+        &article(
+            "Ethiopia–Kenya relations",
+            "Trade between Kenya and Uganda reached US$1 billion in 2020. Ethiopia's total exports reached US$3 billion in 2020. Kenya's exports to China were worth US$200 million in 2019. Bilateral trade reached US$150 million in 2021, of which Kenya's exports made up US$120 million. Trade grew to US$160 million in 2022.",
+        ),
+        r#"
+        {"type":"trade","year":2021,"value":150000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2021,"value":120000000.0,"currency":"USD","direction":"B_to_A","from":"KEN","to":"ETH"}
+        {"type":"trade","year":2022,"value":160000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
