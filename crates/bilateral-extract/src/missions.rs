@@ -776,12 +776,12 @@ fn each_place(
     places
         .into_iter()
         .enumerate()
-        .filter_map(|(index, (host, city))| {
+        .filter_map(|(index, (host, city, own_date))| {
             let (sender, host) = match host {
                 Some(host) if host != base.host => (state.counterpart(host)?, host),
                 _ => (base.sender, base.host),
             };
-            let date = (respective.len() > index).then(|| respective[index]);
+            let date = own_date.or_else(|| respective.get(index).copied());
             Some((
                 MissionMemo {
                     sender,
@@ -796,8 +796,13 @@ fn each_place(
 }
 
 /// The places listed after "in" right after a noun: "in Kaunas and Warsaw", "in A, B and C",
-/// each with the state of a capital the gazetteer knows.
-fn listed_places(view: &View, from: usize, until: usize) -> Vec<(Option<CountryCode>, String)> {
+/// "in A in 1990 and B in 1995", each with the state of a capital the gazetteer knows and
+/// the date written right after it.
+fn listed_places(
+    view: &View,
+    from: usize,
+    until: usize,
+) -> Vec<(Option<CountryCode>, String, Option<PartialDate>)> {
     let Some(start) = view
         .lower
         .get(from..until)
@@ -810,7 +815,14 @@ fn listed_places(view: &View, from: usize, until: usize) -> Vec<(Option<CountryC
     let mut at = start;
     while let (host, Some(city)) = place_at(view, at) {
         at += city.len();
-        places.push((host, city));
+        let date = view
+            .dates_in(Span::new(at, until))
+            .next()
+            .filter(|date| view.lower.get(at..date.span.start) == Some(" in "));
+        if let Some(date) = date {
+            at = date.span.end;
+        }
+        places.push((host, city, date.map(|date| date.start)));
         let rest = view.lower.get(at..until).unwrap_or("");
         let Some(separator) = [", and ", " and ", ", "]
             .iter()
