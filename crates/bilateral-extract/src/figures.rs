@@ -2,7 +2,7 @@
 
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Direction, Fact, PartialDate, Span};
-use bilateral_recognise::quantity::may_hold_twenty_or_more;
+use bilateral_recognise::quantity::{Money, may_hold_twenty_or_more};
 
 use crate::missions::capitalised_run;
 use crate::text::find_all;
@@ -391,8 +391,20 @@ fn census_country(view: &View, clause: Span) -> Option<CountryCode> {
 
 /// Words that mark a money figure as trade.
 const TRADE_WORDS: &[&str] = &[
-    "trade", "turnover", "exports", "exported", "export", "imports", "imported", "import", "sold",
-    "bought", "supplied", "shipped", "goods",
+    "trade",
+    "turnover",
+    "exports",
+    "exported",
+    "export",
+    "imports",
+    "imported",
+    "import",
+    "sold",
+    "bought",
+    "supplied",
+    "shipped",
+    "goods",
+    "deliveries",
 ];
 
 /// Words that make a money figure something other than trade.
@@ -438,12 +450,15 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
     if !view.lower.has_any(TRADE_WORDS, view.whole()) || view.money().is_empty() {
         return;
     }
+    let inherited = currency_carried(view);
     for clause in view.clauses.clone() {
-        let money: Vec<_> = view
+        let mut money: Vec<&Money> = view
             .money()
             .iter()
+            .chain(&inherited)
             .filter(|money| clause.start <= money.span.start && money.span.end <= clause.end)
             .collect();
+        money.sort_by_key(|money| money.span.start);
         if money.is_empty() {
             continue;
         }
@@ -532,7 +547,7 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
 fn respective_flows(
     view: &View,
     clause: Span,
-    money: &[&bilateral_recognise::quantity::Money],
+    money: &[&Money],
     state: &State,
 ) -> Option<Vec<Flow>> {
     let first = money.first()?;
@@ -591,6 +606,63 @@ fn subject_flow(view: &View, clause: Span, state: &State) -> Option<Flow> {
 
 /// A flow of goods: total, or from one member to the other.
 pub(crate) type Flow = (Direction, Option<CountryCode>, Option<CountryCode>);
+
+/// Words right before a bare amount that make it a share of a figure just given: "of which
+/// Turkish exports accounted for 2.9 billion".
+const SHARE_VERBS: &[&str] = &[
+    "made up",
+    "accounted for",
+    "amounted to",
+    "came to",
+    "totalled",
+    "totaled",
+    "were worth",
+    "was worth",
+    "were",
+    "was",
+];
+
+/// Amounts written without a currency after one written with it in the same sentence, which
+/// carry its currency: "US$6.1 billion, of which Turkish exports accounted for 2.9 billion".
+/// Only a scaled amount ("billion", "million") closing its phrase counts.
+fn currency_carried(view: &View) -> Vec<Money> {
+    let money = view.money();
+    let Some(first) = money.first() else {
+        return Vec::new();
+    };
+    view.numbers()
+        .iter()
+        .filter(|number| {
+            number.span.start > first.span.end
+                && number.value >= 1_000_000.0
+                && !money.iter().any(|amount| {
+                    amount.span.start <= number.span.start && number.span.start < amount.span.end
+                })
+        })
+        .filter(|number| {
+            let head = view.lower[..number.span.start].trim_end();
+            let tail = view.lower[number.span.end..].trim_start();
+            SHARE_VERBS.iter().any(|verb| head.ends_with(verb))
+                && (tail.is_empty()
+                    || tail.starts_with(['.', ',', ';', ')', '['])
+                    || tail.starts_with("in ")
+                    || tail.starts_with("respectively"))
+        })
+        .filter_map(|number| {
+            let currency = money
+                .iter()
+                .rfind(|amount| amount.span.end <= number.span.start)?
+                .currency
+                .clone();
+            Some(Money {
+                span: number.span,
+                value: number.value,
+                currency,
+                approximate: number.approximate,
+            })
+        })
+        .collect()
+}
 
 /// Words that make a figure the pair's own trade even where one member goes unnamed.
 const BILATERAL: &[&str] = &[
@@ -663,7 +735,13 @@ pub(crate) fn direction_of(view: &View, clause: Span, state: &State) -> Option<F
         .collect();
     if let Some(verb) = view.lower.find_any(
         &[
-            "exports", "exported", "export", "sold", "supplied", "shipped",
+            "exports",
+            "exported",
+            "export",
+            "sold",
+            "supplied",
+            "shipped",
+            "deliveries",
         ],
         clause,
     ) {

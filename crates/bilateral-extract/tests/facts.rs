@@ -586,3 +586,22 @@ fn trade_of_one_member_alone_or_with_a_third_state_is_not_the_pair_s() {
         "#,
     );
 }
+
+#[test]
+fn a_share_written_without_its_currency_takes_the_one_before() {
+    check(
+        &article(
+            "Azerbaijan–Turkey relations",
+            "Two-way trade reached US$6.1 billion in 2022, of which Turkish exports to Azerbaijan accounted for 2.9 billion. In 2019 bilateral trade stood at €1.5 billion, and Azerbaijani exports were 600 million. Mutual trade came to US$4 billion in 2018, of which Azerbaijani deliveries made up 1.5 billion. Trade reached US$2 billion in 2015, and 3 million tourists came.",
+        ),
+        r#"
+        {"type":"trade","year":2022,"value":6100000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":2900000000.0,"currency":"USD","direction":"B_to_A","from":"TUR","to":"AZE"}
+        {"type":"trade","year":2019,"value":1500000000.0,"currency":"EUR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2019,"value":600000000.0,"currency":"EUR","direction":"A_to_B","from":"AZE","to":"TUR"}
+        {"type":"trade","year":2018,"value":4000000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2018,"value":1500000000.0,"currency":"USD","direction":"A_to_B","from":"AZE","to":"TUR"}
+        {"type":"trade","year":2015,"value":2000000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
