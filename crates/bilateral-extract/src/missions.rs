@@ -102,7 +102,7 @@ pub(crate) struct MissionNoun {
 static NOUN_LEXICON: LazyLock<Lexicon<MissionKind>> = LazyLock::new(|| Lexicon::new(NOUNS));
 
 pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
-    NOUN_LEXICON
+    let mut nouns: Vec<MissionNoun> = NOUN_LEXICON
         .find(lower, span)
         .into_iter()
         // "in the buildings of the former interests sections": a place, not a mission.
@@ -118,7 +118,61 @@ pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
             .any(|place| head.ends_with(place))
         })
         .map(|(span, kind)| MissionNoun { span, kind })
-        .collect()
+        .collect();
+    let named: Vec<Span> = nouns.iter().map(|noun| noun.span).collect();
+    nouns.extend(agency_offices(lower, span).filter(|office| {
+        !named
+            .iter()
+            .any(|noun| noun.start < office.span.end && office.span.start < noun.end)
+    }));
+    nouns.sort_by_key(|noun| noun.span.start);
+    nouns
+}
+
+/// Words of an agency's name that make its "office" abroad a trade mission: "a Nigerian
+/// Export Promotion Council office", "the Investment Authority's office".
+const AGENCY_WORDS: &[&str] = &["export", "trade", "investment", "promotion", "commerce"];
+
+/// Other words of such an agency's name: "Export Promotion Council", "Trade Development
+/// Board".
+const AGENCY_NAME_WORDS: &[&str] = &[
+    "council",
+    "board",
+    "bureau",
+    "agency",
+    "authority",
+    "centre",
+    "center",
+    "corporation",
+    "development",
+    "and",
+];
+
+/// "An Export Promotion Council office": an office right after the name of a trade agency,
+/// the noun taken from the name's first word so that the state before it is its sender.
+fn agency_offices(lower: &str, span: Span) -> impl Iterator<Item = MissionNoun> + '_ {
+    find_all(lower.get(..span.end).unwrap_or(""), "office")
+        .into_iter()
+        .filter(move |office| office.start >= span.start)
+        .filter_map(move |office| {
+            let head = &lower[span.start..office.start];
+            let mut start = None;
+            let mut agency = false;
+            let mut offset = head.len();
+            for word in head.split_whitespace().rev().take(5) {
+                let bare = word.trim_end_matches("'s");
+                if !AGENCY_WORDS.contains(&bare) && !AGENCY_NAME_WORDS.contains(&bare) {
+                    break;
+                }
+                offset = head[..offset].rfind(word)?;
+                agency |= AGENCY_WORDS.contains(&bare);
+                start = Some(span.start + offset);
+            }
+            start.filter(|_| agency).map(|start| MissionNoun {
+                span: Span::new(start, office.end),
+                kind: MissionKind::TradeMission,
+            })
+        })
 }
 
 /// "The embassy stayed open", "kept its embassy in Jakarta open": a state, not an opening.

@@ -605,3 +605,18 @@ fn a_share_written_without_its_currency_takes_the_one_before() {
         "#,
     );
 }
+
+#[test]
+fn an_office_named_after_a_trade_agency_is_a_trade_mission() {
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "A Ghanaian Export Promotion Council office opened in Bergen in the 1980s. The Norwegian Trade and Investment Board office in Kumasi was set up in 2009. Ghana's Investment Promotion Centre office in Oslo opened in 2012. The trade minister visited the office of the president in 2010.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"trade_mission","city":"Bergen","date":"1980s"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"trade_mission","city":"Kumasi","date":"2009"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"trade_mission","city":"Oslo","date":"2012"}
+        "#,
+    );
+}
