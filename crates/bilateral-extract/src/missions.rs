@@ -412,7 +412,9 @@ fn triggers_in(lower: &Lowered, part: Span) -> Vec<(Span, bool)> {
 }
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if nouns_in(&view.lower, view.whole()).is_empty() {
+    if nouns_in(&view.lower, view.whole()).is_empty()
+        && !view.lower.has_any(POST_NOUNS, view.whole())
+    {
         return;
     }
     // The last mission of the sentence, for "...; it was closed in 1976".
@@ -422,6 +424,8 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     for clause in view.clauses.clone() {
         let upgraded = upgrades(view, clause, state, found);
         held_since(view, clause, state, found);
+        remember_listed(view, clause, state);
+        posts_by_city(view, clause, state, found);
         let mut previous: Option<MissionMemo> = None;
         let mut previous_date: Option<PartialDate> = None;
         let mut clause_verb: Option<bool> = None;
@@ -676,6 +680,89 @@ fn held_since(view: &View, clause: Span, state: &mut State, found: &mut Vec<Foun
     });
     state.missions.push(mission.clone());
     state.last_mission = Some(mission);
+}
+
+/// Nouns that stand for a mission named before by its city: "the Surabaya post".
+const POST_NOUNS: &[&str] = &["post", "posts"];
+
+/// "X has consulates-general in A, B and C": each listed mission is remembered (it has no
+/// date, so no fact) for a later "the B post opened in 2016".
+fn remember_listed(view: &View, clause: Span, state: &mut State) {
+    for noun in nouns_in(&view.lower, clause) {
+        let places = listed_places(view, noun.span.end, clause.end);
+        if places.len() < 2 {
+            continue;
+        }
+        let at = Span::new(noun.span.start, noun.span.start);
+        let Some(base) = resolve(view, clause, clause, &noun, at, state) else {
+            continue;
+        };
+        for (host, city, _) in places {
+            if host.is_some_and(|host| host != base.host) {
+                continue;
+            }
+            state.missions.push(MissionMemo {
+                city: Some(city),
+                ..base.clone()
+            });
+        }
+    }
+}
+
+/// "the Surabaya post opened in 2016 and the Makassar post in 2017": a post named by the city
+/// of a mission remembered before, dated by the date after it, under the clause's one verb.
+fn posts_by_city(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
+    let triggers = triggers_in(&view.lower, clause);
+    let Some(&(trigger, opened)) = triggers.first() else {
+        return;
+    };
+    if triggers.iter().any(|(_, other)| *other != opened) || !asserts(&view.lower, clause, trigger)
+    {
+        return;
+    }
+    // "the Surabaya post", not the newspaper "The Jakarta Post".
+    for post in view
+        .lower
+        .find_every(POST_NOUNS, clause)
+        .into_iter()
+        .filter(|post| view.slice(*post).starts_with('p'))
+    {
+        let head = view
+            .text
+            .get(clause.start..post.start)
+            .unwrap_or("")
+            .trim_end();
+        let Some(mission) = state
+            .missions
+            .iter()
+            .rev()
+            .find(|memo| {
+                memo.city.as_deref().is_some_and(|city| {
+                    head.strip_suffix(city).is_some_and(|before| {
+                        before.trim_end().to_ascii_lowercase().ends_with("the")
+                    })
+                })
+            })
+            .cloned()
+        else {
+            continue;
+        };
+        let Some(date) = view
+            .dates_in(Span::new(post.end, clause.end))
+            .next()
+            .map(|date| date.start)
+        else {
+            continue;
+        };
+        if state.mission_reported(opened, &mission, date) {
+            continue;
+        }
+        state.report_mission(opened, &mission, date);
+        found.push(Found {
+            fact: mission_fact(opened, &mission, date),
+            confidence: 0.8,
+        });
+    }
 }
 
 /// Whether a sub-clause dates another event: "when X opened an embassy".
@@ -982,8 +1069,16 @@ fn resolve(
     match (sender, host) {
         (Some(from), None) => host = state.counterpart(from),
         (None, Some(to)) => sender = state.counterpart(to),
+        // "the Darwin consulate": a mission remembered by its city, else the last one.
         (None, None) => {
-            let memo = state.last_mission.as_ref()?;
+            let memo = state
+                .missions
+                .iter()
+                .rev()
+                .find(|memo| {
+                    memo.kind == noun.kind && city.is_some() && memo.city.as_ref() == city.as_ref()
+                })
+                .or(state.last_mission.as_ref())?;
             sender = Some(memo.sender);
             host = Some(memo.host);
         }

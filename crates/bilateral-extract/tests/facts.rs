@@ -620,3 +620,19 @@ fn an_office_named_after_a_trade_agency_is_a_trade_mission() {
         "#,
     );
 }
+
+#[test]
+fn posts_named_by_the_city_of_a_mission_listed_before() {
+    check(
+        &article(
+            "Australia–Indonesia relations",
+            "Australia has consulates-general in Bali, Surabaya and Makassar; the Surabaya post opened in 2016 and the Makassar post in 2017. Indonesia maintains consulates in Darwin and Perth. The Perth post was set up in 1985. According to the Bali Post, the Darwin consulate reopened in 1990.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"AUS","host":"IDN","kind":"consulate_general","city":"Surabaya","date":"2016"}
+        {"type":"mission_opened","sender":"AUS","host":"IDN","kind":"consulate_general","city":"Makassar","date":"2017"}
+        {"type":"mission_opened","sender":"IDN","host":"AUS","kind":"consulate","city":"Perth","date":"1985"}
+        {"type":"mission_opened","sender":"IDN","host":"AUS","kind":"consulate","city":"Darwin","date":"1990"}
+        "#,
+    );
+}
