@@ -453,6 +453,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 let stretch_end = triggers
                     .get(index + 1)
                     .map_or(part.end, |(next, _)| next.start);
+                // A sentence end the segmenter left ("the same year. During the war
+                // (1967–1970)") bounds the verb's stretch.
+                let stretch_end = sentence_break(view.text, trigger.end, stretch_end);
                 let stretch = Span::new(part.start, stretch_end);
                 let last = last_date_before(view, trigger.start, state);
                 let own_date = view
@@ -612,6 +615,15 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                             (None, Some(city)) => mission.city = Some(city),
                             (None, None) => {}
                         }
+                    } else if view
+                        .lower
+                        .get(trigger.end..)
+                        .is_some_and(|rest| rest.starts_with(" in "))
+                        && let (Some(host), Some(city)) = place_at(view, trigger.end + 4)
+                        && host == mission.host
+                    {
+                        // "... was closed there and reopened in Brasília": the host's capital.
+                        mission.city = Some(city);
                     }
                     let fact = mission_fact(is_open, &mission, date);
                     state.report_mission(is_open, &mission, date);
@@ -763,6 +775,37 @@ fn posts_by_city(view: &View, clause: Span, state: &mut State, found: &mut Vec<F
             confidence: 0.8,
         });
     }
+}
+
+/// The first sentence end within `from..to`: a full stop after a word of three letters or
+/// more, a digit or a bracket, then any citation marks ("[2][3]"), a space and a capital.
+/// `to` when there is none.
+fn sentence_break(text: &str, from: usize, to: usize) -> usize {
+    let slice = text.get(from..to).unwrap_or("");
+    slice
+        .match_indices('.')
+        .find(|&(at, _)| {
+            let word = slice[..at]
+                .rsplit(|ch: char| ch.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let ends_well = word
+                .ends_with(|ch: char| ch.is_ascii_digit() || ch == ']' || ch == ')')
+                || word.chars().filter(|ch| ch.is_alphabetic()).count() >= 3;
+            let mut rest = &slice[at + 1..];
+            while let Some(inner) = rest.strip_prefix('[') {
+                match inner.find(']') {
+                    Some(close) => rest = &inner[close + 1..],
+                    None => break,
+                }
+            }
+            ends_well
+                && rest
+                    .strip_prefix(' ')
+                    .and_then(|next| next.chars().next())
+                    .is_some_and(char::is_uppercase)
+        })
+        .map_or(to, |(at, _)| from + at)
 }
 
 /// Whether a sub-clause dates another event: "when X opened an embassy".
@@ -1332,6 +1375,23 @@ mod tests {
                 .iter()
                 .all(|separator| separator.contains("wh") || separator.contains(':'))
         );
+    }
+
+    #[test]
+    fn a_sentence_end_the_segmenter_left_is_found() {
+        fn ends(text: &str) -> &str {
+            &text[..sentence_break(text, 0, text.len())]
+        }
+        assert_eq!(
+            ends("reopened the same year.[2][3] During the war (1967–1970)"),
+            "reopened the same year"
+        );
+        assert_eq!(ends("closed in 1976. In 1980 it"), "closed in 1976");
+        assert_eq!(
+            ends("opened in St. Petersburg in 1995"),
+            "opened in St. Petersburg in 1995"
+        );
+        assert_eq!(ends("opened in 1995.[4]"), "opened in 1995.[4]");
     }
 
     #[test]

@@ -510,7 +510,7 @@ fn missions_sharing_a_verb_a_date_or_a_list_of_places() {
     check(
         &article(
             "Ghana–Norway relations",
-            "The Norwegian embassy in Accra opened that November 1991, and Ghana's embassy in Oslo in February 1992. The Norwegian consulate was closed in May 1993, when Norway opened a consulate-general in Kumasi. Ghana's embassy in Oslo, which also serves as its mission to Iceland, moved in 1999. Ghana's consulate in Bergen, which also covers Iceland, followed in 2001. Legations were opened in Accra and Oslo in 1960. Its consulates in Stavanger and Tromsø were opened in 1986 and 2016 respectively. Norway opened consulates in Kumasi in 1990 and Tamale in 1995. Norway's embassy opened in 2003, and Ghana's embassy in Oslo remains in its old building.",
+            "The Norwegian embassy in Accra opened that November 1991, and Ghana's embassy in Oslo in February 1992. The Norwegian consulate was closed in May 1993, when Norway opened a consulate-general in Kumasi. Ghana's embassy in Oslo, which also serves as its mission to Iceland, moved in 1999. Ghana's consulate in Bergen, which also covers Iceland, followed in 2001. Legations were opened in Accra and Oslo in 1960. Its consulates in Stavanger and Tromsø were opened in 1986 and 2016 respectively. Norway opened consulates in Kumasi in 1990 and Tamale in 1995. Ghana's consulate-general, opened in Bergen in 1999, was closed there in 2004 and reopened in Oslo the same year. Norway's embassy opened in 2003, and Ghana's embassy in Oslo remains in its old building.",
         ),
         r#"
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1991-11"}
@@ -524,6 +524,9 @@ fn missions_sharing_a_verb_a_date_or_a_list_of_places() {
         {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Tromsø","date":"2016"}
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1990"}
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Tamale","date":"1995"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate_general","city":"Bergen","date":"1999"}
+        {"type":"mission_closed","sender":"GHA","host":"NOR","kind":"consulate_general","city":"Bergen","date":"2004"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate_general","city":"Oslo","date":"2004"}
         {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"2003"}
         "#,
     );
