@@ -89,6 +89,9 @@ const NOT_GROUPS: &[&str] = &[
 /// Words before a state that say the group comes from it rather than lives in it.
 const ORIGIN_CUES: &[&str] = &["from", "born in", "born in the"];
 
+/// Words before a state after the group that say the group lives there.
+const RESIDENCE_CUES: &[&str] = &[" in", " to", " at", " on", " across", " throughout"];
+
 /// Group nouns a demonym can head for a number that follows: "the Angolan community in
 /// Brazil ... was put at some 25,000 people".
 const COLLECTIVES: &[&str] = &["community", "diaspora", "population", "minority"];
@@ -352,6 +355,11 @@ fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> O
         let head = view.lower[..country.span.start].trim_end();
         if ORIGIN_CUES.iter().any(|cue| head.ends_with(cue)) {
             origin_after.get_or_insert(country.code);
+            continue;
+        }
+        // "live in X", "moved to the X"; not "the largest community outside X".
+        let head = head.strip_suffix(" the").unwrap_or(head);
+        if !RESIDENCE_CUES.iter().any(|cue| head.ends_with(cue)) {
             continue;
         }
         return state.dyad.contains(country.code).then_some(country.code);
