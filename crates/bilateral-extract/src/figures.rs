@@ -159,6 +159,25 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
                 {
                     push(found, community, Some(country), None);
                 }
+                // "15,000 Thai citizens lived in Norway, some 110 of them on Svalbard": a
+                // part of the group just counted, in a place of its own.
+                if let Some(place_at) = rest
+                    .strip_prefix("of them ")
+                    .and_then(|tail| {
+                        tail.strip_prefix("on ")
+                            .or_else(|| tail.strip_prefix("in "))
+                    })
+                    .map(|tail| clause.end - tail.len())
+                    && let Some(Fact::Population { group, country, .. }) = found
+                        .iter()
+                        .rev()
+                        .map(|item| &item.fact)
+                        .find(|fact| matches!(fact, Fact::Population { .. }))
+                    && let Some(place) = capitalised_run(view.text, place_at)
+                {
+                    let (group, country) = (group.clone(), *country);
+                    push(found, group, country, Some(place));
+                }
                 continue;
             };
             let group_span = Span::new(number.span.end, number.span.end + group_end);

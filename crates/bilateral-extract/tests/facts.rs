@@ -465,7 +465,7 @@ fn populations_counted_by_census_birthplace_label_or_community() {
     check(
         &article(
             "Chile–Peru relations",
-            "In the 2017 Chilean census 9,000 people identified as ethnic Aymara from Peru, while 187,000 residents had been born in Peru. More than 5,000 \"returning residents\" have resettled on the coast from Chile since 1990. About 30,000 Chileans were living in Peru in 2010, most of them employed by mining firms.\n\nBasic data\nPeruvian nationals resident in Chile: about 190,000 (2018 estimate)\n\nThe Chilean community in Peru was put at some 12,000 people in 2015. About 2,000 people in Arequipa still claim Chilean descent. Some 800 Peruvian students were enrolled at Chilean universities in 2021. In the 2007 census 4,000 Chileans reported Peruvian ancestry, the largest such community outside Bolivia.\n\nIn 2019 some 250,000 Chilean tourists were estimated to have visited Peru, and more than a million Peruvian visitors were registered in Chile.",
+            "In the 2017 Chilean census 9,000 people identified as ethnic Aymara from Peru, while 187,000 residents had been born in Peru. More than 5,000 \"returning residents\" have resettled on the coast from Chile since 1990. About 30,000 Chileans were living in Peru in 2010, most of them employed by mining firms.\n\nBasic data\nPeruvian nationals resident in Chile: about 190,000 (2018 estimate)\n\nThe Chilean community in Peru was put at some 12,000 people in 2015. About 2,000 people in Arequipa still claim Chilean descent. Some 800 Peruvian students were enrolled at Chilean universities in 2021. In the 2007 census 4,000 Chileans reported Peruvian ancestry, the largest such community outside Bolivia. About 7,000 Peruvian nationals were living in Chile in 2016, some 900 of them on Chiloé, most of them in the north.\n\nIn 2019 some 250,000 Chilean tourists were estimated to have visited Peru, and more than a million Peruvian visitors were registered in Chile.",
         ),
         r#"
         {"type":"population","group":"people","count":9000,"country":"CHL","place":null,"date":"2017"}
@@ -477,6 +477,8 @@ fn populations_counted_by_census_birthplace_label_or_community() {
         {"type":"population","group":"people","count":2000,"country":null,"place":"Arequipa","date":null}
         {"type":"population","group":"Peruvian students","count":800,"country":"CHL","place":null,"date":"2021"}
         {"type":"population","group":"Chileans","count":4000,"country":"CHL","place":null,"date":"2007"}
+        {"type":"population","group":"Peruvian nationals","count":7000,"country":"CHL","place":null,"date":"2016"}
+        {"type":"population","group":"Peruvian nationals","count":900,"country":"CHL","place":"Chiloé","date":"2016"}
         "#,
     );
 }
