@@ -217,17 +217,28 @@ fn entry(
     if !in_dyad(sender) || !in_dyad(host) || successor(sender) == successor(host) {
         return;
     }
+    // "in Alma-Ata (then Kazakh SSR, USSR)": the state the city then belonged to.
+    // "in Alma-Ata (then Kazakh SSR, USSR): opened 1989; closed 1992": the state the city
+    // belonged to when the entry's first date was written, for that date alone.
+    let then = then_state(view, Span::new(city_end, span.end));
     let mission = MissionMemo {
         sender,
         host,
         kind: noun.kind,
         city,
     };
-    for (opened, date) in entry_dates(view, Span::new(city_end, span.end)) {
+    for (index, (opened, date)) in entry_dates(view, Span::new(city_end, span.end))
+        .into_iter()
+        .enumerate()
+    {
         if state.mission_reported(opened, &mission, date) {
             continue;
         }
-        let fact = mission_fact(opened, &mission, date);
+        let at_the_time = MissionMemo {
+            host: then.filter(|_| index == 0).unwrap_or(host),
+            ..mission.clone()
+        };
+        let fact = mission_fact(opened, &at_the_time, date);
         state.report_mission(opened, &mission, date);
         found.push(Found {
             fact,
@@ -235,6 +246,21 @@ fn entry(
         });
     }
     state.missions.push(mission);
+}
+
+/// A former state (one with a successor: the USSR, Yugoslavia) named in an aside "(then
+/// ...)" right after an entry's city.
+fn then_state(view: &View, after: Span) -> Option<CountryCode> {
+    let rest = view.lower.get(after.start..after.end)?;
+    let inside = rest.trim_start().strip_prefix("(then ")?;
+    let close = after.end - rest.len() + (rest.len() - inside.len()) + inside.find(')')?;
+    view.countries_in(Span::new(after.start, close))
+        .filter(|country| {
+            country.via == MentionVia::Name
+                && bilateral_gazetteer::successor(country.code).is_some()
+        })
+        .last()
+        .map(|country| country.code)
 }
 
 /// Where an entry's field ends: at a dash followed by a capitalised word, else at `end`.

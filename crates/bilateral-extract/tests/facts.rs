@@ -341,6 +341,22 @@ fn mission_list_entries_with_their_years() {
 }
 
 #[test]
+fn a_list_entry_names_the_state_its_city_then_belonged_to() {
+    check(
+        &article(
+            "Mongolia–Ukraine relations",
+            "Missions\n- Consulate of Mongolia in Odessa (then Ukrainian SSR, USSR): opened 1985; closed 1993\n- Honorary Consulate of Mongolia in Lviv (then the largest city of the west): opened 1996\n- Consulate-General of Mongolia in Kharkiv (then part of the USSR): opened 1988",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"MNG","host":"SUN","kind":"consulate","city":"Odessa","date":"1985"}
+        {"type":"mission_closed","sender":"MNG","host":"UKR","kind":"consulate","city":"Odessa","date":"1993"}
+        {"type":"mission_opened","sender":"MNG","host":"UKR","kind":"honorary_consulate","city":"Lviv","date":"1996"}
+        {"type":"mission_opened","sender":"MNG","host":"SUN","kind":"consulate_general","city":"Kharkiv","date":"1988"}
+        "#,
+    );
+}
+
+#[test]
 fn a_list_repeating_the_prose_adds_nothing() {
     check(
         &article(
