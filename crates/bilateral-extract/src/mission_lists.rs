@@ -311,9 +311,15 @@ fn entry_dates(view: &View, after: Span) -> Vec<(bool, PartialDate)> {
                 None => break,
             }
         };
-        // A bare date must close its cell: "(1976)", "1976 |", not "1976 onwards".
+        // A bare date must close its cell: "(1976)", "1976 |", not "1976 onwards", nor a
+        // citation's "Embassy of X, City (2024). "Title"", whose sentence ends with a stop.
         let next = view.text[date.span.end..after.end].trim_start();
-        if words.is_empty() && !(next.is_empty() || next.starts_with([')', ';', '|', ','])) {
+        let closes = |rest: &str| rest.is_empty() || rest.starts_with([';', '|', ',']);
+        let closed = closes(next)
+            || next
+                .strip_prefix(')')
+                .is_some_and(|rest| closes(rest.trim_start()));
+        if words.is_empty() && !closed {
             break;
         }
         match date.end {

@@ -345,7 +345,7 @@ fn a_list_entry_names_the_state_its_city_then_belonged_to() {
     check(
         &article(
             "Mongolia–Ukraine relations",
-            "Missions\n- Consulate of Mongolia in Odessa (then Ukrainian SSR, USSR): opened 1985; closed 1993\n- Honorary Consulate of Mongolia in Lviv (then the largest city of the west): opened 1996\n- Consulate-General of Mongolia in Kharkiv (then part of the USSR): opened 1988",
+            "Missions\n- Consulate of Mongolia in Odessa (then Ukrainian SSR, USSR): opened 1985; closed 1993\n- Honorary Consulate of Mongolia in Lviv (then the largest city of the west): opened 1996\n- Embassy of Mongolia, Kyiv (2024). \"Relations with Ukraine\". Retrieved 3 May 2024.\n- Consulate-General of Mongolia in Kharkiv (then part of the USSR): opened 1988",
         ),
         r#"
         {"type":"mission_opened","sender":"MNG","host":"SUN","kind":"consulate","city":"Odessa","date":"1985"}
