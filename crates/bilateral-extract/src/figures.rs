@@ -2,8 +2,9 @@
 
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Direction, Fact, PartialDate, Span};
-use bilateral_recognise::quantity::may_hold_twenty_or_more;
+use bilateral_recognise::quantity::{Money, may_hold_twenty_or_more};
 
+use crate::missions::capitalised_run;
 use crate::text::find_all;
 use crate::view::View;
 use crate::{Found, State};
@@ -49,17 +50,31 @@ const RESIDENCE: &[&str] = &[
     "registered",
     "population",
     "estimated",
+    "enrolled",
+    "studying",
+    "employed in",
+    "working in",
+    "resettled",
+    "born in",
+    "nationality",
+    "identified as",
+    "universities",
+    "institutions",
+    "there are",
+    "there were",
+    "home to",
+    "numbers",
+    "numbered",
 ];
 
-/// Words that make a number something other than a population.
-const NOT_POPULATION: &[&str] = &[
+/// Verbs that make a number in their clause something other than a population.
+const NOT_POPULATION: &[&str] = &["visited", "travelled", "traveled", "killed", "died"];
+
+/// Nouns that, counted, are something other than a population: "a million Australian
+/// visitors", "200 Danish companies".
+const NOT_GROUPS: &[&str] = &[
     "tourists",
     "visitors",
-    "visited",
-    "travelled",
-    "traveled",
-    "killed",
-    "died",
     "soldiers",
     "troops",
     "personnel",
@@ -70,6 +85,16 @@ const NOT_POPULATION: &[&str] = &[
     "casualties",
     "dead",
 ];
+
+/// Words before a state that say the group comes from it rather than lives in it.
+const ORIGIN_CUES: &[&str] = &["from", "born in", "born in the"];
+
+/// Words before a state after the group that say the group lives there.
+const RESIDENCE_CUES: &[&str] = &[" in", " to", " at", " on", " across", " throughout"];
+
+/// Group nouns a demonym can head for a number that follows: "the Angolan community in
+/// Brazil ... was put at some 25,000 people".
+const COLLECTIVES: &[&str] = &["community", "diaspora", "population", "minority"];
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     population(view, state, found);
@@ -95,40 +120,193 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
             if number.value < 20.0 || number.value.fract() != 0.0 {
                 continue;
             }
-            let after = view.text.get(number.span.end..clause.end).unwrap_or("");
-            let Some((group, group_end)) =
-                group_after(after).or_else(|| demonym_group(view, number.span.end, clause))
-            else {
-                continue;
-            };
-            let group_span = Span::new(number.span.end, number.span.end + group_end);
-            let country = residence_country(view, clause, group_span, state);
-            let Some(country) = country else {
-                continue;
-            };
             let date = view
                 .dates_in(clause)
                 .next()
                 .map(|date| date.start)
                 .or_else(|| view.dates.first().map(|date| date.start));
-            found.push(Found {
-                fact: Fact::Population {
+            let push = |found: &mut Vec<Found>, group: String, country, place| {
+                found.push(Found {
+                    fact: Fact::Population {
+                        group,
+                        count: number.value as u64,
+                        country,
+                        place,
+                        date,
+                    },
+                    confidence: 0.7,
+                });
+            };
+            // "Zambian nationals resident in Tanzania: about 8,000": the group labels the number.
+            if let Some((group, country)) = labelled_group(view, clause, number.span.start, state) {
+                push(found, group, Some(country), None);
+                continue;
+            }
+            let after = view.text.get(number.span.end..clause.end).unwrap_or("");
+            let Some((group, group_end)) =
+                group_after(after).or_else(|| demonym_group(view, number.span.end, clause))
+            else {
+                // "The Ghanaian community in Norway numbers about 3,000 (in 2019)".
+                let rest = after.trim_start();
+                let dated = rest.starts_with("in ")
+                    && view
+                        .dates
+                        .iter()
+                        .any(|date| date.span.start == clause.end - rest.len() + 3);
+                if (rest.is_empty() || rest.starts_with(['.', ',', ';', '(']) || dated)
+                    && let Some((community, country)) =
+                        collective_before(view, clause, number.span.start, state)
+                {
+                    push(found, community, Some(country), None);
+                }
+                // "15,000 Thai citizens lived in Norway, some 110 of them on Svalbard": a
+                // part of the group just counted, in a place of its own.
+                if let Some(place_at) = rest
+                    .strip_prefix("of them ")
+                    .and_then(|tail| {
+                        tail.strip_prefix("on ")
+                            .or_else(|| tail.strip_prefix("in "))
+                    })
+                    .map(|tail| clause.end - tail.len())
+                    && let Some(Fact::Population { group, country, .. }) = found
+                        .iter()
+                        .rev()
+                        .map(|item| &item.fact)
+                        .find(|fact| matches!(fact, Fact::Population { .. }))
+                    && let Some(place) = capitalised_run(view.text, place_at)
+                {
+                    let (group, country) = (group.clone(), *country);
+                    push(found, group, country, Some(place));
+                }
+                continue;
+            };
+            let group_span = Span::new(number.span.end, number.span.end + group_end);
+            let counted = Span::new(
+                number.span.start,
+                (group_span.end + 2).min(clause.end).max(group_span.end),
+            );
+            if view.lower.find_any(NOT_GROUPS, counted).is_some() {
+                continue;
+            }
+            // "The Angolan community in Brazil was put at some 25,000 people".
+            if group.eq_ignore_ascii_case("people")
+                && let Some((community, country)) =
+                    collective_before(view, clause, number.span.start, state)
+            {
+                push(found, community, Some(country), None);
+                continue;
+            }
+            // "About 2,000 people in Arequipa": a city of the pair gives the place and its state.
+            if let Some(city) = view.countries.iter().find(|country| {
+                country.via == MentionVia::City
+                    && view
+                        .text
+                        .get(group_span.end..country.span.start)
+                        .is_some_and(|gap| gap == " in ")
+            }) {
+                push(
+                    found,
                     group,
-                    count: number.value as u64,
-                    country: Some(country),
-                    place: None,
-                    date,
-                },
-                confidence: 0.7,
-            });
+                    Some(city.code),
+                    Some(view.slice(city.span).to_owned()),
+                );
+                continue;
+            }
+            match residence_country(view, clause, group_span, state) {
+                Some(country) => push(found, group, Some(country), None),
+                // "About 10,000 people in Lagos": a place the gazetteer does not know.
+                None => {
+                    if let Some(place) = view
+                        .text
+                        .get(group_span.end..clause.end)
+                        .and_then(|rest| rest.strip_prefix(" in "))
+                        .and_then(|_| capitalised_run(view.text, group_span.end + 4))
+                    {
+                        push(found, group, None, Some(place));
+                    }
+                }
+            }
         }
     }
+}
+
+/// A group that labels the number after it: "Zambian nationals resident in Tanzania: about
+/// 8,000", "Mongolian students in Indian universities: 150". The group is the label; it lives
+/// in the state named after "in", else in the member its demonym does not name.
+fn labelled_group(
+    view: &View,
+    clause: Span,
+    number_start: usize,
+    state: &State,
+) -> Option<(String, CountryCode)> {
+    let head = view.text.get(clause.start..number_start)?.trim_end();
+    let label = head.strip_suffix(':')?.trim();
+    let label_start = clause.start + (head.len() - head.trim_start().len());
+    let label_span = Span::new(label_start, label_start + label.len());
+    let lower = label.to_ascii_lowercase();
+    if !GROUPS.iter().any(|noun| !find_all(&lower, noun).is_empty())
+        || view.lower.find_any(NOT_GROUPS, label_span).is_some()
+    {
+        return None;
+    }
+    let in_at = find_all(&view.lower[..label_span.end], "in")
+        .into_iter()
+        .find(|span| span.start >= label_span.start)?;
+    let host = view
+        .countries_in(Span::new(in_at.end, label_span.end))
+        .next()?;
+    let country = host.code;
+    let group = label
+        .split(" resident in")
+        .next()
+        .unwrap_or(label)
+        .split(" living in")
+        .next()
+        .unwrap_or(label)
+        .trim()
+        .to_owned();
+    state.dyad.contains(country).then_some((group, country))
+}
+
+/// "The Angolan community in Brazil": a demonym heading a collective noun before the number,
+/// and where the community lives ("in X", else the other member).
+fn collective_before(
+    view: &View,
+    clause: Span,
+    number_start: usize,
+    state: &State,
+) -> Option<(String, CountryCode)> {
+    let before = Span::new(clause.start, number_start);
+    let noun = view.lower.find_any(COLLECTIVES, before)?;
+    let demonym = view
+        .countries_in(Span::new(clause.start, noun.start))
+        .filter(|country| {
+            country.via == MentionVia::Demonym
+                && view.text[country.span.end..noun.start].trim().is_empty()
+        })
+        .last()?;
+    let group = view.text[demonym.span.start..noun.end].to_owned();
+    let lives_in = view
+        .lower
+        .get(noun.end..)
+        .filter(|rest| rest.starts_with(" in "))
+        .and_then(|_| {
+            view.countries_in(Span::new(noun.end + 4, number_start))
+                .next()
+        })
+        .filter(|country| country.span.start == noun.end + 4)
+        .map(|country| country.code);
+    let country = match lives_in {
+        Some(code) => code,
+        None => state.other(demonym.code)?,
+    };
+    state.dyad.contains(country).then_some((group, country))
 }
 
 /// The group named right after a number: "Japanese prisoners of war", "Indian nationals",
 /// "people of Polish descent". Returns the group text and its length in `after`.
 fn group_after(after: &str) -> Option<(String, usize)> {
-    let trimmed = after.trim_start();
+    let trimmed = after.trim_start().trim_start_matches(['"', '“']);
     let offset = after.len() - trimmed.len();
     let lower = trimmed.to_ascii_lowercase();
     // Up to three words (demonyms, "-born") before the group noun.
@@ -155,7 +333,10 @@ fn group_after(after: &str) -> Option<(String, usize)> {
             descent_tail(&lower, word_end)?
         }
     };
-    let group = trimmed[..end].trim().to_owned();
+    let group = trimmed[..end]
+        .trim()
+        .trim_end_matches(['"', '”'])
+        .to_owned();
     Some((group, offset + end))
 }
 
@@ -166,8 +347,11 @@ fn descent_tail(lower: &str, end: usize) -> Option<usize> {
         let rest = lower.get(end..)?.strip_prefix(tail)?;
         let words: Vec<&str> = rest.split_whitespace().take(2).collect();
         let last = words.last()?.trim_end_matches([',', '.']);
-        matches!(last, "descent" | "origin" | "ancestry" | "background")
-            .then(|| end + tail.len() + rest.find(last).unwrap_or(0) + last.len())
+        matches!(
+            last,
+            "descent" | "origin" | "ancestry" | "background" | "nationality" | "heritage"
+        )
+        .then(|| end + tail.len() + rest.find(last).unwrap_or(0) + last.len())
     })
 }
 
@@ -193,12 +377,30 @@ fn demonym_group(view: &View, after_number: usize, clause: Span) -> Option<(Stri
 }
 
 fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> Option<CountryCode> {
-    let lives_in = view
+    // "In the 2018 New Zealand census ...": the state that counted them.
+    if let Some(census) = census_country(view, clause) {
+        return state.dyad.contains(census).then_some(census);
+    }
+    // "... in X" after the group; "born in X", "from X" name where it comes from.
+    let mut origin_after = None;
+    for country in view
         .countries_in(Span::new(group.end, clause.end))
-        .find(|country| !matches!(country.via, MentionVia::Demonym))
-        .map(|country| country.code);
-    if let Some(code) = lives_in {
-        return state.dyad.contains(code).then_some(code);
+        .filter(|country| !matches!(country.via, MentionVia::Demonym))
+    {
+        let head = view.lower[..country.span.start].trim_end();
+        if ORIGIN_CUES.iter().any(|cue| head.ends_with(cue)) {
+            origin_after.get_or_insert(country.code);
+            continue;
+        }
+        // "live in X", "moved to the X"; not "the largest community outside X".
+        let head = head.strip_suffix(" the").unwrap_or(head);
+        if !RESIDENCE_CUES.iter().any(|cue| head.ends_with(cue)) {
+            continue;
+        }
+        return state.dyad.contains(country.code).then_some(country.code);
+    }
+    if let Some(origin) = origin_after {
+        return state.counterpart(origin);
     }
     let origin = view
         .countries_in(group)
@@ -218,10 +420,34 @@ fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> O
     state.other(origin)
 }
 
+/// The state whose census a clause cites: "the 2018 New Zealand census", "the Polish census".
+fn census_country(view: &View, clause: Span) -> Option<CountryCode> {
+    let census = view.lower.find_any(&["census"], clause)?;
+    view.countries_in(Span::new(clause.start, census.start))
+        .last()
+        .filter(|country| {
+            view.text[country.span.end..census.start].trim().is_empty()
+                && country.via != MentionVia::Capital
+        })
+        .map(|country| country.code)
+}
+
 /// Words that mark a money figure as trade.
 const TRADE_WORDS: &[&str] = &[
-    "trade", "turnover", "exports", "exported", "export", "imports", "imported", "import", "sold",
-    "bought", "supplied", "shipped", "goods",
+    "trade",
+    "turnover",
+    "exports",
+    "exported",
+    "export",
+    "imports",
+    "imported",
+    "import",
+    "sold",
+    "bought",
+    "supplied",
+    "shipped",
+    "goods",
+    "deliveries",
 ];
 
 /// Words that make a money figure something other than trade.
@@ -267,21 +493,27 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
     if !view.lower.has_any(TRADE_WORDS, view.whole()) || view.money().is_empty() {
         return;
     }
+    let inherited = currency_carried(view);
     for clause in view.clauses.clone() {
-        let money: Vec<_> = view
+        let mut money: Vec<&Money> = view
             .money()
             .iter()
+            .chain(&inherited)
             .filter(|money| clause.start <= money.span.start && money.span.end <= clause.end)
             .collect();
+        money.sort_by_key(|money| money.span.start);
         if money.is_empty() {
             continue;
         }
         if view.lower.find_any(TRADE_WORDS, clause).is_none()
             || view.lower.find_any(NOT_TRADE, clause).is_some()
+            || !between_the_pair(view, clause, state)
         {
             continue;
         }
-        let clause_direction = direction_of(view, clause, state);
+        let clause_direction =
+            direction_of(view, clause, state).or_else(|| subject_flow(view, clause, state));
+        let respective = respective_flows(view, clause, &money, state);
         let mut direction = None;
         for (index, amount) in money.iter().enumerate() {
             // Each amount takes the direction its own words give ("of which Thai exports to
@@ -291,8 +523,16 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 .and_then(|previous| money.get(previous))
                 .map_or(clause.start, |previous| previous.span.end);
             let context = Span::new(context_start, amount.span.start);
-            direction = direction_of(view, context, state)
-                .filter(|_| has_cue(view, context))
+            // "by 2022 the total had fallen to X": the total, whatever else the clause says.
+            let total = view
+                .lower
+                .has_any(&["the total", "total trade", "the turnover"], context)
+                .then_some((Direction::Total, None, None));
+            direction = respective
+                .as_ref()
+                .and_then(|flows| flows.get(index).copied())
+                .or(total)
+                .or_else(|| direction_of(view, context, state).filter(|_| has_cue(view, context)))
                 .or(direction)
                 .or(clause_direction);
             // Each amount takes the year written after it ("US$5 billion in 2004"), else the
@@ -300,9 +540,16 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let until = money
                 .get(index + 1)
                 .map_or(clause.end, |next| next.span.start);
+            // "by 2022 the total had fallen to X": a date "by" which the figure held.
+            let by_year = view.dates.iter().rfind(|date| {
+                context.start <= date.span.start
+                    && date.span.end <= context.end
+                    && view.lower[..date.span.start].ends_with("by ")
+            });
             let year = view
                 .dates_in(Span::new(amount.span.end, until))
                 .next()
+                .or(by_year)
                 .or_else(|| view.dates_in(clause).next())
                 .or_else(|| view.dates.first())
                 .map(|date| date.start.year())
@@ -313,6 +560,9 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let Some((direction, from, to)) = direction else {
                 continue;
             };
+            if direction != Direction::Total && !to_the_partner(view, clause, state) {
+                continue;
+            }
             state.last_trade_year = Some(year);
             found.push(Found {
                 fact: Fact::Trade {
@@ -335,17 +585,182 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
     }
 }
 
+/// The flows of "A's exports to B and B's exports to A were worth X and Y respectively":
+/// one per amount, in order, from the phrases before the first amount.
+fn respective_flows(
+    view: &View,
+    clause: Span,
+    money: &[&Money],
+    state: &State,
+) -> Option<Vec<Flow>> {
+    let first = money.first()?;
+    if money.len() < 2 || !view.lower.has_any(&["respectively"], clause) {
+        return None;
+    }
+    let head = Span::new(clause.start, first.span.start);
+    let mut flows = Vec::new();
+    let mut start = head.start;
+    let cuts = find_all(&view.lower[..head.end], "and")
+        .into_iter()
+        .filter(|cut| cut.start >= head.start)
+        .map(|cut| cut.start)
+        .chain([head.end]);
+    for cut in cuts {
+        let piece = Span::new(start, cut);
+        if has_cue(view, piece)
+            && let Some(flow) = direction_of(view, piece, state)
+        {
+            flows.push(flow);
+        }
+        start = cut;
+    }
+    (flows.len() == money.len()).then_some(flows)
+}
+
+/// "X exported ..., and imported goods worth Y from it": a clause with a trade verb and no
+/// state of its own, whose subject is the first member the sentence names.
+fn subject_flow(view: &View, clause: Span, state: &State) -> Option<Flow> {
+    let subject = view
+        .countries_in(Span::new(0, clause.start))
+        .find(|country| state.dyad.contains(country.code))?;
+    if view.countries_in(clause).any(|_| true) {
+        return None;
+    }
+    let exporter = if view.lower.has_any(
+        &["exported", "exports", "sold", "shipped", "supplied"],
+        clause,
+    ) {
+        subject.code
+    } else if view
+        .lower
+        .has_any(&["imported", "imports", "bought"], clause)
+    {
+        state.dyad.other(subject.code)?
+    } else {
+        return None;
+    };
+    let direction = if exporter == state.dyad.first() {
+        Direction::AToB
+    } else {
+        Direction::BToA
+    };
+    Some((direction, Some(exporter), state.dyad.other(exporter)))
+}
+
+/// A flow of goods: total, or from one member to the other.
+pub(crate) type Flow = (Direction, Option<CountryCode>, Option<CountryCode>);
+
+/// Words right before a bare amount that make it a share of a figure just given: "of which
+/// Turkish exports accounted for 2.9 billion".
+const SHARE_VERBS: &[&str] = &[
+    "made up",
+    "accounted for",
+    "amounted to",
+    "came to",
+    "totalled",
+    "totaled",
+    "were worth",
+    "was worth",
+    "were",
+    "was",
+];
+
+/// Amounts written without a currency after one written with it in the same sentence, which
+/// carry its currency: "US$6.1 billion, of which Turkish exports accounted for 2.9 billion".
+/// Only a scaled amount ("billion", "million") closing its phrase counts.
+fn currency_carried(view: &View) -> Vec<Money> {
+    let money = view.money();
+    let Some(first) = money.first() else {
+        return Vec::new();
+    };
+    view.numbers()
+        .iter()
+        .filter(|number| {
+            number.span.start > first.span.end
+                && number.value >= 1_000_000.0
+                && !money.iter().any(|amount| {
+                    amount.span.start <= number.span.start && number.span.start < amount.span.end
+                })
+        })
+        .filter(|number| {
+            let head = view.lower[..number.span.start].trim_end();
+            let tail = view.lower[number.span.end..].trim_start();
+            SHARE_VERBS.iter().any(|verb| head.ends_with(verb))
+                && (tail.is_empty()
+                    || tail.starts_with(['.', ',', ';', ')', '['])
+                    || tail.starts_with("in ")
+                    || tail.starts_with("respectively"))
+        })
+        .filter_map(|number| {
+            let currency = money
+                .iter()
+                .rfind(|amount| amount.span.end <= number.span.start)?
+                .currency
+                .clone();
+            Some(Money {
+                span: number.span,
+                value: number.value,
+                currency,
+                approximate: number.approximate,
+            })
+        })
+        .collect()
+}
+
+/// Words that make a figure the pair's own trade even where one member goes unnamed.
+const BILATERAL: &[&str] = &[
+    "bilateral",
+    "two-way",
+    "mutual",
+    "between the two",
+    "the two countries",
+    "both countries",
+    "each other",
+];
+
+/// Whether a clause's figure can be trade between the pair: no third state named in it
+/// ("trade between Kenya and Uganda").
+fn between_the_pair(view: &View, clause: Span, state: &State) -> bool {
+    !view
+        .countries_in(clause)
+        .any(|country| country.via != MentionVia::Demonym && !in_pair(country.code, state))
+}
+
+fn in_pair(code: CountryCode, state: &State) -> bool {
+    state.dyad.contains(code)
+        || bilateral_gazetteer::successor(code).is_some_and(|next| state.dyad.contains(next))
+}
+
+/// Whether a flow from one member is to the other: the sentence names both, or says the
+/// trade is the pair's ("bilateral", "two-way"), or the clause names no member at all (the
+/// section speaks of the pair). "Ethiopia's total exports reached US$3 billion" is not.
+fn to_the_partner(view: &View, clause: Span, state: &State) -> bool {
+    if !view
+        .countries_in(clause)
+        .any(|country| in_pair(country.code, state))
+    {
+        return true;
+    }
+    let members: Vec<CountryCode> = view
+        .countries
+        .iter()
+        .filter(|country| in_pair(country.code, state))
+        .map(|country| {
+            bilateral_gazetteer::successor(country.code)
+                .filter(|next| state.dyad.contains(*next))
+                .unwrap_or(country.code)
+        })
+        .collect();
+    members.windows(2).any(|pair| pair[0] != pair[1]) || view.lower.has_any(BILATERAL, view.whole())
+}
+
 /// Whether a stretch of text says anything about which way goods flow.
 fn has_cue(view: &View, span: Span) -> bool {
     view.lower.find_any(TRADE_WORDS, span).is_some()
 }
 
 /// The flow a clause describes: total, or from one member to the other.
-fn direction_of(
-    view: &View,
-    clause: Span,
-    state: &State,
-) -> Option<(Direction, Option<CountryCode>, Option<CountryCode>)> {
+pub(crate) fn direction_of(view: &View, clause: Span, state: &State) -> Option<Flow> {
     let dyad = state.dyad;
     let directed =
         |from: CountryCode| -> Option<(Direction, Option<CountryCode>, Option<CountryCode>)> {
@@ -363,7 +778,13 @@ fn direction_of(
         .collect();
     if let Some(verb) = view.lower.find_any(
         &[
-            "exports", "exported", "export", "sold", "supplied", "shipped",
+            "exports",
+            "exported",
+            "export",
+            "sold",
+            "supplied",
+            "shipped",
+            "deliveries",
         ],
         clause,
     ) {

@@ -11,6 +11,7 @@
 
 mod agreements;
 mod figures;
+mod mission_lists;
 mod missions;
 mod modality;
 mod people;
@@ -18,6 +19,7 @@ mod relations;
 mod repeats;
 mod rows;
 mod text;
+mod trade_tables;
 mod trip_rows;
 mod view;
 mod visits;
@@ -150,8 +152,15 @@ pub(crate) struct State {
     pub last_mission: Option<MissionMemo>,
     /// Every mission named so far, for the city of "the embassy" when it closes.
     pub missions: Vec<MissionMemo>,
+    /// Every opening (`true`) and closing reported so far, so that a list repeating the prose
+    /// (or prose repeating a list) adds nothing.
+    pub mission_events: Vec<(bool, MissionMemo, PartialDate)>,
+    /// The sender and host a list header names ("Zambian missions in Tanzania").
+    pub mission_list_owner: Option<(CountryCode, CountryCode)>,
     /// The latest trade year, for "of that total".
     pub last_trade_year: Option<i32>,
+    /// The trade table being read, from its caption to its last row.
+    pub trade_table: Option<trade_tables::TradeTable>,
     /// Whether the sentence before signed an agreement, for "A convention followed in 1992".
     pub signed_before: bool,
     /// Whether the section lists trips, and in which direction.
@@ -173,7 +182,10 @@ impl State {
             last_visit: None,
             last_mission: None,
             missions: Vec::new(),
+            mission_events: Vec::new(),
+            mission_list_owner: None,
             last_trade_year: None,
+            trade_table: None,
             signed_before: false,
             rows: trip_rows::RowContext::default(),
             table_header: None,
@@ -198,11 +210,40 @@ impl State {
         self.last_visit = None;
         self.last_subject = None;
         self.table_header = None;
+        self.trade_table = None;
+    }
+
+    /// Whether an opening or closing of this mission in the same year was reported already:
+    /// same sender, host and kind, and the same city where both name one.
+    pub fn mission_reported(&self, opened: bool, mission: &MissionMemo, date: PartialDate) -> bool {
+        self.mission_events
+            .iter()
+            .any(|(was_opened, seen, seen_date)| {
+                *was_opened == opened
+                    && seen.sender == mission.sender
+                    && seen.host == mission.host
+                    && seen.kind == mission.kind
+                    && seen_date.year() == date.year()
+                    && (seen.city.is_none() || mission.city.is_none() || seen.city == mission.city)
+            })
+    }
+
+    pub fn report_mission(&mut self, opened: bool, mission: &MissionMemo, date: PartialDate) {
+        self.mission_events.push((opened, mission.clone(), date));
     }
 
     /// The other member of the dyad, for a member.
     pub fn other(&self, code: CountryCode) -> Option<CountryCode> {
         self.dyad.other(code)
+    }
+
+    /// The other member of the dyad for a member or a predecessor of one: East Germany in an
+    /// "East Germany–Vietnam" article is a member itself, in a "Germany–Vietnam" one through
+    /// its successor.
+    pub fn counterpart(&self, code: CountryCode) -> Option<CountryCode> {
+        self.dyad.other(code).or_else(|| {
+            bilateral_gazetteer::successor(code).and_then(|successor| self.dyad.other(successor))
+        })
     }
 }
 
@@ -229,6 +270,10 @@ pub fn extract_facts(
             section = block.section;
             state.new_section();
             state.rows = trip_rows::RowContext::of_section(document, section, &state);
+            state.mission_list_owner = document
+                .sections
+                .get(section)
+                .and_then(|heading| mission_lists::heading_owner(&heading.heading));
         }
         let text = document.slice(sentence.span);
         let first_in_block = index == 0 || sentences[index - 1].block != sentence.block;
@@ -254,6 +299,7 @@ pub fn extract_facts(
         let mut found = Vec::new();
         relations::extract(&view, &mut state, &mut found);
         missions::extract(&view, &mut state, &mut found);
+        mission_lists::extract(&view, &mut state, &mut found);
         visits::extract(&view, &mut state, &mut found);
         agreements::extract(&view, &mut state, &mut found);
         figures::extract(&view, &mut state, &mut found);
@@ -266,6 +312,7 @@ pub fn extract_facts(
         if !listed_row {
             trip_rows::introduce(&view, &found, &mut state);
         }
+        trade_tables::extract(&view, &mut state, &mut found);
         for item in &mut found {
             key_to_state_of_the_time(&mut item.fact);
         }

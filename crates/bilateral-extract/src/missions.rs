@@ -1,7 +1,7 @@
 //! Embassies, consulates and other missions opened and closed.
 
 use bilateral_gazetteer::MentionVia;
-use bilateral_model::{CountryCode, Fact, MissionKind, Span};
+use bilateral_model::{CountryCode, Fact, MissionKind, PartialDate, Span};
 
 use crate::modality::asserts;
 use std::sync::LazyLock;
@@ -27,6 +27,7 @@ const NOUNS: &[(&str, MissionKind)] = &[
     ("liaison office", MissionKind::Other),
     ("interests section", MissionKind::Other),
     ("representative office", MissionKind::Other),
+    ("special representation", MissionKind::Other),
     ("trade office", MissionKind::TradeMission),
     ("trade mission", MissionKind::TradeMission),
     ("commercial mission", MissionKind::TradeMission),
@@ -36,6 +37,21 @@ const NOUNS: &[(&str, MissionKind)] = &[
     ("commercial counsellor", MissionKind::TradeMission),
     ("commercial counselor", MissionKind::TradeMission),
     ("trade and investment office", MissionKind::TradeMission),
+];
+
+/// Verbs of holding a mission, which with "since DATE" date its opening: "X has had an
+/// embassy in Y since 1975", "X has an embassy in Y (since 1993)".
+const HELD: &[&str] = &[
+    "has had",
+    "have had",
+    "has maintained",
+    "have maintained",
+    "has kept",
+    "have kept",
+    "has",
+    "have",
+    "maintains",
+    "maintain",
 ];
 
 const OPENED: &[&str] = &[
@@ -72,18 +88,21 @@ const CLOSED: &[&str] = &[
     "was closed",
 ];
 
+/// Verbs by which a state holds its missions: "X has an embassy in A".
+const HOLDS: &[&str] = &["has", "also has", "maintains", "operates", "keeps", "runs"];
+
 /// Words that end a mission's sub-clause, so each mission pairs with its own verb and date.
 const SUB_CLAUSE_BREAKS: &[&str] = &[", which", " which ", " when ", ", when", ": ", ", where"];
 
-struct MissionNoun {
-    span: Span,
-    kind: MissionKind,
+pub(crate) struct MissionNoun {
+    pub span: Span,
+    pub kind: MissionKind,
 }
 
 static NOUN_LEXICON: LazyLock<Lexicon<MissionKind>> = LazyLock::new(|| Lexicon::new(NOUNS));
 
-fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
-    NOUN_LEXICON
+pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
+    let mut nouns: Vec<MissionNoun> = NOUN_LEXICON
         .find(lower, span)
         .into_iter()
         // "in the buildings of the former interests sections": a place, not a mission.
@@ -99,17 +118,239 @@ fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
             .any(|place| head.ends_with(place))
         })
         .map(|(span, kind)| MissionNoun { span, kind })
-        .collect()
+        .collect();
+    let named: Vec<Span> = nouns.iter().map(|noun| noun.span).collect();
+    nouns.extend(agency_offices(lower, span).filter(|office| {
+        !named
+            .iter()
+            .any(|noun| noun.start < office.span.end && office.span.start < noun.end)
+    }));
+    nouns.sort_by_key(|noun| noun.span.start);
+    nouns
 }
 
-/// "The embassy stayed open": a state, not an opening.
+/// Words of an agency's name that make its "office" abroad a trade mission: "a Nigerian
+/// Export Promotion Council office", "the Investment Authority's office".
+const AGENCY_WORDS: &[&str] = &["export", "trade", "investment", "promotion", "commerce"];
+
+/// Other words of such an agency's name: "Export Promotion Council", "Trade Development
+/// Board".
+const AGENCY_NAME_WORDS: &[&str] = &[
+    "council",
+    "board",
+    "bureau",
+    "agency",
+    "authority",
+    "centre",
+    "center",
+    "corporation",
+    "development",
+    "and",
+];
+
+/// "An Export Promotion Council office": an office right after the name of a trade agency,
+/// the noun taken from the name's first word so that the state before it is its sender.
+fn agency_offices(lower: &str, span: Span) -> impl Iterator<Item = MissionNoun> + '_ {
+    find_all(lower.get(..span.end).unwrap_or(""), "office")
+        .into_iter()
+        .filter(move |office| office.start >= span.start)
+        .filter_map(move |office| {
+            let head = &lower[span.start..office.start];
+            let mut start = None;
+            let mut agency = false;
+            let mut offset = head.len();
+            for word in head.split_whitespace().rev().take(5) {
+                let bare = word.trim_end_matches("'s");
+                if !AGENCY_WORDS.contains(&bare) && !AGENCY_NAME_WORDS.contains(&bare) {
+                    break;
+                }
+                offset = head[..offset].rfind(word)?;
+                agency |= AGENCY_WORDS.contains(&bare);
+                start = Some(span.start + offset);
+            }
+            start.filter(|_| agency).map(|start| MissionNoun {
+                span: Span::new(start, office.end),
+                kind: MissionKind::TradeMission,
+            })
+        })
+}
+
+/// "The embassy stayed open", "kept its embassy in Jakarta open": a state, not an opening.
 fn stays_open(lower: &str, trigger: Span) -> bool {
+    const STAY: &[&str] = &[
+        "stayed", "remained", "kept", "stay", "remain", "keep", "keeps", "keeping", "still",
+    ];
     let head = lower.get(..trigger.start).unwrap_or("").trim_end();
-    [
-        "stayed", "remained", "kept", "stay", "remain", "keep", "still",
-    ]
-    .iter()
-    .any(|verb| head.ends_with(verb))
+    STAY.iter().any(|verb| head.ends_with(verb))
+        || lower.get(trigger.start..trigger.end) == Some("open")
+            && head
+                .split_whitespace()
+                .rev()
+                .take(6)
+                .any(|word| STAY.contains(&word))
+}
+
+/// Verbs that turn one kind of mission into another: "the legation became an embassy in
+/// 1959", "both legations were raised to the rank of embassies".
+const UPGRADES: &[&str] = &[
+    "became",
+    "become",
+    "becomes",
+    "raised to",
+    "upgraded to",
+    "upgraded into",
+    "elevated to",
+    "converted into",
+    "converted to",
+    "turned into",
+    "promoted to",
+];
+
+/// Verbs that name the old mission first: "upgraded its consulate to a consulate-general".
+const UPGRADES_OBJECT_FIRST: &[&str] = &[
+    "upgraded",
+    "upgrades",
+    "raised",
+    "elevated",
+    "converted",
+    "turned",
+    "transformed",
+];
+
+/// Words between an upgrade verb and the new mission noun.
+const UPGRADE_FILLERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "full",
+    "rank",
+    "level",
+    "status",
+    "of",
+    "full-fledged",
+];
+
+/// The new mission noun right after `from`, past fillers ("a", "the rank of").
+fn new_noun_at(view: &View, from: usize, clause: Span) -> Option<MissionNoun> {
+    let rest = view.lower.get(from..clause.end).unwrap_or("");
+    let skipped: usize = rest
+        .split_inclusive(' ')
+        .take_while(|word| word.trim().is_empty() || UPGRADE_FILLERS.contains(&word.trim()))
+        .map(str::len)
+        .sum();
+    nouns_in(&view.lower, Span::new(from, clause.end))
+        .into_iter()
+        .find(|noun| noun.span.start == from + skipped)
+}
+
+/// Each upgrade in a clause as (verb, old mission, new mission): "the legation became an
+/// embassy", "X upgraded its consulate in Y to a consulate-general".
+fn upgrade_pairs(view: &View, clause: Span) -> Vec<(Span, MissionNoun, MissionNoun)> {
+    let mut pairs = Vec::new();
+    for verb in view.lower.find_every(UPGRADES, clause) {
+        let Some(new) = new_noun_at(view, verb.end, clause) else {
+            continue;
+        };
+        if let Some(old) = nouns_in(&view.lower, Span::new(clause.start, verb.start))
+            .into_iter()
+            .last()
+            .filter(|old| old.kind != new.kind)
+        {
+            pairs.push((verb, old, new));
+        }
+    }
+    for verb in view.lower.find_every(UPGRADES_OBJECT_FIRST, clause) {
+        let Some(old) = nouns_in(&view.lower, Span::new(verb.end, clause.end))
+            .into_iter()
+            .next()
+            .filter(|old| is_object_of(&view.lower, verb.end, old))
+        else {
+            continue;
+        };
+        // "... its consulate in Dire Dawa to a consulate-general": "to" within a few words.
+        let rest = view.lower.get(old.span.end..clause.end).unwrap_or("");
+        let Some(to) = [" to ", " into "]
+            .iter()
+            .filter_map(|word| rest.find(word).map(|at| at + word.len()))
+            .min()
+            .filter(|&at| rest[..at].split_whitespace().count() <= 5)
+        else {
+            continue;
+        };
+        if let Some(new) =
+            new_noun_at(view, old.span.end + to, clause).filter(|new| new.kind != old.kind)
+        {
+            pairs.push((verb, old, new));
+        }
+    }
+    pairs
+}
+
+/// Upgrades in `clause`: each is an opening of the new kind by the mission named before the
+/// verb (one per member of the pair for "both legations"), dated by the date after it.
+/// Returns the spans of the new mission nouns, which the other rules leave alone.
+fn upgrades(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) -> Vec<Span> {
+    let mut targets = Vec::new();
+    for (verb, old, new) in upgrade_pairs(view, clause) {
+        if !asserts(&view.lower, clause, verb) {
+            continue;
+        }
+        targets.push(new.span);
+        let last = last_date_before(view, verb.start, state);
+        // The date right after the new noun ("became an embassy in 1959"), else the one
+        // before the verb ("in 1960 both legations were raised"), else one nearby.
+        let Some(date) = view
+            .dates_in(Span::new(new.span.end, clause.end))
+            .next()
+            .filter(|date| {
+                let gap = view.lower.get(new.span.end..date.span.start).unwrap_or("");
+                matches!(gap.trim(), "" | "in" | "on" | "from")
+            })
+            .or_else(|| view.dates_in(Span::new(clause.start, verb.start)).last())
+            .map(|date| date.start)
+            .or_else(|| date_near(view, clause, new.span.end, last).map(|when| when.start))
+        else {
+            continue;
+        };
+        let plural = view.slice(old.span).ends_with('s');
+        let missions: Vec<MissionMemo> = if plural {
+            let (first, second) = (state.dyad.first(), state.dyad.second());
+            [(first, second), (second, first)]
+                .into_iter()
+                .map(|(sender, host)| MissionMemo {
+                    sender,
+                    host,
+                    kind: new.kind,
+                    city: state
+                        .missions
+                        .iter()
+                        .rev()
+                        .find(|memo| memo.sender == sender && memo.host == host)
+                        .and_then(|memo| memo.city.clone()),
+                })
+                .collect()
+        } else {
+            resolve(view, clause, clause, &old, verb, state)
+                .map(|memo| MissionMemo {
+                    kind: new.kind,
+                    ..memo
+                })
+                .into_iter()
+                .collect()
+        };
+        for mission in missions {
+            if state.mission_reported(true, &mission, date) {
+                continue;
+            }
+            state.report_mission(true, &mission, date);
+            found.push(Found {
+                fact: mission_fact(true, &mission, date),
+                confidence: 0.8,
+            });
+            state.missions.push(mission);
+        }
+    }
+    targets
 }
 
 /// Splits a clause into sub-clauses at relative and temporal conjunctions.
@@ -138,6 +379,14 @@ fn sub_clauses(lower: &str, clause: Span) -> Vec<Span> {
     spans
 }
 
+/// Whether a noun is the object of the verb ending at `verb_end`: "set up a commercial
+/// office", "opened its embassy" (at most two words between).
+fn is_object_of(lower: &str, verb_end: usize, noun: &MissionNoun) -> bool {
+    lower
+        .get(verb_end..noun.span.start)
+        .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+}
+
 /// Every opening or closing verb in a span, in order, overlapping matches merged.
 fn triggers_in(lower: &Lowered, part: Span) -> Vec<(Span, bool)> {
     let mut found: Vec<(Span, bool)> = lower
@@ -163,14 +412,37 @@ fn triggers_in(lower: &Lowered, part: Span) -> Vec<(Span, bool)> {
 }
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if nouns_in(&view.lower, view.whole()).is_empty() {
+    if nouns_in(&view.lower, view.whole()).is_empty()
+        && !view.lower.has_any(POST_NOUNS, view.whole())
+    {
         return;
     }
+    // The last mission of the sentence, for "...; it was closed in 1976".
+    let mut in_sentence: Option<MissionMemo> = None;
+    // The verb of the clause before, for "X opened in May, and Y's embassy in June".
+    let mut verb_before: Option<bool> = None;
     for clause in view.clauses.clone() {
+        let upgraded = upgrades(view, clause, state, found);
+        held_since(view, clause, state, found);
+        remember_listed(view, clause, state);
+        posts_by_city(view, clause, state, found);
         let mut previous: Option<MissionMemo> = None;
+        let mut previous_date: Option<PartialDate> = None;
+        let mut clause_verb: Option<bool> = None;
+        // A sub-clause with nouns and no verb, waiting for one.
+        let mut waiting: Option<Span> = None;
+        if triggers_in(&view.lower, clause).is_empty()
+            && let Some(opened) = verb_before
+        {
+            clause_verb = gapped(view, clause, opened, state, found);
+        }
         for part in sub_clauses(&view.lower, clause) {
-            let nouns = nouns_in(&view.lower, part);
+            let mut nouns = nouns_in(&view.lower, part);
+            nouns.retain(|noun| !upgraded.contains(&noun.span));
             let triggers = triggers_in(&view.lower, part);
+            if triggers.is_empty() && !nouns.is_empty() {
+                waiting = Some(part);
+            }
             for (index, &(trigger, is_open)) in triggers.iter().enumerate() {
                 if !asserts(&view.lower, part, trigger) && !asserts(&view.lower, clause, trigger)
                     || stays_open(&view.lower, trigger)
@@ -181,6 +453,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 let stretch_end = triggers
                     .get(index + 1)
                     .map_or(part.end, |(next, _)| next.start);
+                // A sentence end the segmenter left ("the same year. During the war
+                // (1967–1970)") bounds the verb's stretch.
+                let stretch_end = sentence_break(view.text, trigger.end, stretch_end);
                 let stretch = Span::new(part.start, stretch_end);
                 let last = last_date_before(view, trigger.start, state);
                 let own_date = view
@@ -202,6 +477,9 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                             .last()
                             .map(|date| date.start)
                     })
+                    // "The consulate closed later that month, when X opened an embassy": a
+                    // temporal sub-clause shares the date of the event it dates.
+                    .or_else(|| previous_date.filter(|_| is_temporal(&view.lower, part)))
                     // "On 1 September 1977 X opened in A, and Y opened in B": a clause joined
                     // to the one before shares its date when it gives none.
                     .or_else(|| view.date_before(clause.start))
@@ -227,6 +505,8 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         .find(|noun| {
                             noun.span.start >= previous_trigger_end
                                 && noun.span.end <= trigger.start
+                                && !(index > 0
+                                    && is_object_of(&view.lower, previous_trigger_end, noun))
                         })
                         .or_else(|| {
                             nouns.iter().find(|noun| {
@@ -253,18 +533,52 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     if let Some(each) = each {
                         each.into_iter().map(|mission| (mission, None)).collect()
                     } else if paired.is_empty() {
+                        let pronoun = view.lower[part.start..trigger.start]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|word| word == "it");
+                        // "X's embassy in A, which also served as ..., followed in 1964": a
+                        // relative clause closed by a comma leaves the verb to the noun
+                        // before it.
+                        let closed_relative = relative
+                            && view.lower[part.start..trigger.start]
+                                .trim_start_matches([',', ' '])
+                                .contains(',');
                         match (relative, &previous, triggers.len() > 1 || index > 0) {
                             (true, Some(memo), _) | (_, Some(memo), true) => {
                                 vec![(memo.clone(), None)]
                             }
-                            _ => Vec::new(),
+                            (true, None, _) if closed_relative => waiting
+                                .iter()
+                                .flat_map(|&waiting_part| {
+                                    nouns_in(&view.lower, waiting_part)
+                                        .into_iter()
+                                        .filter_map(|noun| {
+                                            resolve(
+                                                view,
+                                                clause,
+                                                waiting_part,
+                                                &noun,
+                                                trigger,
+                                                state,
+                                            )
+                                        })
+                                        .map(|memo| (memo, None))
+                                        .collect::<Vec<_>>()
+                                })
+                                .collect(),
+                            _ => in_sentence
+                                .iter()
+                                .filter(|_| pronoun)
+                                .map(|memo| (memo.clone(), None))
+                                .collect(),
                         }
                     } else {
                         let several = paired.len() > 1;
                         paired
                             .iter()
                             .enumerate()
-                            .filter_map(|(position, noun)| {
+                            .flat_map(|(position, noun)| {
                                 let until = paired
                                     .get(position + 1)
                                     .map_or(stretch_end, |next| next.span.start);
@@ -275,13 +589,18 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                                             .map(|date| date.start)
                                     })
                                     .flatten();
-                                resolve(view, clause, part, noun, trigger, state)
-                                    .map(|memo| (memo, noun_date))
+                                let memo = resolve(view, clause, part, noun, trigger, state);
+                                each_place(view, part, noun, trigger, memo, state)
+                                    .into_iter()
+                                    .map(move |(memo, date)| (memo, date.or(noun_date)))
                             })
                             .collect()
                     };
                 for (mut mission, noun_date) in missions {
                     let date = noun_date.unwrap_or(date);
+                    if state.mission_reported(is_open, &mission, date) {
+                        continue;
+                    }
                     // "... and opened one in Zagreb": a new place for the same kind of mission.
                     if view
                         .lower
@@ -296,35 +615,408 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                             (None, Some(city)) => mission.city = Some(city),
                             (None, None) => {}
                         }
+                    } else if view
+                        .lower
+                        .get(trigger.end..)
+                        .is_some_and(|rest| rest.starts_with(" in "))
+                        && let (Some(host), Some(city)) = place_at(view, trigger.end + 4)
+                        && host == mission.host
+                    {
+                        // "... was closed there and reopened in Brasília": the host's capital.
+                        mission.city = Some(city);
                     }
-                    let fact = if is_open {
-                        Fact::MissionOpened {
-                            sender: mission.sender,
-                            host: mission.host,
-                            kind: mission.kind,
-                            city: mission.city.clone(),
-                            date: Some(date),
-                        }
-                    } else {
-                        Fact::MissionClosed {
-                            sender: mission.sender,
-                            host: mission.host,
-                            kind: mission.kind,
-                            city: mission.city.clone(),
-                            date: Some(date),
-                        }
-                    };
+                    let fact = mission_fact(is_open, &mission, date);
+                    state.report_mission(is_open, &mission, date);
                     found.push(Found {
                         fact,
                         confidence: 0.8,
                     });
                     state.last_mission = Some(mission.clone());
                     state.missions.push(mission.clone());
+                    in_sentence = Some(mission.clone());
                     previous = Some(mission);
+                    previous_date = Some(date);
+                    clause_verb = Some(is_open);
                 }
             }
         }
+        verb_before = clause_verb;
     }
+}
+
+/// "X has had an embassy in Y since 1975": a mission held since a date was opened then.
+fn held_since(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
+    let Some(verb) = view.lower.find_any(HELD, clause) else {
+        return;
+    };
+    let Some(noun) = nouns_in(&view.lower, Span::new(verb.end, clause.end))
+        .into_iter()
+        .next()
+        .filter(|noun| {
+            is_object_of(&view.lower, verb.end, noun)
+                && !view.lower[verb.end..noun.span.start]
+                    .split_whitespace()
+                    .any(|word| matches!(word, "no" | "not" | "never"))
+        })
+    else {
+        return;
+    };
+    let Some(date) = view
+        .dates
+        .iter()
+        .find(|date| {
+            let head = &view.lower[..date.span.start];
+            date.span.start >= noun.span.end
+                && date.span.end <= clause.end
+                && (head.ends_with(" since ") || head.ends_with("(since "))
+                // Not "..., which has been headed since 2019 by ...".
+                && !view.lower[noun.span.end..date.span.start].contains([',', ';'])
+        })
+        .map(|date| date.start)
+    else {
+        return;
+    };
+    if !asserts(&view.lower, clause, verb) {
+        return;
+    }
+    let Some(mission) = resolve(view, clause, clause, &noun, verb, state) else {
+        return;
+    };
+    if state.mission_reported(true, &mission, date) {
+        return;
+    }
+    state.report_mission(true, &mission, date);
+    found.push(Found {
+        fact: mission_fact(true, &mission, date),
+        confidence: 0.8,
+    });
+    state.missions.push(mission.clone());
+    state.last_mission = Some(mission);
+}
+
+/// Nouns that stand for a mission named before by its city: "the Surabaya post".
+const POST_NOUNS: &[&str] = &["post", "posts"];
+
+/// "X has consulates-general in A, B and C": each listed mission is remembered (it has no
+/// date, so no fact) for a later "the B post opened in 2016".
+fn remember_listed(view: &View, clause: Span, state: &mut State) {
+    for noun in nouns_in(&view.lower, clause) {
+        let places = listed_places(view, noun.span.end, clause.end);
+        if places.len() < 2 {
+            continue;
+        }
+        let at = Span::new(noun.span.start, noun.span.start);
+        let Some(base) = resolve(view, clause, clause, &noun, at, state) else {
+            continue;
+        };
+        for (host, city, _) in places {
+            if host.is_some_and(|host| host != base.host) {
+                continue;
+            }
+            state.missions.push(MissionMemo {
+                city: Some(city),
+                ..base.clone()
+            });
+        }
+    }
+}
+
+/// "the Surabaya post opened in 2016 and the Makassar post in 2017": a post named by the city
+/// of a mission remembered before, dated by the date after it, under the clause's one verb.
+fn posts_by_city(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
+    let triggers = triggers_in(&view.lower, clause);
+    let Some(&(trigger, opened)) = triggers.first() else {
+        return;
+    };
+    if triggers.iter().any(|(_, other)| *other != opened) || !asserts(&view.lower, clause, trigger)
+    {
+        return;
+    }
+    // "the Surabaya post", not the newspaper "The Jakarta Post".
+    for post in view
+        .lower
+        .find_every(POST_NOUNS, clause)
+        .into_iter()
+        .filter(|post| view.slice(*post).starts_with('p'))
+    {
+        let head = view
+            .text
+            .get(clause.start..post.start)
+            .unwrap_or("")
+            .trim_end();
+        let Some(mission) = state
+            .missions
+            .iter()
+            .rev()
+            .find(|memo| {
+                memo.city.as_deref().is_some_and(|city| {
+                    head.strip_suffix(city).is_some_and(|before| {
+                        before.trim_end().to_ascii_lowercase().ends_with("the")
+                    })
+                })
+            })
+            .cloned()
+        else {
+            continue;
+        };
+        let Some(date) = view
+            .dates_in(Span::new(post.end, clause.end))
+            .next()
+            .map(|date| date.start)
+        else {
+            continue;
+        };
+        if state.mission_reported(opened, &mission, date) {
+            continue;
+        }
+        state.report_mission(opened, &mission, date);
+        found.push(Found {
+            fact: mission_fact(opened, &mission, date),
+            confidence: 0.8,
+        });
+    }
+}
+
+/// The first sentence end within `from..to`: a full stop after a word of three letters or
+/// more, a digit or a bracket, then any citation marks ("[2][3]"), a space and a capital.
+/// `to` when there is none.
+fn sentence_break(text: &str, from: usize, to: usize) -> usize {
+    let slice = text.get(from..to).unwrap_or("");
+    slice
+        .match_indices('.')
+        .find(|&(at, _)| {
+            let word = slice[..at]
+                .rsplit(|ch: char| ch.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let ends_well = word
+                .ends_with(|ch: char| ch.is_ascii_digit() || ch == ']' || ch == ')')
+                || word.chars().filter(|ch| ch.is_alphabetic()).count() >= 3;
+            let mut rest = &slice[at + 1..];
+            while let Some(inner) = rest.strip_prefix('[') {
+                match inner.find(']') {
+                    Some(close) => rest = &inner[close + 1..],
+                    None => break,
+                }
+            }
+            ends_well
+                && rest
+                    .strip_prefix(' ')
+                    .and_then(|next| next.chars().next())
+                    .is_some_and(char::is_uppercase)
+        })
+        .map_or(to, |(at, _)| from + at)
+}
+
+/// Whether a sub-clause dates another event: "when X opened an embassy".
+fn is_temporal(lower: &str, part: Span) -> bool {
+    lower
+        .get(part.start..part.end)
+        .is_some_and(|text| text.trim_start_matches([',', ' ']).starts_with("when "))
+}
+
+/// "X's embassy opened in May, and Y's embassy in Z in June 1992": a clause with missions
+/// and a date but no verb shares the verb of the clause before. Returns the verb when the
+/// clause gave a fact.
+fn gapped(
+    view: &View,
+    clause: Span,
+    opened: bool,
+    state: &mut State,
+    found: &mut Vec<Found>,
+) -> Option<bool> {
+    if !view.lower[..clause.start].ends_with(", and ") {
+        return None;
+    }
+    let mut gave = None;
+    for noun in nouns_in(&view.lower, clause) {
+        let Some(date) = view
+            .dates_in(Span::new(noun.span.end, clause.end))
+            .next()
+            .map(|date| date.start)
+        else {
+            continue;
+        };
+        let at = Span::new(clause.start, clause.start);
+        let Some(mission) = resolve(view, clause, clause, &noun, at, state) else {
+            continue;
+        };
+        if state.mission_reported(opened, &mission, date) {
+            continue;
+        }
+        state.report_mission(opened, &mission, date);
+        found.push(Found {
+            fact: mission_fact(opened, &mission, date),
+            confidence: 0.8,
+        });
+        state.missions.push(mission.clone());
+        state.last_mission = Some(mission);
+        gave = Some(opened);
+    }
+    gave
+}
+
+/// The fact of a mission opened or closed on a date.
+pub(crate) fn mission_fact(opened: bool, mission: &MissionMemo, date: PartialDate) -> Fact {
+    let (sender, host, kind, city) = (
+        mission.sender,
+        mission.host,
+        mission.kind,
+        mission.city.clone(),
+    );
+    if opened {
+        Fact::MissionOpened {
+            sender,
+            host,
+            kind,
+            city,
+            date: Some(date),
+        }
+    } else {
+        Fact::MissionClosed {
+            sender,
+            host,
+            kind,
+            city,
+            date: Some(date),
+        }
+    }
+}
+
+/// A plural mission noun with its places listed, "legations in Kaunas and Warsaw", "its
+/// consulates-general in Mumbai and Pune were opened in 1986 and 2016 respectively": one
+/// mission per place (a capital names its state; the sender is the other member), each with
+/// its own date when the text gives them "respectively". Else the one resolved mission.
+fn each_place(
+    view: &View,
+    part: Span,
+    noun: &MissionNoun,
+    trigger: Span,
+    resolved: Option<MissionMemo>,
+    state: &State,
+) -> Vec<(MissionMemo, Option<PartialDate>)> {
+    let Some(base) = resolved else {
+        return Vec::new();
+    };
+    // "consulates-general", "legations": a plural word in the noun.
+    let plural = view
+        .slice(noun.span)
+        .split([' ', '-'])
+        .any(|word| word.ends_with('s'));
+    // "opened embassies in each other's capitals": one each way, in the capitals.
+    let reciprocal = plural
+        && [noun.span.end, trigger.end].iter().any(|&from| {
+            view.lower
+                .get(from..part.end)
+                .is_some_and(|tail| RECIPROCAL.iter().any(|phrase| tail.starts_with(phrase)))
+        });
+    // "Both countries opened embassies in 1964".
+    let both = plural
+        && view.lower.has_any(
+            BOTH_SIDES,
+            Span::new(part.start, trigger.start.min(noun.span.start)),
+        );
+    if reciprocal || both {
+        let (first, second) = (state.dyad.first(), state.dyad.second());
+        return [(first, second), (second, first)]
+            .into_iter()
+            .map(|(sender, host)| {
+                let city = reciprocal
+                    .then(|| bilateral_gazetteer::by_code(host))
+                    .flatten()
+                    .and_then(|country| country.capitals.first())
+                    .map(|city| (*city).to_owned());
+                let mission = MissionMemo {
+                    sender,
+                    host,
+                    kind: base.kind,
+                    city,
+                };
+                (mission, None)
+            })
+            .collect();
+    }
+    let places = if plural {
+        // "legations in A and B were opened", "legations were opened in A and B".
+        let after_noun = listed_places(view, noun.span.end, part.end);
+        if after_noun.is_empty() && trigger.start > noun.span.end {
+            listed_places(view, trigger.end, part.end)
+        } else {
+            after_noun
+        }
+    } else {
+        Vec::new()
+    };
+    if places.len() < 2 {
+        return vec![(base, None)];
+    }
+    let respective: Vec<PartialDate> = if view.lower.has_any(&["respectively"], part) {
+        view.dates_in(Span::new(trigger.end, part.end))
+            .map(|date| date.start)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    places
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, (host, city, own_date))| {
+            let (sender, host) = match host {
+                Some(host) if host != base.host => (state.counterpart(host)?, host),
+                _ => (base.sender, base.host),
+            };
+            let date = own_date.or_else(|| respective.get(index).copied());
+            Some((
+                MissionMemo {
+                    sender,
+                    host,
+                    kind: base.kind,
+                    city: Some(city),
+                },
+                date,
+            ))
+        })
+        .collect()
+}
+
+/// The places listed after "in" right after a noun: "in Kaunas and Warsaw", "in A, B and C",
+/// "in A in 1990 and B in 1995", each with the state of a capital the gazetteer knows and
+/// the date written right after it.
+fn listed_places(
+    view: &View,
+    from: usize,
+    until: usize,
+) -> Vec<(Option<CountryCode>, String, Option<PartialDate>)> {
+    let Some(start) = view
+        .lower
+        .get(from..until)
+        .and_then(|tail| tail.strip_prefix(" in "))
+        .map(|_| from + 4)
+    else {
+        return Vec::new();
+    };
+    let mut places = Vec::new();
+    let mut at = start;
+    while let (host, Some(city)) = place_at(view, at) {
+        at += city.len();
+        let date = view
+            .dates_in(Span::new(at, until))
+            .next()
+            .filter(|date| view.lower.get(at..date.span.start) == Some(" in "));
+        if let Some(date) = date {
+            at = date.span.end;
+        }
+        places.push((host, city, date.map(|date| date.start)));
+        let rest = view.lower.get(at..until).unwrap_or("");
+        let Some(separator) = [", and ", " and ", ", "]
+            .iter()
+            .find(|separator| rest.starts_with(**separator))
+        else {
+            break;
+        };
+        at += separator.len();
+    }
+    places
 }
 
 /// The place a mission is "in", read at `offset`: a country or capital the gazetteer knows
@@ -379,14 +1071,14 @@ fn one_each(
             continue;
         };
         listed = true;
-        if !state.dyad.contains(successor(sender)) {
+        if !state.dyad.contains(sender) && !state.dyad.contains(successor(sender)) {
             continue;
         }
-        let Some(host) = state.other(successor(sender)) else {
+        let Some(host) = state.counterpart(sender) else {
             continue;
         };
         let (place, city) = place_at(view, one.end + 1);
-        if place.is_some_and(|code| successor(code) != host) {
+        if place.is_some_and(|code| code != host && successor(code) != host) {
             continue;
         }
         missions.push(MissionMemo {
@@ -421,10 +1113,18 @@ fn resolve(
     }
     let successor = |code: CountryCode| bilateral_gazetteer::successor(code).unwrap_or(code);
     match (sender, host) {
-        (Some(from), None) => host = state.other(successor(from)),
-        (None, Some(to)) => sender = state.other(successor(to)),
+        (Some(from), None) => host = state.counterpart(from),
+        (None, Some(to)) => sender = state.counterpart(to),
+        // "the Darwin consulate": a mission remembered by its city, else the last one.
         (None, None) => {
-            let memo = state.last_mission.as_ref()?;
+            let memo = state
+                .missions
+                .iter()
+                .rev()
+                .find(|memo| {
+                    memo.kind == noun.kind && city.is_some() && memo.city.as_ref() == city.as_ref()
+                })
+                .or(state.last_mission.as_ref())?;
             sender = Some(memo.sender);
             host = Some(memo.host);
         }
@@ -476,11 +1176,19 @@ fn sender_of(
         .rev()
         .take(3)
         .any(|word| matches!(*word, "its" | "their"))
-        && !view
-            .countries_in(Span::new(part.start, noun.span.start))
-            .any(|_| true)
     {
-        return view.countries.first().map(|country| country.code);
+        // "the GDR embassy in Hanoi and its consulate-general": the state named before.
+        let named_before = view
+            .countries_in(Span::new(part.start, noun.span.start))
+            .filter(|country| !country.via.is_city())
+            .last();
+        return named_before
+            .or_else(|| {
+                view.countries
+                    .iter()
+                    .find(|country| country.via != MentionVia::City)
+            })
+            .map(|country| country.code);
     }
     // A country right before the noun, allowing a few modifiers ("the former East German").
     if let Some(country) = view
@@ -500,14 +1208,32 @@ fn sender_of(
             return Some(country.code);
         }
     }
-    // The subject of the verb: a state named before the verb, the verb before the noun.
+    // "X has an embassy in A and a consulate in B, opened in 1971": the holder.
+    if let Some(holder) = view
+        .countries_in(Span::new(0, noun.span.start))
+        .find(|country| {
+            !country.via.is_city()
+                && view.lower.get(country.span.end..).is_some_and(|rest| {
+                    HOLDS.iter().any(|verb| {
+                        rest.strip_prefix(' ')
+                            .and_then(|rest| rest.strip_prefix(verb))
+                            .is_some_and(|rest| rest.starts_with(' '))
+                    })
+                })
+        })
+    {
+        return Some(holder.code);
+    }
+    // The subject of the verb: a state named before the verb, the verb before the noun. A
+    // capital may stand for its government ("Canberra opened"); another city never does.
     if trigger.start < noun.span.start {
         let subject = view
             .countries_in(Span::new(part.start, trigger.start))
+            .filter(|country| country.via != MentionVia::City)
             .last()
             .or_else(|| {
                 view.countries_in(Span::new(clause.start, trigger.start))
-                    .next()
+                    .find(|country| country.via != MentionVia::City)
             });
         if let Some(country) = subject {
             return Some(country.code);
@@ -565,7 +1291,10 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
     // "the Edmonton consulate general": a city the gazetteer doesn't know.
     let before = view.text.get(part.start..noun.span.start).unwrap_or("");
     let last_word = before.split_whitespace().last().unwrap_or("");
-    if last_word.chars().next().is_some_and(char::is_uppercase) && !last_word.ends_with("'s") {
+    if last_word.chars().next().is_some_and(char::is_uppercase)
+        && !last_word.ends_with("'s")
+        && !DETERMINERS.contains(&last_word)
+    {
         let word_start = noun.span.start - before.len() + before.rfind(last_word).unwrap_or(0);
         if !view
             .countries
@@ -578,6 +1307,31 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
     (None, None)
 }
 
+/// Subjects that open a plural mission noun both ways: "both countries opened embassies".
+const BOTH_SIDES: &[&str] = &[
+    "both countries",
+    "the two countries",
+    "both states",
+    "the two states",
+    "both governments",
+    "the two governments",
+    "both sides",
+    "the two sides",
+];
+
+/// What follows a plural mission noun opened both ways: "embassies in each other's capitals".
+const RECIPROCAL: &[&str] = &[
+    " in each other's capitals",
+    " in each other’s capitals",
+    " in each other's countries",
+    " in each other’s countries",
+    " in both capitals",
+    " in the two capitals",
+];
+
+/// Capitalised words before a noun that open a sentence, not a city: "The consulate".
+const DETERMINERS: &[&str] = &["The", "A", "An", "Its", "Their", "This", "That", "Both"];
+
 /// "the Mongolian capital": a demonym followed by "capital" names the capital city.
 fn capital_phrase(view: &View, country: &crate::view::CountryRef) -> Option<String> {
     let after = view.lower.get(country.span.end..)?;
@@ -589,21 +1343,32 @@ fn capital_phrase(view: &View, country: &crate::view::CountryRef) -> Option<Stri
     None
 }
 
-/// A run of capitalised words starting at `offset`: a city the gazetteer doesn't know.
-fn capitalised_run(text: &str, offset: usize) -> Option<String> {
+/// Lower-case words inside a place name: "Rio de Janeiro", "Dar es Salaam".
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "es", "el", "al", "la", "del",
+];
+
+/// A run of capitalised words starting at `offset`: a city the gazetteer doesn't know. A
+/// particle counts only between two capitalised words.
+pub(crate) fn capitalised_run(text: &str, offset: usize) -> Option<String> {
     let tail = text.get(offset..)?;
-    let mut words = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut pending: Option<&str> = None;
     for word in tail.split_whitespace() {
         let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
         if clean.chars().next().is_some_and(char::is_uppercase) {
+            words.extend(pending.take());
             words.push(clean);
             if clean.len() != word.len() {
                 break;
             }
+        } else if !words.is_empty() && pending.is_none() && NAME_PARTICLES.contains(&word) {
+            pending = Some(word);
+            continue;
         } else {
             break;
         }
-        if words.len() >= 3 {
+        if words.len() >= 4 {
             break;
         }
     }
@@ -621,6 +1386,23 @@ mod tests {
                 .iter()
                 .all(|separator| separator.contains("wh") || separator.contains(':'))
         );
+    }
+
+    #[test]
+    fn a_sentence_end_the_segmenter_left_is_found() {
+        fn ends(text: &str) -> &str {
+            &text[..sentence_break(text, 0, text.len())]
+        }
+        assert_eq!(
+            ends("reopened the same year.[2][3] During the war (1967–1970)"),
+            "reopened the same year"
+        );
+        assert_eq!(ends("closed in 1976. In 1980 it"), "closed in 1976");
+        assert_eq!(
+            ends("opened in St. Petersburg in 1995"),
+            "opened in St. Petersburg in 1995"
+        );
+        assert_eq!(ends("opened in 1995.[4]"), "opened in 1995.[4]");
     }
 
     #[test]

@@ -53,6 +53,8 @@ const HYPOTHETICAL: &[&str] = &[
     "announced plans",
     "demanded",
     "demanding",
+    "was denied",
+    "were denied",
 ];
 
 /// Words that deny what follows them in a clause.
@@ -157,5 +159,9 @@ mod tests {
         assert!(!check("the trip did not take place", "trip"));
         assert!(!check("the two sides agreed to sign a treaty", "sign"));
         assert!(!check("neither side broke off relations", "broke off"));
+        assert!(!check(
+            "reports that it had closed its embassy were denied",
+            "closed"
+        ));
     }
 }

@@ -155,6 +155,11 @@ pub fn relative_date(lower: &Lowered, clause: Span, last: PartialDate) -> Option
     if has(&[
         "the same year",
         "that year",
+        "that spring",
+        "that summer",
+        "that autumn",
+        "that fall",
+        "that winter",
         "that same year",
         "later that year",
         "earlier that year",
@@ -236,6 +241,10 @@ mod tests {
         assert_eq!(
             resolve("a day earlier", "1990-01-01").as_deref(),
             Some("1989-12-31")
+        );
+        assert_eq!(
+            resolve("began work that summer", "1992-01-14").as_deref(),
+            Some("1992")
         );
         assert_eq!(resolve("nothing relative here", "1957"), None);
         assert_eq!(resolve("that is all", "1957"), None);

@@ -268,3 +268,350 @@ fn an_agreement_that_followed_one_signed_before() {
         "#,
     );
 }
+
+#[test]
+fn mission_list_entries_with_their_years() {
+    // A data line with its header, list items under a header line, "X in Y:" with entries,
+    // table cells; entries without a year, or with another word before it, give nothing.
+    check(
+        &article(
+            "Chile–Peru relations",
+            "Chilean missions in Peru: Embassy, Lima (opened 1960); Consulate, Tacna (opened May 2001)\nResident missions: Embassy of Peru, Santiago (since 1941)\nPeru | Consulate | Arica | 1995\n\nPeruvian missions in Chile\n\n- Embassy, Santiago (1961)\n- Consulate-General, Valparaíso (1995)\n- Consulate, Arica (announced 2019)\n\nPeru in Chile: consulate in Iquique (2004); consulate in Punta Arenas (2008)\n\n- Honorary Consulate of Chile in Arequipa: opened 1999; closed 2012\n- Consulate of Chile in Ilo (1998–2010)\n\nMission | City | Opened\nConsulate-General of Chile | Cusco | 2010\nConsulate of Chile | Puno | 2014\n\nEmbassy of Chile, Lima Embassy of Peru, Santiago\n\nInfobox - Mission 1: Embassy of Chile, Lima - Mission 2: Embassy of Peru, Santiago - Opened: 1822",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"embassy","city":"Lima","date":"1960"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Tacna","date":"2001-05"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"embassy","city":"Santiago","date":"1941"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate","city":"Arica","date":"1995"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"embassy","city":"Santiago","date":"1961"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate_general","city":"Valparaíso","date":"1995"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate","city":"Iquique","date":"2004"}
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"consulate","city":"Punta Arenas","date":"2008"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"honorary_consulate","city":"Arequipa","date":"1999"}
+        {"type":"mission_closed","sender":"CHL","host":"PER","kind":"honorary_consulate","city":"Arequipa","date":"2012"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Ilo","date":"1998"}
+        {"type":"mission_closed","sender":"CHL","host":"PER","kind":"consulate","city":"Ilo","date":"2010"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate_general","city":"Cusco","date":"2010"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Puno","date":"2014"}
+        "#,
+    );
+}
+
+#[test]
+fn a_list_entry_names_the_state_its_city_then_belonged_to() {
+    check(
+        &article(
+            "Mongolia–Ukraine relations",
+            "Missions\n- Consulate of Mongolia in Odessa (then Ukrainian SSR, USSR): opened 1985; closed 1993\n- Honorary Consulate of Mongolia in Lviv (then the largest city of the west): opened 1996\n- Embassy of Mongolia, Kyiv (2024). \"Relations with Ukraine\". Retrieved 3 May 2024.\n- Consulate-General of Mongolia in Kharkiv (then part of the USSR): opened 1988",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"MNG","host":"SUN","kind":"consulate","city":"Odessa","date":"1985"}
+        {"type":"mission_closed","sender":"MNG","host":"UKR","kind":"consulate","city":"Odessa","date":"1993"}
+        {"type":"mission_opened","sender":"MNG","host":"UKR","kind":"honorary_consulate","city":"Lviv","date":"1996"}
+        {"type":"mission_opened","sender":"MNG","host":"SUN","kind":"consulate_general","city":"Kharkiv","date":"1988"}
+        "#,
+    );
+}
+
+#[test]
+fn a_list_repeating_the_prose_adds_nothing() {
+    check(
+        &article(
+            "Chile–Peru relations",
+            "The Chilean embassy in Lima opened in March 1960.\n\n- Embassy of Chile, Lima (1960)",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"embassy","city":"Lima","date":"1960-03"}
+        "#,
+    );
+}
+
+#[test]
+fn a_mission_raised_to_an_embassy_is_an_embassy_opened() {
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "Norway's legation in Accra, opened in May 1961, became an embassy in 1966. The Norwegian consulate in Kumasi was upgraded to a consulate-general in 1984. The Ghanaian legation in Oslo was never raised to an embassy. Ghana upgraded its consulate in Bergen to a consulate-general in 1990. Norway upgraded its embassy in Accra to a new building in 1995.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"other","city":"Accra","date":"1961-05"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1966"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate_general","city":"Kumasi","date":"1984"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate_general","city":"Bergen","date":"1990"}
+        "#,
+    );
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "Both countries opened embassies in 1964. The two governments closed their consulates in 1990.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":null,"date":"1964"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":null,"date":"1964"}
+        {"type":"mission_closed","sender":"GHA","host":"NOR","kind":"consulate","city":null,"date":"1990"}
+        {"type":"mission_closed","sender":"NOR","host":"GHA","kind":"consulate","city":null,"date":"1990"}
+        "#,
+    );
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "Norway opened a legation in Accra in 1961, and the Ghanaian legation in Oslo followed in 1962. In 1970 both legations were elevated to embassies.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"other","city":"Accra","date":"1961"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"other","city":"Oslo","date":"1962"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1970"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":"Oslo","date":"1970"}
+        "#,
+    );
+}
+
+#[test]
+fn a_mission_kept_open_or_held_is_dated_only_by_its_own_opening() {
+    // "kept its embassy open" is a state; "X has A, B and a consulate in C, opened in 1971"
+    // dates only the consulate, whose sender is the holder.
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "During the crisis of 1983 Oslo kept its embassy in Accra open. Ghana has an embassy in Oslo, consulates-general in Bergen and Stavanger, and a consulate in Tromsø, opened in 1977.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Tromsø","date":"1977"}
+        "#,
+    );
+}
+
+#[test]
+fn trade_tables_in_either_layout() {
+    // Years across, labelled rows; the caption's unit scales every cell. A balance row and a
+    // table whose caption speaks of aid give nothing.
+    check(
+        &article(
+            "Chile–Peru relations",
+            "Economy\n\nBilateral trade (US$ million)\n2021 2022\nChilean exports to Peru 1,210.5 1,340.0\nPeru's imports from Chile 1,210.5 1,340.0\nPeruvian export 880 912.4\nTrade balance 330.5 427.6\nTotal trade 2,090.5 2,252.4\n\nAid disbursed (US$ million)\n2021 2022\nChilean exports to Peru 5 6",
+        ),
+        r#"
+        {"type":"trade","year":2021,"value":1210500000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2022,"value":1340000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2021,"value":880000000.0,"currency":"USD","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2022,"value":912400000.0,"currency":"USD","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2021,"value":2090500000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":2252400000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+    // Years down, with headings split by spaces or by " | "; a one-year caption.
+    check(
+        &article(
+            "Chile–Peru relations",
+            "Economy\n\nMerchandise trade (in € billions)\nYear Peruvian exports to Chile Chilean exports to Peru Total\n2019 1.5 2.25 3.75\n\nThe two economies are close.\n\nGoods trade, 2020 (USD, millions; source: customs)\nChile's exports to Peru 950\nTurnover 1,700",
+        ),
+        r#"
+        {"type":"trade","year":2019,"value":1500000000.0,"currency":"EUR","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2019,"value":2250000000.0,"currency":"EUR","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2019,"value":3750000000.0,"currency":"EUR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2020,"value":950000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2020,"value":1700000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
+
+#[test]
+fn trade_flows_given_respectively_or_by_a_subject_named_before() {
+    check(
+        &article(
+            "Chile–Peru relations",
+            "In 2021 Chilean exports to Peru and Peruvian exports to Chile were worth US$1.2 billion and US$0.9 billion respectively. Peru exported goods worth US$1.1 billion to Chile in 2022, and imported goods worth US$1.4 billion from it. Trade peaked at US$3 billion in 2013; by 2020 the total had fallen to US$2 billion as Peru's copper exports fell.",
+        ),
+        r#"
+        {"type":"trade","year":2021,"value":1200000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2021,"value":900000000.0,"currency":"USD","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2022,"value":1100000000.0,"currency":"USD","direction":"B_to_A","from":"PER","to":"CHL"}
+        {"type":"trade","year":2022,"value":1400000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"PER"}
+        {"type":"trade","year":2013,"value":3000000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2020,"value":2000000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
+
+#[test]
+fn populations_counted_by_census_birthplace_label_or_community() {
+    check(
+        &article(
+            "Chile–Peru relations",
+            "In the 2017 Chilean census 9,000 people identified as ethnic Aymara from Peru, while 187,000 residents had been born in Peru. More than 5,000 \"returning residents\" have resettled on the coast from Chile since 1990. About 30,000 Chileans were living in Peru in 2010, most of them employed by mining firms.\n\nBasic data\nPeruvian nationals resident in Chile: about 190,000 (2018 estimate)\n\nThe Chilean community in Peru was put at some 12,000 people in 2015. About 2,000 people in Arequipa still claim Chilean descent. Some 800 Peruvian students were enrolled at Chilean universities in 2021. In the 2007 census 4,000 Chileans reported Peruvian ancestry, the largest such community outside Bolivia. About 7,000 Peruvian nationals were living in Chile in 2016, some 900 of them on Chiloé, most of them in the north.\n\nIn 2019 some 250,000 Chilean tourists were estimated to have visited Peru, and more than a million Peruvian visitors were registered in Chile.",
+        ),
+        r#"
+        {"type":"population","group":"people","count":9000,"country":"CHL","place":null,"date":"2017"}
+        {"type":"population","group":"residents","count":187000,"country":"CHL","place":null,"date":"2017"}
+        {"type":"population","group":"returning residents","count":5000,"country":"PER","place":null,"date":"1990"}
+        {"type":"population","group":"Chileans","count":30000,"country":"PER","place":null,"date":"2010"}
+        {"type":"population","group":"Peruvian nationals","count":190000,"country":"CHL","place":null,"date":"2018"}
+        {"type":"population","group":"Chilean community","count":12000,"country":"PER","place":null,"date":"2015"}
+        {"type":"population","group":"people","count":2000,"country":"PER","place":"Arequipa","date":null}
+        {"type":"population","group":"Peruvian students","count":800,"country":"CHL","place":null,"date":"2021"}
+        {"type":"population","group":"Chileans","count":4000,"country":"CHL","place":null,"date":"2007"}
+        {"type":"population","group":"Peruvian nationals","count":7000,"country":"CHL","place":null,"date":"2016"}
+        {"type":"population","group":"Peruvian nationals","count":900,"country":"CHL","place":"Chiloé","date":"2016"}
+        "#,
+    );
+}
+
+#[test]
+fn a_mission_closed_as_it_or_opened_after_another_verb_s_object() {
+    // "it" closes the sentence's last mission; the object of a first verb is not the subject
+    // of the second; a season dates to its year; a denied closing is none.
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "Norway opened a consulate in Kumasi in 1950; it was closed in 1976. Ghana set up a trade office in Bergen in 1981 and opened a consulate-general in the city in 1995, and it shut in 2009. Norway's embassy in Accra opened on 3 March 1961, and Ghana's embassy in Oslo began work that summer. It was said that the relations were cordial; it was closed to visitors in 1999. Reports in 2012 that Norway had closed its embassy in Accra were denied.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1950"}
+        {"type":"mission_closed","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1976"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"trade_mission","city":"Bergen","date":"1981"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate_general","city":null,"date":"1995"}
+        {"type":"mission_closed","sender":"GHA","host":"NOR","kind":"consulate_general","city":null,"date":"2009"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1961-03-03"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":"Oslo","date":"1961"}
+        "#,
+    );
+}
+
+#[test]
+fn missions_sharing_a_verb_a_date_or_a_list_of_places() {
+    // A gapped clause ("and Y's embassy in Z in June 1992") shares the verb; a "when"
+    // clause shares the date of the event it dates; a relative clause closed by a comma
+    // leaves its verb to the noun before; a plural noun with places gives one mission each,
+    // with dates given "respectively". A clause with a mission but no date gives nothing.
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "The Norwegian embassy in Accra opened that November 1991, and Ghana's embassy in Oslo in February 1992. The Norwegian consulate was closed in May 1993, when Norway opened a consulate-general in Kumasi. Ghana's embassy in Oslo, which also serves as its mission to Iceland, moved in 1999. Ghana's consulate in Bergen, which also covers Iceland, followed in 2001. Legations were opened in Accra and Oslo in 1960. Its consulates in Stavanger and Tromsø were opened in 1986 and 2016 respectively. Norway opened consulates in Kumasi in 1990 and Tamale in 1995. Ghana's consulate-general, opened in Bergen in 1999, was closed there in 2004 and reopened in Oslo the same year. Norway's embassy opened in 2003, and Ghana's embassy in Oslo remains in its old building.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1991-11"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":"Oslo","date":"1992-02"}
+        {"type":"mission_closed","sender":"NOR","host":"GHA","kind":"consulate","city":null,"date":"1993-05"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate_general","city":"Kumasi","date":"1993-05"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Bergen","date":"2001"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"other","city":"Accra","date":"1960"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"other","city":"Oslo","date":"1960"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Stavanger","date":"1986"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate","city":"Tromsø","date":"2016"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1990"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Tamale","date":"1995"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate_general","city":"Bergen","date":"1999"}
+        {"type":"mission_closed","sender":"GHA","host":"NOR","kind":"consulate_general","city":"Bergen","date":"2004"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"consulate_general","city":"Oslo","date":"2004"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"2003"}
+        "#,
+    );
+}
+
+#[test]
+fn missions_opened_both_ways_or_held_since_a_date() {
+    // "in each other's capitals" opens one each way; "has had ... since" dates an opening;
+    // embassies held with no date, or a reference point that is not an opening, give none.
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "In 1993 Ghana and Norway opened embassies in each other's capitals. Norway has maintained a consulate in Kumasi since 1975. Ghana has had an honorary consulate in Bergen since March 2001. Both countries have embassies in each other's capitals. Norway has had no consulate in Tamale since 2010.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"embassy","city":"Oslo","date":"1993"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"embassy","city":"Accra","date":"1993"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"consulate","city":"Kumasi","date":"1975"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"honorary_consulate","city":"Bergen","date":"2001-03"}
+        "#,
+    );
+    check(
+        &article(
+            "Chile–Peru relations",
+            "Peru has an embassy in Santiago (since 1961). Chile maintains a consulate in Tacna since 1929. Chile has an embassy in Lima, which has been headed since 2019 by a career diplomat.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"PER","host":"CHL","kind":"embassy","city":"Santiago","date":"1961"}
+        {"type":"mission_opened","sender":"CHL","host":"PER","kind":"consulate","city":"Tacna","date":"1929"}
+        "#,
+    );
+}
+
+#[test]
+fn communities_that_number_so_many_and_people_there_are() {
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "The Ghanaian community in Norway numbers about 3,000. There are about 2,500 Norwegians in Ghana. The Norwegian diaspora numbered 400 in 1990. There were 40 Norwegian firms in Ghana in 2010.",
+        ),
+        r#"
+        {"type":"population","group":"Ghanaian community","count":3000,"country":"NOR","place":null,"date":null}
+        {"type":"population","group":"Norwegians","count":2500,"country":"GHA","place":null,"date":null}
+        {"type":"population","group":"Norwegian diaspora","count":400,"country":"GHA","place":null,"date":"1990"}
+        "#,
+    );
+}
+
+#[test]
+fn trade_of_one_member_alone_or_with_a_third_state_is_not_the_pair_s() {
+    check(
+        &article(
+            "Ethiopia–Kenya relations",
+            "Trade between Kenya and Uganda reached US$1 billion in 2020. Ethiopia's total exports reached US$3 billion in 2020. Kenya's exports to China were worth US$200 million in 2019. Bilateral trade reached US$150 million in 2021, of which Kenya's exports made up US$120 million. Trade grew to US$160 million in 2022.",
+        ),
+        r#"
+        {"type":"trade","year":2021,"value":150000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2021,"value":120000000.0,"currency":"USD","direction":"B_to_A","from":"KEN","to":"ETH"}
+        {"type":"trade","year":2022,"value":160000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_share_written_without_its_currency_takes_the_one_before() {
+    check(
+        &article(
+            "Azerbaijan–Turkey relations",
+            "Two-way trade reached US$6.1 billion in 2022, of which Turkish exports to Azerbaijan accounted for 2.9 billion. In 2019 bilateral trade stood at €1.5 billion, and Azerbaijani exports were 600 million. Mutual trade came to US$4 billion in 2018, of which Azerbaijani deliveries made up 1.5 billion. Trade reached US$2 billion in 2015, and 3 million tourists came.",
+        ),
+        r#"
+        {"type":"trade","year":2022,"value":6100000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":2900000000.0,"currency":"USD","direction":"B_to_A","from":"TUR","to":"AZE"}
+        {"type":"trade","year":2019,"value":1500000000.0,"currency":"EUR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2019,"value":600000000.0,"currency":"EUR","direction":"A_to_B","from":"AZE","to":"TUR"}
+        {"type":"trade","year":2018,"value":4000000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2018,"value":1500000000.0,"currency":"USD","direction":"A_to_B","from":"AZE","to":"TUR"}
+        {"type":"trade","year":2015,"value":2000000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
+
+#[test]
+fn an_office_named_after_a_trade_agency_is_a_trade_mission() {
+    check(
+        &article(
+            "Ghana–Norway relations",
+            "A Ghanaian Export Promotion Council office opened in Bergen in the 1980s. The Norwegian Trade and Investment Board office in Kumasi was set up in 2009. Ghana's Investment Promotion Centre office in Oslo opened in 2012. The trade minister visited the office of the president in 2010.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"trade_mission","city":"Bergen","date":"1980s"}
+        {"type":"mission_opened","sender":"NOR","host":"GHA","kind":"trade_mission","city":"Kumasi","date":"2009"}
+        {"type":"mission_opened","sender":"GHA","host":"NOR","kind":"trade_mission","city":"Oslo","date":"2012"}
+        "#,
+    );
+}
+
+#[test]
+fn posts_named_by_the_city_of_a_mission_listed_before() {
+    check(
+        &article(
+            "Australia–Indonesia relations",
+            "Australia has consulates-general in Bali, Surabaya and Makassar; the Surabaya post opened in 2016 and the Makassar post in 2017. Indonesia maintains consulates in Darwin and Perth. The Perth post was set up in 1985. According to the Bali Post, the Darwin consulate reopened in 1990.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"AUS","host":"IDN","kind":"consulate_general","city":"Surabaya","date":"2016"}
+        {"type":"mission_opened","sender":"AUS","host":"IDN","kind":"consulate_general","city":"Makassar","date":"2017"}
+        {"type":"mission_opened","sender":"IDN","host":"AUS","kind":"consulate","city":"Perth","date":"1985"}
+        {"type":"mission_opened","sender":"IDN","host":"AUS","kind":"consulate","city":"Darwin","date":"1990"}
+        "#,
+    );
+}

@@ -195,8 +195,38 @@ const SIGN_PREFIXES: &[(&str, char, &str)] = &[
 ];
 
 /// Abbreviations written before an amount: "Rs 500 crore", "RMB 3 billion".
-const WORD_PREFIXES: &[(&str, &str)] =
-    &[("Rs", "INR"), ("RMB", "CNY"), ("RM", "MYR"), ("Rp", "IDR")];
+const WORD_PREFIXES: &[(&str, &str)] = &[
+    ("Rs", "INR"),
+    ("RMB", "CNY"),
+    ("RM", "MYR"),
+    ("Rp", "IDR"),
+    ("KSh", "KES"),
+    ("Ksh", "KES"),
+    ("TSh", "TZS"),
+    ("USh", "UGX"),
+    ("Tk", "BDT"),
+];
+
+/// The currency a unit written alone names, as a table caption gives it ("US$ million",
+/// "€ billion", "USD million", "KSh million").
+pub fn currency_of_unit(word: &str) -> Option<&'static str> {
+    if let Some(code) = ISO_CODES.iter().find(|code| **code == word) {
+        return Some(code);
+    }
+    if let Some((_, code)) = WORD_PREFIXES.iter().find(|(prefix, _)| *prefix == word) {
+        return Some(code);
+    }
+    let mut chars = word.chars();
+    let sign = chars.next_back()?;
+    let prefix = chars.as_str();
+    if prefix.is_empty() {
+        return sign_currency(sign);
+    }
+    SIGN_PREFIXES
+        .iter()
+        .find(|(letters, letter_sign, _)| *letters == prefix && *letter_sign == sign)
+        .map(|(_, _, code)| *code)
+}
 
 fn sign_currency(sign: char) -> Option<&'static str> {
     Some(match sign {
@@ -998,5 +1028,31 @@ mod tests {
             let _ = find_money(text);
             let _ = find_numbers(text);
         }
+    }
+
+    #[test]
+    fn units_written_alone_name_their_currency() {
+        assert_eq!(currency_of_unit("US$"), Some("USD"));
+        assert_eq!(currency_of_unit("$"), Some("USD"));
+        assert_eq!(currency_of_unit("€"), Some("EUR"));
+        assert_eq!(currency_of_unit("A$"), Some("AUD"));
+        assert_eq!(currency_of_unit("NOK"), Some("NOK"));
+        assert_eq!(currency_of_unit("KSh"), Some("KES"));
+        assert_eq!(currency_of_unit("million"), None);
+        assert_eq!(currency_of_unit("Q$"), None);
+    }
+
+    #[test]
+    fn shilling_and_taka_abbreviations_are_money() {
+        let found = find_money("goods worth KSh 11.4 billion and Tk 500 crore");
+        assert_eq!(
+            found.first().map(|money| money.currency.as_str()),
+            Some("KES")
+        );
+        assert_eq!(
+            found.first().map(|money| money.value),
+            Some(11_400_000_000.0)
+        );
+        assert!(find_money("the Ksh river").is_empty());
     }
 }
