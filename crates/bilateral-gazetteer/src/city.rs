@@ -64,7 +64,11 @@ pub fn find_cities(text: &str, within: &[CountryCode], taken: &[Span]) -> Vec<Me
                 .iter()
                 .any(|other| other.start < span.end && span.start < other.end)
         };
-        if !capitalised || !PLACE_WORDS.contains(&before.to_lowercase().as_str()) {
+        if !capitalised
+            || !PLACE_WORDS
+                .iter()
+                .any(|word| word.eq_ignore_ascii_case(before))
+        {
             index += 1;
             continue;
         }
