@@ -474,11 +474,19 @@ fn title_roles(
         // "The Emir" is the ruler the text named, even where it never gave his title: a
         // monarch's title names no elected office another person could hold.
         let monarch = MONARCH_TITLES.contains(&written);
-        let Some(id) = registry.latest(&skip, |person| {
-            let office_fits =
-                person.office == Some(title.office) || monarch && person.office.is_none();
-            office_fits && of_country(person)
-        }) else {
+        let office_fits = |person: &crate::people::Person| {
+            person.office == Some(title.office) || monarch && person.office.is_none()
+        };
+        // "The Polish president": one the text made Polish, else one whose state it never gave.
+        let Some(id) = registry
+            .latest(&skip, |person| office_fits(person) && of_country(person))
+            .or_else(|| {
+                country?;
+                registry.latest(&skip, |person| {
+                    office_fits(person) && person.country.is_none()
+                })
+            })
+        else {
             continue;
         };
         registry.touch(id);
@@ -525,21 +533,30 @@ fn counterparts(
         if !reads_as_role {
             continue;
         }
-        // "his Finnish counterpart Ana Lopes" names the counterpart.
-        let named = people.iter().any(|person| {
-            person.span.start >= span.end
-                && lower
-                    .get(span.end..person.span.start)
-                    .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
-        });
-        if named {
-            continue;
-        }
         let subject = people
             .iter()
             .rfind(|person| person.span.end <= span.start)
             .map(|person| person.id)
             .or(last_subject);
+        // "his Finnish counterpart Ana Lopes" names the counterpart, who holds the subject's
+        // office.
+        let named = people.iter().find(|person| {
+            person.span.start >= span.end
+                && lower
+                    .get(span.end..person.span.start)
+                    .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+        });
+        if let Some(named) = named {
+            let office = subject
+                .and_then(|id| registry.get(id))
+                .and_then(|person| person.office);
+            if word == "counterpart"
+                && let Some(counterpart) = registry.get_mut(named.id)
+            {
+                counterpart.office = counterpart.office.or(office);
+            }
+            continue;
+        }
         let subject_person = subject.and_then(|id| registry.get(id));
         let country = demonym.or_else(|| {
             let own = subject_person.and_then(|person| person.country)?;

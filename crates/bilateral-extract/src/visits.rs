@@ -1137,7 +1137,7 @@ fn received_visit(
         .filter(|country| {
             view.lower
                 .get(guest_mention.span.end..country.span.start)
-                .is_some_and(|gap| gap.trim() == "in")
+                .is_some_and(|gap| gap.trim_matches([' ', ',']) == "in")
         })?;
     let host = Some(place.code).filter(|code| state.dyad.contains(*code))?;
     let host_person = state.registry.get(host_id)?;

@@ -336,3 +336,20 @@ fn the_emir_is_the_ruler_named_before_and_a_meeting_keeps_its_own_date() {
         "#,
     );
 }
+
+#[test]
+fn a_demonym_role_finds_the_one_whose_state_was_never_given() {
+    check(
+        &article(
+            "Argentina–Poland relations",
+            "President Luis Romero chose Warsaw for his first trip to Europe in January 1996, where he held talks with President Tomasz Nowak. The Polish president returned the visit the following year. Foreign Minister Ana Paz received her Polish counterpart, Piotr Lis, in Buenos Aires on 4 June 2012.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"ARG","host":"POL","visitor":"Luis Romero","office":"head_of_state","level":"unspecified","start":"1996-01","end":null}
+        {"type":"meeting","participants":["Luis Romero","Tomasz Nowak"],"date":"1996-01","place":null}
+        {"type":"visit","visitor_country":"POL","host":"ARG","visitor":"Tomasz Nowak","office":"head_of_state","level":"unspecified","start":"1997","end":null}
+        {"type":"meeting","participants":["Ana Paz","Piotr Lis"],"date":"2012-06-04","place":"Buenos Aires"}
+        {"type":"visit","visitor_country":"POL","host":"ARG","visitor":"Piotr Lis","office":"foreign_minister","level":"unspecified","start":"2012-06-04","end":null}
+        "#,
+    );
+}

@@ -496,7 +496,7 @@ impl<'a> TextReader<'a> {
             });
             return;
         }
-        if let Some((n, body)) = numbered_item(text) {
+        if let Some((n, body)) = numbered_item(text).or_else(|| bracketed_item(text)) {
             self.close_reference();
             let start = line.offset + (text.len() - body.len());
             self.open_reference = Some(OpenReference {
@@ -697,6 +697,19 @@ fn numbered_item(text: &str) -> Option<(u32, &str)> {
     }
     let n = text.get(..digits)?.parse().ok()?;
     Some((n, body.trim_start()))
+}
+
+/// `Some((n, body))` for a reference line numbered in brackets, `[12] body`, as ministries'
+/// "Sources" lists are.
+fn bracketed_item(text: &str) -> Option<(u32, &str)> {
+    let (number, body) = text.strip_prefix('[')?.split_once(']')?;
+    if !(1..=6).contains(&number.len()) || !number.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    if !body.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((number.parse().ok()?, body.trim_start()))
 }
 
 /// A lettered list line, `a. body`, as footnotes are numbered; not a wrapped reference line

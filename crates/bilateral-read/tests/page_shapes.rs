@@ -503,3 +503,18 @@ fn clean_text_maps_to_its_source_characters() {
         }
     }
 }
+
+#[test]
+fn a_sources_list_numbered_in_brackets_is_read() {
+    let page = "Ministry of Foreign Affairs\nRepublic of Chile\n\nBilateral relations: Kingdom of Norway\n\n\
+                The two states have traded since 1850.\n\nSources\n\
+                [1] Statistics Chile. \"Trade by partner, 2022\". 2023. Retrieved 2 May 2024.\n\
+                [2] Ruiz, Ana (2016). Chile and the North. Santiago: Andes. ISBN 978-0-00-000000-2.\n";
+    let document = read_text(page);
+    let numbers: Vec<u32> = document
+        .references
+        .iter()
+        .map(|reference| reference.n)
+        .collect();
+    assert_eq!(numbers, [1, 2]);
+}

@@ -401,6 +401,7 @@ const NOT_PERSON_RUN: &[&str] = &[
     "Incident",
     "Affair",
     "Plateau",
+    "Nations",
     "Palácio",
     "Palacio",
     "Palais",
