@@ -242,7 +242,12 @@ const FACT_SELECT: &str = "
     JOIN sentences s ON s.id = f.sentence_id
     JOIN documents d ON d.id = f.document_id";
 
+/// Dated facts in date order, then undated ones.
 const FACT_ORDER: &str = " ORDER BY f.date_sort IS NULL, f.date_sort, f.document_id, f.id";
+
+/// The order facts were stored in (by document, then sentence): the primary key's, so no
+/// sort; for streams too long to sort.
+const STORED_ORDER: &str = " ORDER BY f.id";
 
 /// The columns of `FACT_SELECT`, before the fact is decoded.
 struct FactRow {
@@ -357,16 +362,17 @@ impl DocumentRow {
 }
 
 impl Store {
-    /// Each row of a fact selection, decoded, in the order of `FACT_ORDER`: one row in
-    /// memory at a time.
+    /// Each row of a fact selection, decoded, in `order` (`FACT_ORDER` or `STORED_ORDER`):
+    /// one row in memory at a time.
     fn each_fact<E: From<StoreError>>(
         &self,
         filter: &FactFilter,
+        order: &str,
         limit: Option<u32>,
         mut each: impl FnMut(StoredFact) -> Result<(), E>,
     ) -> Result<(), E> {
         let (condition, values) = filter.build();
-        let mut sql = format!("{FACT_SELECT}{condition}{FACT_ORDER}");
+        let mut sql = format!("{FACT_SELECT}{condition}{order}");
         if let Some(limit) = limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
@@ -386,7 +392,7 @@ impl Store {
         limit: Option<u32>,
     ) -> Result<Vec<StoredFact>, StoreError> {
         let mut facts = Vec::new();
-        self.each_fact(filter, limit, |fact| {
+        self.each_fact(filter, FACT_ORDER, limit, |fact| {
             facts.push(fact);
             Ok::<(), StoreError>(())
         })?;
@@ -475,14 +481,21 @@ impl Store {
         self.select_facts(&FactFilter::of_query(query), query.limit)
     }
 
-    /// The facts of `facts(query)` handed to `each` one at a time, so that memory stays flat
-    /// however many there are. Stops at the first error `each` returns.
+    /// The facts `facts(query)` finds, handed to `each` one at a time so that memory stays
+    /// flat however many there are, in the order they were stored (by document, then
+    /// sentence), which needs no sort: half the time of a million facts goes to sorting them
+    /// by date. Stops at the first error `each` returns.
     pub fn for_each_fact<E: From<StoreError>>(
         &self,
         query: &FactQuery,
         each: impl FnMut(StoredFact) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.each_fact(&FactFilter::of_query(query), query.limit, each)
+        self.each_fact(
+            &FactFilter::of_query(query),
+            STORED_ORDER,
+            query.limit,
+            each,
+        )
     }
 
     /// How many facts `facts(query)` returns.

@@ -405,7 +405,12 @@ fn streaming_hands_over_the_facts_and_references_a_search_selects() {
             Ok::<(), StoreError>(())
         })
         .unwrap();
-    assert_eq!(streamed, store.facts(&everything).unwrap());
+    // In the order stored, where `facts` sorts by date.
+    let mut listed = store.facts(&everything).unwrap();
+    listed.sort_by_key(|fact| fact.id);
+    assert_eq!(streamed, listed);
+    let ids: Vec<i64> = streamed.iter().map(|fact| fact.id).collect();
+    assert!(ids.is_sorted());
     assert_eq!(store.count_facts(&everything).unwrap(), 3);
     let limited = FactQuery {
         limit: Some(2),
