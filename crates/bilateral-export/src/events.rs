@@ -96,7 +96,7 @@ pub(crate) fn actors(stored: &StoredFact) -> Option<(CountryCode, CountryCode)> 
 }
 
 /// The row of a fact, one cell per column of `COLUMNS`.
-fn cells(stored: &StoredFact) -> [Cell<'_>; COLUMNS.len()] {
+pub(crate) fn cells(stored: &StoredFact) -> [Cell<'_>; COLUMNS.len()] {
     let fact = &stored.fact;
     let date = fact.date();
     let (actor1, actor2) = match actors(stored) {

@@ -13,6 +13,8 @@ mod codes;
 mod csl;
 mod dyad_year;
 mod events;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod quickstatements;
 
 pub use actor::Actor;
@@ -21,6 +23,8 @@ pub use codes::{EventCode, event_code};
 pub use csl::{CslJson, csl_item};
 pub use dyad_year::{DYAD_YEAR_COLUMNS, DyadYear, Mission};
 pub use events::{COLUMNS, EventsCsv, EventsJsonl};
+#[cfg(feature = "parquet")]
+pub use parquet::EventsParquet;
 pub use quickstatements::{QuickStatements, Skipped, wikidata_item};
 
 /// What can go wrong while writing an export.
@@ -28,6 +32,9 @@ pub use quickstatements::{QuickStatements, Skipped, wikidata_item};
 pub enum ExportError {
     #[error("could not write the export: {0}")]
     Io(#[from] std::io::Error),
+    #[cfg(feature = "parquet")]
+    #[error("could not write Parquet: {0}")]
+    Parquet(#[from] ::parquet::errors::ParquetError),
     #[error("could not encode {what} as JSON: {source}")]
     Json {
         what: &'static str,

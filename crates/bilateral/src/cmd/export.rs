@@ -23,6 +23,9 @@ enum Format {
     EventsCsv,
     /// The same rows as JSON Lines.
     EventsJsonl,
+    /// The same rows as Parquet, typed.
+    #[cfg(feature = "parquet")]
+    EventsParquet,
     /// A Correlates-of-War-style panel: one row per pair and year.
     DyadYear,
     /// Every reference as a CSL-JSON item.
@@ -58,11 +61,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         query.types = vec!["relations_established".into()];
     }
     let store = args.db.open_existing()?;
-    let out: Box<dyn Write> = match &args.out {
+    let out: Box<dyn Write + Send> = match &args.out {
         Some(path) => Box::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
         ),
-        None => Box::new(std::io::stdout().lock()),
+        None => Box::new(std::io::stdout()),
     };
     let out = BufWriter::with_capacity(1 << 16, out);
     let summary = match args.format {
@@ -74,6 +77,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Format::EventsJsonl => {
             let mut writer = EventsJsonl::new(out);
+            let n = each_fact(&store, &query, |fact| Ok(writer.write(fact)?))?;
+            writer.finish()?;
+            format!("{n} facts")
+        }
+        #[cfg(feature = "parquet")]
+        Format::EventsParquet => {
+            let mut writer = bilateral_export::EventsParquet::new(out)?;
             let n = each_fact(&store, &query, |fact| Ok(writer.write(fact)?))?;
             writer.finish()?;
             format!("{n} facts")
