@@ -1,6 +1,7 @@
 //! Writers of stored facts and references in the formats of the field: event rows (CSV,
 //! JSON Lines) with CAMEO and PLOVER codes, a Correlates-of-War-style dyad-year panel,
-//! CSL-JSON and BibTeX for reference managers, and QuickStatements for Wikidata.
+//! CSL-JSON and BibTeX for reference managers, QuickStatements for Wikidata, and RDF (Turtle
+//! with PROV-O provenance).
 //!
 //! Every writer is pure: it takes the rows `bilateral-store` yields, one at a time, and writes
 //! to any `impl Write`, so memory stays flat in the number of facts (the dyad-year panel
@@ -16,6 +17,7 @@ mod events;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod quickstatements;
+mod turtle;
 
 pub use actor::Actor;
 pub use bibtex::Bibtex;
@@ -26,6 +28,7 @@ pub use events::{COLUMNS, EventsCsv, EventsJsonl};
 #[cfg(feature = "parquet")]
 pub use parquet::EventsParquet;
 pub use quickstatements::{QuickStatements, Skipped, wikidata_item};
+pub use turtle::{NAMESPACE, Turtle};
 
 /// What can go wrong while writing an export.
 #[derive(Debug, thiserror::Error)]

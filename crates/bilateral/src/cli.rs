@@ -42,7 +42,8 @@ enum Command {
     /// How much the database holds.
     Stats(cmd::stats::Args),
     /// Facts or references in a field format: events-csv, events-jsonl, dyad-year,
-    /// csl-json, bibtex, quickstatements (see docs/exports.md).
+    /// csl-json, bibtex, quickstatements, turtle, events-parquet with the feature parquet
+    /// (see docs/exports.md).
     Export(cmd::export::Args),
 }
 

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use bilateral_export::{
-    Bibtex, CslJson, DyadYear, EventsCsv, EventsJsonl, QuickStatements, Skipped,
+    Bibtex, CslJson, DyadYear, EventsCsv, EventsJsonl, QuickStatements, Skipped, Turtle,
 };
 use bilateral_store::{FactQuery, Store, StoredFact};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -34,6 +34,8 @@ enum Format {
     Bibtex,
     /// QuickStatements v1 commands adding P530 with start time and source.
     Quickstatements,
+    /// Facts as RDF (Turtle), each derived (PROV-O) from its sentence and document.
+    Turtle,
 }
 
 #[derive(clap::Args, Debug)]
@@ -115,6 +117,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "{written} relations as P530 statements (left out: {no_source} with no \
                  reference URL, {no_item} with a state that has no Wikidata item)"
             )
+        }
+        Format::Turtle => {
+            let mut writer = Turtle::new(out)?;
+            let n = each_fact(&store, &query, |fact| Ok(writer.write(fact)?))?;
+            writer.finish()?;
+            format!("{n} facts")
         }
         Format::CslJson => {
             let mut writer = CslJson::new(out)?;
