@@ -130,6 +130,19 @@ pub struct DyadYear {
     pairs: BTreeMap<[CountryCode; 2], History>,
 }
 
+/// Whether a state held its own seat at some time in `year`, for a pair whose panel begins
+/// in `first_year`: a state of today not while a former state held its seat (Russia from
+/// 1923 to 1990 is the Soviet Union), a former state not once its seat passed back to its
+/// successor (the Soviet Union until 1991). A former state whose end the succession table
+/// does not know (East Germany, South Yemen) runs to the panel's end.
+fn held(code: CountryCode, year: i32, first_year: i32) -> bool {
+    let Some(successor) = bilateral_gazetteer::successor(code) else {
+        return bilateral_gazetteer::state_at(code, PartialDate::Month(year, 12)) == code;
+    };
+    let holder = |year| bilateral_gazetteer::state_at(successor, PartialDate::Month(year, 1));
+    holder(first_year) != code || holder(year) == code
+}
+
 /// A year, or `None` for no date or a decade (too vague for a yearly panel).
 fn year(date: Option<PartialDate>) -> Option<i32> {
     match date? {
@@ -225,6 +238,12 @@ impl DyadYear {
             for year in history.first_year..=last.unwrap_or(history.last_year) {
                 while let Some((_, change)) = changes.next_if(|((y, _, _), _)| *y <= year) {
                     state.apply(*change);
+                }
+                if !codes
+                    .iter()
+                    .all(|&code| held(code, year, history.first_year))
+                {
+                    continue;
                 }
                 let directions: &[[usize; 2]] = if directed {
                     &[sides, [sides[1], sides[0]]]
@@ -477,6 +496,57 @@ mod tests {
             .map(|r| r[column("mission_2_in_1")].as_str())
             .collect();
         assert_eq!(missions, ["embassy", "embassy", "none"]);
+    }
+
+    #[test]
+    fn former_states_keep_their_own_rows_while_they_stood() {
+        let mut panel = DyadYear::new();
+        let soviet = Fact::RelationsEstablished {
+            parties: [code("JPN"), code("SUN")],
+            date: at("1956-12"),
+        };
+        let russia = Fact::MissionOpened {
+            sender: code("RUS"),
+            host: code("JPN"),
+            kind: MissionKind::Consulate,
+            city: None,
+            date: at("1993"),
+        };
+        for (i, fact) in [soviet, russia].into_iter().enumerate() {
+            let mut fact = stored(i64::try_from(i).unwrap(), fact, vec![]);
+            fact.pair = Some(
+                bilateral_model::Dyad::new(fact.fact.countries()[0], fact.fact.countries()[1])
+                    .unwrap(),
+            );
+            panel.add(&fact);
+        }
+        let rows = rows(panel, Some(1995), false);
+        let years = |iso: &str| -> Vec<i32> {
+            rows[1..]
+                .iter()
+                .filter(|r| r[2] == iso || r[3] == iso)
+                .map(|r| r[column("year")].parse().unwrap())
+                .collect()
+        };
+        assert_eq!(years("SUN"), (1956..=1991).collect::<Vec<_>>());
+        assert_eq!(years("RUS"), (1993..=1995).collect::<Vec<_>>());
+        let soviet = rows[1..]
+            .iter()
+            .find(|r| r[2] == "SUN" || r[3] == "SUN")
+            .unwrap();
+        assert_eq!(soviet[column("ccode1")], "365");
+    }
+
+    #[test]
+    fn who_held_a_seat_follows_the_succession_table() {
+        assert!(held(code("SUN"), 1991, 1956));
+        assert!(!held(code("SUN"), 1992, 1956));
+        assert!(!held(code("RUS"), 1990, 1993));
+        assert!(held(code("RUS"), 1991, 1993));
+        assert!(held(code("CSK"), 1992, 1960));
+        assert!(!held(code("CSK"), 1993, 1960));
+        assert!(held(code("DDR"), 1995, 1973));
+        assert!(held(code("JPN"), 1900, 1900));
     }
 
     #[test]
