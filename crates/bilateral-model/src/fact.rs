@@ -75,6 +75,63 @@ pub enum Direction {
     BToA,
 }
 
+/// The answer key's names of the enums' values, as serde writes them, for writers that
+/// name a value without serialising a whole fact.
+macro_rules! names {
+    ($($kind:ident { $($variant:ident => $name:literal),* $(,)? })*) => {$(
+        impl $kind {
+            /// The value's name in the answer key.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $($kind::$variant => $name,)*
+                }
+            }
+        }
+    )*};
+}
+
+names! {
+    MissionKind {
+        Embassy => "embassy",
+        Consulate => "consulate",
+        ConsulateGeneral => "consulate_general",
+        HonoraryConsulate => "honorary_consulate",
+        TradeMission => "trade_mission",
+        Other => "other",
+    }
+    Office {
+        HeadOfState => "head_of_state",
+        HeadOfGovernment => "head_of_government",
+        ForeignMinister => "foreign_minister",
+        Minister => "minister",
+        Parliament => "parliament",
+        Other => "other",
+    }
+    VisitLevel {
+        State => "state",
+        Official => "official",
+        Working => "working",
+        Private => "private",
+        Unspecified => "unspecified",
+    }
+    AgreementKind {
+        Treaty => "treaty",
+        Agreement => "agreement",
+        JointStatement => "joint_statement",
+        JointDeclaration => "joint_declaration",
+        Memorandum => "memorandum",
+        Protocol => "protocol",
+        Convention => "convention",
+        ActionPlan => "action_plan",
+        Other => "other",
+    }
+    Direction {
+        Total => "total",
+        AToB => "A_to_B",
+        BToA => "B_to_A",
+    }
+}
+
 /// A fact about a pair of states. Serialises to one entry of the answer key's `facts`.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -292,6 +349,73 @@ pub struct ExtractedFact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_names_are_the_ones_serde_writes() {
+        fn check<T: Serialize>(values: &[T], name: impl Fn(&T) -> &'static str) {
+            for value in values {
+                let json = serde_json::to_string(value).unwrap();
+                assert_eq!(json, format!("\"{}\"", name(value)));
+            }
+        }
+        use MissionKind as M;
+        check(
+            &[
+                M::Embassy,
+                M::Consulate,
+                M::ConsulateGeneral,
+                M::HonoraryConsulate,
+            ],
+            M::as_str,
+        );
+        check(&[M::TradeMission, M::Other], M::as_str);
+        use Office as O;
+        check(
+            &[
+                O::HeadOfState,
+                O::HeadOfGovernment,
+                O::ForeignMinister,
+                O::Minister,
+            ],
+            O::as_str,
+        );
+        check(&[O::Parliament, O::Other], O::as_str);
+        use VisitLevel as V;
+        check(
+            &[
+                V::State,
+                V::Official,
+                V::Working,
+                V::Private,
+                V::Unspecified,
+            ],
+            V::as_str,
+        );
+        use AgreementKind as A;
+        check(
+            &[
+                A::Treaty,
+                A::Agreement,
+                A::JointStatement,
+                A::JointDeclaration,
+            ],
+            A::as_str,
+        );
+        check(
+            &[
+                A::Memorandum,
+                A::Protocol,
+                A::Convention,
+                A::ActionPlan,
+                A::Other,
+            ],
+            A::as_str,
+        );
+        check(
+            &[Direction::Total, Direction::AToB, Direction::BToA],
+            Direction::as_str,
+        );
+    }
 
     #[test]
     fn gold_entries_parse_and_print_back() {

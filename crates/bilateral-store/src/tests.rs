@@ -460,3 +460,78 @@ fn a_document_with_too_many_facts_is_refused_whole() {
     );
     assert_eq!(dump(&store), empty);
 }
+
+#[test]
+fn streaming_hands_over_the_facts_and_references_a_search_selects() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[embassy(), visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+
+    let everything = FactQuery::default();
+    let mut streamed = Vec::new();
+    store
+        .for_each_fact(&everything, |fact| {
+            streamed.push(fact);
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    // In the order stored, where `facts` sorts by date.
+    let mut listed = store.facts(&everything).unwrap();
+    listed.sort_by_key(|fact| fact.id);
+    assert_eq!(streamed, listed);
+    let ids: Vec<i64> = streamed.iter().map(|fact| fact.id).collect();
+    assert!(ids.is_sorted());
+    assert_eq!(store.count_facts(&everything).unwrap(), 3);
+    let limited = FactQuery {
+        limit: Some(2),
+        ..FactQuery::default()
+    };
+    assert_eq!(store.count_facts(&limited).unwrap(), 2);
+
+    let numbers = |query: &FactQuery| {
+        let mut numbers = Vec::new();
+        store
+            .for_each_citation(query, |stored| {
+                numbers.push(stored.citation.n);
+                Ok::<(), StoreError>(())
+            })
+            .unwrap();
+        numbers
+    };
+    assert_eq!(numbers(&everything), [1, 2]);
+    // The relations fact cites only [1]; the embassy cites nothing.
+    let relations_only = FactQuery {
+        types: vec!["relations_established".into()],
+        ..FactQuery::default()
+    };
+    assert_eq!(numbers(&relations_only), [1]);
+    let missions_only = FactQuery {
+        types: vec!["mission_opened".into()],
+        ..FactQuery::default()
+    };
+    assert!(numbers(&missions_only).is_empty());
+
+    let cited = store
+        .citations_of(streamed[0].document_id, &[2, 9, 1])
+        .unwrap();
+    let cited: Vec<u32> = cited.iter().map(|c| c.n).collect();
+    assert_eq!(cited, [2, 1]);
+}
+
+#[test]
+fn a_failing_callback_stops_the_stream_with_its_error() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[embassy(), visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let mut seen = 0;
+    let result = store.for_each_fact(&FactQuery::default(), |_| {
+        seen += 1;
+        Err(StoreError::OutOfRange("stop"))
+    });
+    assert!(matches!(result, Err(StoreError::OutOfRange("stop"))));
+    assert_eq!(seen, 1);
+}

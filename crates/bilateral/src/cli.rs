@@ -41,6 +41,10 @@ enum Command {
     Facts(cmd::facts::Args),
     /// How much the database holds.
     Stats(cmd::stats::Args),
+    /// Facts or references in a field format: events-csv, events-jsonl, dyad-year,
+    /// csl-json, bibtex, quickstatements, turtle, events-parquet with the feature parquet
+    /// (see docs/exports.md).
+    Export(cmd::export::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -57,5 +61,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Timeline(args) => cmd::timeline::run(args),
         Command::Facts(args) => cmd::facts::run(args),
         Command::Stats(args) => cmd::stats::run(args),
+        Command::Export(args) => cmd::export::run(args),
     }
 }
