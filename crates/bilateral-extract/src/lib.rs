@@ -99,17 +99,26 @@ pub fn find_dyad_with(document: &Document, hints: DyadHints<'_>) -> Option<Dyad>
     if let Some(dyad) = first_two(&from_infobox) {
         return Some(dyad);
     }
-    let lead = document
+    // The lead: the first paragraph that names two states, among the first few (a line of
+    // page chrome the reader kept may come first).
+    document
         .blocks
         .iter()
-        .find(|block| block.kind == BlockKind::Paragraph)?;
-    let named: Vec<CountryCode> = bilateral_gazetteer::find_mentions(document.slice(lead.span))
-        .into_iter()
-        .filter(|mention| matches!(mention.via, bilateral_gazetteer::MentionVia::Name))
-        .map(|mention| mention.code)
-        .collect();
-    first_two(&named)
+        .filter(|block| block.kind == BlockKind::Paragraph)
+        .take(LEAD_PARAGRAPHS)
+        .find_map(|lead| {
+            let named: Vec<CountryCode> =
+                bilateral_gazetteer::find_mentions(document.slice(lead.span))
+                    .into_iter()
+                    .filter(|mention| matches!(mention.via, bilateral_gazetteer::MentionVia::Name))
+                    .map(|mention| mention.code)
+                    .collect();
+            first_two(&named)
+        })
 }
+
+/// How many paragraphs from the start may hold the lead that names the pair.
+const LEAD_PARAGRAPHS: usize = 3;
 
 fn first_two(codes: &[CountryCode]) -> Option<Dyad> {
     let first = *codes.first()?;

@@ -518,3 +518,13 @@ fn a_sources_list_numbered_in_brackets_is_read() {
         .collect();
     assert_eq!(numbers, [1, 2]);
 }
+
+#[test]
+fn an_old_revision_banner_is_no_title() {
+    let page = "Jump to content\n\nChile–Norway relations\n\nFrom Wikipedia, the free encyclopedia\n\n\
+                This is an old revision of this page, as edited by A. Editor at 10:00, 1 May 2023.\n\n\
+                Norway–Chile relations\n\nThe two countries established relations on 4 May 1920.\n";
+    let document = read_text(page);
+    assert_eq!(document.title, "Chile–Norway relations");
+    assert!(!document.text.contains("old revision"));
+}

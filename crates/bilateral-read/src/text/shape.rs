@@ -259,7 +259,11 @@ fn browser<'a>(lines: &[Line<'a>], first: usize) -> Prelude<'a> {
             continue;
         }
         if is_chrome(text) {
-            if title.is_none() && follows_title(text) {
+            // "From Wikipedia" right after a short line: that line is the title.
+            let after_short_line = text
+                .eq_ignore_ascii_case("from wikipedia, the free encyclopedia")
+                && previous.is_some_and(|line| line.len() <= 100 && !looks_like_prose(line));
+            if title.is_none() && (follows_title(text) || after_short_line) {
                 title = previous;
             }
             body_start = index + 1;
@@ -281,7 +285,7 @@ fn browser<'a>(lines: &[Line<'a>], first: usize) -> Prelude<'a> {
                 .iter()
                 .skip(body_start)
                 .map(|line| line.text)
-                .find(|text| !text.is_empty())
+                .find(|text| !text.is_empty() && !is_chrome(text))
                 .unwrap_or("")
         });
     let contents = lines
