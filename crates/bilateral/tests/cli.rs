@@ -207,11 +207,14 @@ fn extraction_stays_above_its_accuracy_floors() {
         return;
     };
     let (seed_f1, _, _) = evaluate(&shared.join("eval/seed"));
-    assert!(seed_f1 >= 0.9, "seed F1 {seed_f1}");
+    // Floors a little under the figures of 2026-12-07 (seed 1.0; dev F1 0.980, precision
+    // 1.000, lowest type 0.909): a change that costs more than a fact or two here is a
+    // regression to look at.
+    assert!(seed_f1 >= 0.99, "seed F1 {seed_f1}");
     let (dev_f1, dev_precision, lowest) = evaluate(&shared.join("eval/dev"));
-    assert!(dev_f1 >= 0.75, "dev F1 {dev_f1}");
-    assert!(dev_precision >= 0.85, "dev precision {dev_precision}");
-    assert!(lowest >= 0.6, "a fact type fell to F1 {lowest}");
+    assert!(dev_f1 >= 0.95, "dev F1 {dev_f1}");
+    assert!(dev_precision >= 0.97, "dev precision {dev_precision}");
+    assert!(lowest >= 0.85, "a fact type fell to F1 {lowest}");
 }
 
 #[test]
