@@ -347,8 +347,7 @@ pub fn extract_facts(
         }
     }
     settle_offices(&mut facts, &state.registry);
-    visits::merge_trips(&mut facts, |extracted| &extracted.fact);
-    repeats::drop_repeats(&mut facts);
+    repeats::fold_repeats(&mut facts);
     facts
 }
 

@@ -1,9 +1,10 @@
-//! One event told twice — in prose and again in a table row, or once by month and once by
-//! day — is one fact. After a document's sentences are read, a change of relations or a
-//! signing dated more coarsely than the same event elsewhere is dropped, and so is a second
-//! instrument of the same kind, day and subject.
+//! One event told twice — in prose and again in a table row or list, or once by month and
+//! once by day — is one fact. After a document's sentences are read, a change of relations or
+//! a signing dated more coarsely than the same event elsewhere is dropped, and so is a second
+//! instrument of the same kind, day and subject; of the tellings of one trip, the one that
+//! says most stays.
 
-use bilateral_model::{ExtractedFact, Fact, PartialDate};
+use bilateral_model::{ExtractedFact, Fact, PartialDate, VisitLevel};
 
 /// Words that say nothing of what an instrument is about.
 const PLAIN_WORDS: &[&str] = &[
@@ -29,9 +30,15 @@ const PLAIN_WORDS: &[&str] = &[
     "their",
 ];
 
+/// Folds every event told more than once among `facts` into one telling.
+pub(crate) fn fold_repeats(facts: &mut Vec<ExtractedFact>) {
+    merge_trips(facts);
+    drop_repeats(facts);
+}
+
 /// Drops the repeats among `facts`: each fact absorbs at most one repeat, first the coarser
 /// tellings of it, then later tellings of the same day.
-pub(crate) fn drop_repeats(facts: &mut Vec<ExtractedFact>) {
+fn drop_repeats(facts: &mut Vec<ExtractedFact>) {
     let count = facts.len();
     let mut dropped = vec![false; count];
     let mut absorbed = vec![false; count];
@@ -140,6 +147,72 @@ fn same_subject(mine: &[String], theirs: &[String]) -> bool {
     }
     let shared = mine.iter().filter(|word| theirs.contains(word)).count();
     shared * 2 >= shorter
+}
+
+/// One trip told twice — with two verbs in a sentence ("returned on 10 July, arriving for an
+/// official visit"), or in prose and again in a list of visits — keeps the telling that says
+/// more; of two that say as much, the first.
+fn merge_trips(items: &mut Vec<ExtractedFact>) {
+    let mut index = 0;
+    while index < items.len() {
+        let this = &items[index].fact;
+        let duplicate = items.iter().enumerate().any(|(other, item)| {
+            let that = &item.fact;
+            other != index
+                && same_trip(this, that)
+                && detail(that) >= detail(this)
+                && (detail(that) > detail(this) || other < index)
+        });
+        if duplicate {
+            items.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+fn same_trip(a: &Fact, b: &Fact) -> bool {
+    match (a, b) {
+        (
+            Fact::Visit {
+                visitor_country: country_a,
+                host: host_a,
+                visitor: visitor_a,
+                office: office_a,
+                start: Some(start_a),
+                ..
+            },
+            Fact::Visit {
+                visitor_country: country_b,
+                host: host_b,
+                visitor: visitor_b,
+                office: office_b,
+                start: Some(start_b),
+                ..
+            },
+        ) => {
+            country_a == country_b
+                && host_a == host_b
+                && (visitor_a == visitor_b
+                    || (visitor_a.is_none() || visitor_b.is_none()) && office_a == office_b)
+                && (start_a.within(start_b) || start_b.within(start_a))
+        }
+        _ => false,
+    }
+}
+
+/// How much a visit says: a protocol level, an end date, a precise start.
+fn detail(fact: &Fact) -> u8 {
+    match fact {
+        Fact::Visit {
+            level, start, end, ..
+        } => {
+            u8::from(*level != VisitLevel::Unspecified)
+                + u8::from(end.is_some())
+                + u8::from(matches!(start, Some(PartialDate::Day(..))))
+        }
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
