@@ -283,13 +283,15 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
 /// registry knows, a title in the clause, or a tenure in the sentence ("his presidency").
 fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Option<Office> {
     // "President X, who had come as defence minister": the capacity of the trip comes first.
+    // (The traveller may be named in a clause before this one.)
+    let after_person = Span::new(person.span.end.min(clause.end), clause.end);
     let capacity = view
-        .office_phrase(Span::new(person.span.end, clause.end))
+        .office_phrase(after_person)
         .filter(|_| person.office.is_some());
     // "X, General Secretary of the party and, as chairman of the council, head of state,
     // visited": a title between the traveller and the trip, in apposition.
     let apposition = || {
-        view.titles_in(Span::new(person.span.end, clause.end))
+        view.titles_in(after_person)
             .filter(|title| {
                 view.lower
                     .get(person.span.end..title.span.start)

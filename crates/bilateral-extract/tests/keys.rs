@@ -1,7 +1,7 @@
 //! Every article with an answer key — the evaluation sets and the training articles, in every
 //! page shape — reads to the key's title, the key's dyad (from the title, the publisher, the
 //! file name, the infobox or the lead, as the binary finds it) and as many references as the
-//! key lists.
+//! key lists, and gives at least one fact.
 //!
 //! Some training articles are held out from reading, so failures name files and counts only.
 
@@ -42,6 +42,14 @@ fn mismatches(pairs: &[(PathBuf, PathBuf)]) -> Vec<String> {
         }
         if find_dyad_with(&document, hints) != expected {
             wrong.push(format!("{name}: dyad"));
+        }
+        let reported = bilateral_extract::analyse_with(&document, hints)
+            .facts
+            .iter()
+            .filter(|fact| fact.confidence >= bilateral_extract::REPORT_THRESHOLD)
+            .count();
+        if reported == 0 {
+            wrong.push(format!("{name}: no fact"));
         }
         let citations = key["citations"].as_array().map_or(0, Vec::len);
         if document.references.len() != citations {
