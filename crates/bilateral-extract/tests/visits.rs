@@ -353,3 +353,79 @@ fn a_demonym_role_finds_the_one_whose_state_was_never_given() {
         "#,
     );
 }
+
+#[test]
+fn paraphrases_of_a_heading_that_directs_its_rows() {
+    for heading in [
+        "'''From Chile to Norway'''",
+        "'''(b) From Chile to Norway'''",
+        "'''Visits to Norway'''",
+        "'''Visits by Chilean leaders to Norway'''",
+    ] {
+        check_wikitext(
+            &format!(
+                "'''Chile–Norway relations''' are the ties between Chile and Norway.\n\n\
+                 == High-level visits ==\n{heading}\n* President [[Ana Soto]] (1994)\n"
+            ),
+            r#"{"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1994","end":null}"#,
+        );
+    }
+    // Near miss: a heading that names the states but no direction of travel.
+    check_wikitext(
+        "'''Chile–Norway relations''' are the ties between Chile and Norway.\n\n\
+         == High-level visits ==\n'''Chile and Norway'''\n* President [[Ana Soto]] (1994)\n",
+        "",
+    );
+}
+
+#[test]
+fn paraphrases_of_a_trip_pointed_back_at() {
+    for phrase in [
+        "On the second of these trips",
+        "On the second of those visits",
+        "On the second of her trips",
+    ] {
+        check(
+            &article(
+                "Chile–Norway relations",
+                &format!(
+                    "President Ana Soto travelled to Norway three times. {phrase}, from 9 to 11 March 2010, she opened a trade fair."
+                ),
+            ),
+            r#"
+            {"type":"visit_count","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","count":3}
+            {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2010-03-09","end":"2010-03-11"}
+            "#,
+        );
+    }
+    // Near miss: no trip was told before, so "these trips" points at nothing.
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Trade grew. On the second of these trips, from 9 to 11 March 2010, a fair opened.",
+        ),
+        "",
+    );
+}
+
+#[test]
+fn paraphrases_of_a_ruler_named_by_title() {
+    for (title, ruler) in [
+        ("the King", "King"),
+        ("the Emir", "Emir"),
+        ("the Sultan", "Sultan"),
+    ] {
+        check(
+            &article(
+                "Norway–Oman relations",
+                &format!(
+                    "{ruler} Harald Olsen of Norway reigned from 1991. Prime Minister Said Al Busaidi of Oman visited Oslo on 3 May 2005 and held talks with {title}."
+                ),
+            ),
+            r#"
+            {"type":"visit","visitor_country":"OMN","host":"NOR","visitor":"Said Al Busaidi","office":"head_of_government","level":"unspecified","start":"2005-05-03","end":null}
+            {"type":"meeting","participants":["Said Al Busaidi","Harald Olsen"],"date":"2005-05-03","place":null}
+            "#,
+        );
+    }
+}
