@@ -174,6 +174,8 @@ pub(crate) struct State {
     pub signed_before: bool,
     /// Whether the section lists trips, and in which direction.
     pub rows: trip_rows::RowContext,
+    /// The trips whose sentence gave the traveller no office, for the document to settle.
+    pub unsaid_offices: Vec<TripKey>,
     /// The header cells of the table being read, lower-cased, for rows that name agreements
     /// by column ("Date | Venue | Agreements signed").
     pub table_header: Option<Vec<String>>,
@@ -197,6 +199,7 @@ impl State {
             trade_table: None,
             signed_before: false,
             rows: trip_rows::RowContext::default(),
+            unsaid_offices: Vec::new(),
             table_header: None,
         }
     }
@@ -346,15 +349,45 @@ pub fn extract_facts(
             });
         }
     }
-    settle_offices(&mut facts, &state.registry);
+    settle_offices(&mut facts, &state.registry, &state.unsaid_offices);
     repeats::fold_repeats(&mut facts);
     facts
 }
 
+/// A visit or count by who and when, to find it again among the document's facts.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TripKey {
+    visitor: Option<String>,
+    start: Option<PartialDate>,
+}
+
+impl TripKey {
+    pub(crate) fn of(fact: &Fact) -> Self {
+        match fact {
+            Fact::Visit { visitor, start, .. } => TripKey {
+                visitor: visitor.clone(),
+                start: *start,
+            },
+            Fact::VisitCount { visitor, .. } => TripKey {
+                visitor: visitor.clone(),
+                start: None,
+            },
+            _ => TripKey {
+                visitor: None,
+                start: None,
+            },
+        }
+    }
+}
+
 /// A traveller whose office the sentence of the trip left unsaid takes the one the document
-/// gives them elsewhere ("Prime Minister X" in an earlier or later paragraph).
-fn settle_offices(facts: &mut [ExtractedFact], registry: &Registry) {
+/// gives them elsewhere ("Prime Minister X" in an earlier or later paragraph). An office the
+/// sentence did say ("Crown Prince X toured ...") stays, even where it was "other".
+fn settle_offices(facts: &mut [ExtractedFact], registry: &Registry, unsaid: &[TripKey]) {
     for extracted in facts {
+        if !unsaid.contains(&TripKey::of(&extracted.fact)) {
+            continue;
+        }
         if let Fact::Visit {
             visitor: Some(name),
             office,

@@ -105,7 +105,8 @@ pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
     let mut nouns: Vec<MissionNoun> = NOUN_LEXICON
         .find(lower, span)
         .into_iter()
-        // "in the buildings of the former interests sections": a place, not a mission.
+        // "in the buildings of the former interests sections", "working at first from its
+        // consulate-general": a place, not a mission.
         .filter(|(noun, _)| {
             let head = lower.get(..noun.start).unwrap_or("");
             ![
@@ -113,6 +114,8 @@ pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
                 "of the former ",
                 "at the former ",
                 "from the former ",
+                "from its ",
+                "out of its ",
             ]
             .iter()
             .any(|place| head.ends_with(place))

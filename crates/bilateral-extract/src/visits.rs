@@ -528,19 +528,20 @@ fn visits_in(
             if visitor_country == host || !state.dyad.contains(visitor_country) {
                 continue;
             }
-            let office = office_of(view, state, person, clause)
+            let said = office_of(view, state, person, clause)
                 .or_else(|| successor_office(view, clause, state))
                 .or_else(|| {
                     // "Three Chilean presidents – A, B and C – ...": the title of the list.
                     respective.as_ref()?;
                     title_visitor(view, clause, trigger).map(|(office, _)| office)
-                })
-                .unwrap_or(if level == VisitLevel::State {
-                    // A state visit is a head of state's by definition.
-                    Office::HeadOfState
-                } else {
-                    Office::Other
                 });
+            let office = said.unwrap_or(if level == VisitLevel::State {
+                // A state visit is a head of state's by definition.
+                Office::HeadOfState
+            } else {
+                Office::Other
+            });
+            let first_found = found.len();
             let trip = Trip {
                 visitor_country,
                 host,
@@ -601,6 +602,12 @@ fn visits_in(
                 found.push(trip.visit(&name, when, 0.8));
                 if let Some(when) = when {
                     state.event_date = Some(when.start);
+                }
+            }
+            if said.is_none() {
+                // The document may give this traveller's office elsewhere.
+                for item in &found[first_found..] {
+                    state.unsaid_offices.push(crate::TripKey::of(&item.fact));
                 }
             }
             state.last_visit = Some(VisitMemo {

@@ -429,3 +429,18 @@ fn paraphrases_of_a_ruler_named_by_title() {
         );
     }
 }
+
+#[test]
+fn an_office_said_at_the_trip_stays_and_one_left_unsaid_is_settled() {
+    check(
+        &article(
+            "Japan–Mongolia relations",
+            "Crown Prince Taro Sato toured Mongolia in July 2007. Kenji Mori visited Mongolia in May 2009. Emperor Taro Sato made a state visit to Mongolia in July 2025. Prime Minister Kenji Mori resigned in 2010.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"JPN","host":"MNG","visitor":"Taro Sato","office":"other","level":"unspecified","start":"2007-07","end":null}
+        {"type":"visit","visitor_country":"JPN","host":"MNG","visitor":"Kenji Mori","office":"head_of_government","level":"unspecified","start":"2009-05","end":null}
+        {"type":"visit","visitor_country":"JPN","host":"MNG","visitor":"Taro Sato","office":"head_of_state","level":"state","start":"2025-07","end":null}
+        "#,
+    );
+}
