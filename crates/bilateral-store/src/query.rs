@@ -92,6 +92,9 @@ pub struct FactQuery {
     /// First and last year, inclusive; either one leaves out undated facts.
     pub from: Option<i32>,
     pub to: Option<i32>,
+    /// Only facts after the fact with this id in the listing's order: the cursor of the next
+    /// page, so that pages stay whole while rows are added elsewhere.
+    pub after: Option<i64>,
     pub limit: Option<u32>,
 }
 
@@ -361,6 +364,40 @@ impl Store {
         self.select_documents("ORDER BY d.source", &[])
     }
 
+    /// One fact with its provenance, by id.
+    pub fn fact(&self, id: i64) -> Result<Option<StoredFact>, StoreError> {
+        let mut filter = FactFilter::default();
+        filter.add("f.id = ?", [Value::Integer(id)]);
+        Ok(self.select_facts(&filter, Some(1))?.into_iter().next())
+    }
+
+    /// One document's current revision, by id.
+    pub fn document(&self, id: i64) -> Result<Option<DocumentInfo>, StoreError> {
+        let documents = self.select_documents("WHERE d.id = ?", &[Value::Integer(id)])?;
+        Ok(documents.into_iter().next())
+    }
+
+    /// A document's references, by number.
+    pub fn citations(&self, document_id: i64) -> Result<Vec<Citation>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT id, parsed FROM citations WHERE document_id = ?1 ORDER BY n")?;
+        let rows = statement
+            .query_map([document_id], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, parsed)| {
+                serde_json::from_str(&parsed).map_err(|source| StoreError::Decode {
+                    what: "citation",
+                    id,
+                    source,
+                })
+            })
+            .collect()
+    }
+
     /// Everything stored about a pair of states.
     pub fn dossier(&self, pair: Dyad) -> Result<Dossier, StoreError> {
         let mut filter = FactFilter::default();
@@ -378,23 +415,9 @@ impl Store {
             .flat_map(|fact| fact.references.iter().map(|&n| (fact.document_id, n)))
             .collect();
         let mut citations = Vec::new();
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT id, parsed FROM citations WHERE document_id = ?1 ORDER BY n")?;
         for document in &documents {
             let about_pair = document.dyad == Some(pair);
-            let rows = statement
-                .query_map([document.id], |row| {
-                    Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            for (id, parsed) in rows {
-                let citation: Citation =
-                    serde_json::from_str(&parsed).map_err(|source| StoreError::Decode {
-                        what: "citation",
-                        id,
-                        source,
-                    })?;
+            for citation in self.citations(document.id)? {
                 if about_pair || cited.contains(&(document.id, citation.n)) {
                     citations.push(StoredCitation {
                         document_id: document.id,
@@ -445,6 +468,16 @@ impl Store {
                 [Value::Text(place.clone())],
             );
         }
+        if let Some(after) = query.after {
+            // The key of `FACT_ORDER` as a row value; an unknown id compares as NULL, so
+            // nothing follows it.
+            filter.add(
+                "(f.date_sort IS NULL, coalesce(f.date_sort, 0), f.document_id, f.id) >
+                 (SELECT date_sort IS NULL, coalesce(date_sort, 0), document_id, id
+                  FROM facts WHERE id = ?)",
+                [Value::Integer(after)],
+            );
+        }
         self.select_facts(&filter, query.limit)
     }
 
@@ -460,15 +493,8 @@ impl Store {
         Ok(rows)
     }
 
-    /// How much is stored.
-    pub fn stats(&self) -> Result<Stats, StoreError> {
-        let facts_by_type = self.grouped_counts(
-            "SELECT type, count(*) FROM facts GROUP BY type ORDER BY count(*) DESC, type",
-        )?;
-        let problems = self.grouped_counts(
-            "SELECT p.value, count(*) FROM citations c, json_each(c.problems) p
-             GROUP BY p.value ORDER BY count(*) DESC, p.value",
-        )?;
+    /// Pairs with facts, most facts first.
+    pub fn pairs(&self) -> Result<Vec<DyadCount>, StoreError> {
         let mut statement = self.conn.prepare_cached(
             "SELECT party_a, party_b, count(*), count(DISTINCT document_id) FROM facts
              WHERE party_a IS NOT NULL
@@ -494,6 +520,18 @@ impl Store {
                 });
             }
         }
+        Ok(dyads)
+    }
+
+    /// How much is stored.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let facts_by_type = self.grouped_counts(
+            "SELECT type, count(*) FROM facts GROUP BY type ORDER BY count(*) DESC, type",
+        )?;
+        let problems = self.grouped_counts(
+            "SELECT p.value, count(*) FROM citations c, json_each(c.problems) p
+             GROUP BY p.value ORDER BY count(*) DESC, p.value",
+        )?;
         Ok(Stats {
             documents: self.count("SELECT count(*) FROM documents")?,
             revisions: self.count("SELECT count(*) FROM revisions")?,
@@ -501,7 +539,7 @@ impl Store {
             facts: self.count("SELECT count(*) FROM facts")?,
             citations: self.count("SELECT count(*) FROM citations")?,
             facts_by_type,
-            dyads,
+            dyads: self.pairs()?,
             problems: problems
                 .into_iter()
                 .filter_map(|(name, count)| {

@@ -52,6 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         place: args.place,
         from: args.from,
         to: args.to,
+        after: None,
         limit: args.limit,
     };
     let store = args.db.open_existing()?;
