@@ -41,6 +41,8 @@ enum Command {
     Facts(cmd::facts::Args),
     /// How much the database holds.
     Stats(cmd::stats::Args),
+    /// Serve the database as web pages and a JSON API (read-only, loopback by default).
+    Serve(cmd::serve::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -57,5 +59,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Timeline(args) => cmd::timeline::run(args),
         Command::Facts(args) => cmd::facts::run(args),
         Command::Stats(args) => cmd::stats::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     }
 }
