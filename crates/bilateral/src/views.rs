@@ -427,6 +427,8 @@ impl Sources {
 /// A fact as `timeline` and `facts` print it, and as every `--json` lists it.
 #[derive(Serialize)]
 pub struct FactView<'a> {
+    /// Its id in the store: `/facts/{id}` and `/api/facts/{id}` on `bilateral serve`.
+    pub id: i64,
     pub date: Option<PartialDate>,
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -443,6 +445,7 @@ pub struct FactView<'a> {
 impl<'a> FactView<'a> {
     pub fn new(stored: &'a StoredFact, sources: &Sources) -> FactView<'a> {
         FactView {
+            id: stored.id,
             date: stored.fact.date(),
             kind: stored.fact.type_name(),
             pair: stored.pair,
