@@ -186,10 +186,14 @@ pub async fn pair(
             .map(|stored| FactRow::new(stored, &sources))
             .collect(),
         timeline: timeline::layout(&dossier.facts),
+        // Every fact of the page is about its pair: the rows need not say so.
         facts: dossier
             .facts
             .iter()
-            .map(|stored| FactRow::new(stored, &sources))
+            .map(|stored| FactRow {
+                pair: String::new(),
+                ..FactRow::new(stored, &sources)
+            })
             .collect(),
         references: dossier
             .citations

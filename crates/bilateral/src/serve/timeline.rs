@@ -10,7 +10,7 @@ use crate::views::{self, Family};
 /// Width of the drawing, of the lane labels at its left, and of the margin at its right.
 const WIDTH: u32 = 960;
 const LABEL_WIDTH: u32 = 120;
-const RIGHT_MARGIN: u32 = 20;
+const RIGHT_MARGIN: u32 = 30;
 /// Height of one lane, and of the axis under the lanes.
 const LANE_HEIGHT: u32 = 32;
 const AXIS_HEIGHT: u32 = 28;
