@@ -43,17 +43,38 @@ pub fn run(db: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         outln!("listening on http://{}", listener.local_addr()?)?;
         axum::serve(listener, router(stores))
-            .with_graceful_shutdown(async {
-                // An error here means no signal handler could be set: serve until killed.
-                if tokio::signal::ctrl_c().await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-            })
+            .with_graceful_shutdown(stop_signal())
             .await?;
         anyhow::Ok(())
     })?;
     eprintln!("bilateral serve: stopped");
     Ok(())
+}
+
+/// Ctrl-C, or SIGTERM from a service manager. A signal whose handler cannot be set never
+/// arrives: the server then runs until killed.
+async fn stop_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                terminate.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
 }
 
 /// Every route, behind the layer that limits, marks and logs.
