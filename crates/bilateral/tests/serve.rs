@@ -314,6 +314,12 @@ fn every_route_answers_with_its_status_headers_and_content() {
         assert_eq!(body["status"], 400);
         assert!(body["error"].is_string());
     }
+    for path in ["/api/dyads/%FF/JPN", "/api/facts/%FF", "/api/documents/%FF"] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 400, "{path}");
+        assert_eq!(reply.json()["status"], 400);
+    }
+    assert_eq!(server.get("/dyads/%FF/JPN").status, 400);
     let long = format!("/api/facts?person={}", "a".repeat(2100));
     assert_eq!(server.get(&long).status, 400);
     for path in [

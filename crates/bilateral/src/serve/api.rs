@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -41,8 +41,9 @@ pub async fn pairs(State(stores): State<Arc<Stores>>) -> Answer {
 
 pub async fn dossier(
     State(stores): State<Arc<Stores>>,
-    Path((a, b)): Path<(String, String)>,
+    pair_path: Result<Path<(String, String)>, PathRejection>,
 ) -> Answer {
+    let (a, b) = params::path(pair_path)?;
     let pair = params::pair(&a, &b)?;
     if let Some(redirect) = canonical_redirect("/api/dyads", pair, &a, &b) {
         return Ok(redirect);
@@ -106,8 +107,11 @@ pub fn fact_with_citations(store: &Store, id: i64) -> Result<(StoredFact, Vec<Ci
     Ok((fact, citations))
 }
 
-pub async fn fact(State(stores): State<Arc<Stores>>, Path(id): Path<String>) -> Answer {
-    let id = params::id("fact", &id)?;
+pub async fn fact(
+    State(stores): State<Arc<Stores>>,
+    id: Result<Path<String>, PathRejection>,
+) -> Answer {
+    let id = params::id("fact", &params::path(id)?)?;
     let body = stores
         .query(move |store| {
             let (fact, citations) = fact_with_citations(store, id)?;
@@ -168,8 +172,11 @@ impl<'a> DocumentDetailView<'a> {
     }
 }
 
-pub async fn document(State(stores): State<Arc<Stores>>, Path(id): Path<String>) -> Answer {
-    let id = params::id("document", &id)?;
+pub async fn document(
+    State(stores): State<Arc<Stores>>,
+    id: Result<Path<String>, PathRejection>,
+) -> Answer {
+    let id = params::id("document", &params::path(id)?)?;
     let body = stores
         .query(move |store| {
             let info = store

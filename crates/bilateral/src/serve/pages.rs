@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -167,8 +167,9 @@ struct PairPage {
 
 pub async fn pair(
     State(stores): State<Arc<Stores>>,
-    Path((a, b)): Path<(String, String)>,
+    pair_path: Result<Path<(String, String)>, PathRejection>,
 ) -> Answer {
+    let (a, b) = params::path(pair_path)?;
     let pair = params::pair(&a, &b)?;
     if let Some(redirect) = canonical_redirect("/dyads", pair, &a, &b) {
         return Ok(redirect);
@@ -222,7 +223,11 @@ struct CountryPage {
     pairs: Vec<PairLink>,
 }
 
-pub async fn country(State(stores): State<Arc<Stores>>, Path(name): Path<String>) -> Answer {
+pub async fn country(
+    State(stores): State<Arc<Stores>>,
+    name: Result<Path<String>, PathRejection>,
+) -> Answer {
+    let name = params::path(name)?;
     let code = params::country(&name)?;
     if name != code.as_str() {
         return Ok(Redirect::permanent(&country_href(code)).into_response());
@@ -252,8 +257,11 @@ struct FactPage {
     references: Vec<ReferenceRow>,
 }
 
-pub async fn fact(State(stores): State<Arc<Stores>>, Path(id): Path<String>) -> Answer {
-    let id = params::id("fact", &id)?;
+pub async fn fact(
+    State(stores): State<Arc<Stores>>,
+    id: Result<Path<String>, PathRejection>,
+) -> Answer {
+    let id = params::id("fact", &params::path(id)?)?;
     let (stored, citations) = stores
         .query(move |store| fact_with_citations(store, id))
         .await?;

@@ -1,6 +1,8 @@
 //! Request parameters, checked before any query runs: countries by any name, code or
 //! demonym, fact types, years, cursors and page sizes. Each refusal says what was wrong.
 
+use axum::extract::Path;
+use axum::extract::rejection::PathRejection;
 use bilateral_model::{CountryCode, Dyad, Fact};
 use bilateral_store::FactQuery;
 use serde::Deserialize;
@@ -27,6 +29,12 @@ pub struct FactParams {
     to: Option<String>,
     cursor: Option<String>,
     limit: Option<String>,
+}
+
+/// A path's parameters, or a 400 that says which one could not be read (`%FF` is no text).
+pub fn path<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Failure> {
+    path.map(|Path(value)| value)
+        .map_err(|rejection| Failure::BadRequest(rejection.body_text()))
 }
 
 /// A country named in a request.
