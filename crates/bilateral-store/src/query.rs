@@ -493,6 +493,16 @@ impl Store {
         Ok(rows)
     }
 
+    /// A token that changes whenever an ingest stores, replaces or removes a document, for
+    /// caches of answers about the whole store: every write adds a revision row.
+    pub fn generation(&self) -> Result<[i64; 2], StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(rowid), 0), count(*) FROM revisions",
+            [],
+            |row| Ok([row.get(0)?, row.get(1)?]),
+        )?)
+    }
+
     /// Pairs with facts, most facts first.
     pub fn pairs(&self) -> Result<Vec<DyadCount>, StoreError> {
         let mut statement = self.conn.prepare_cached(

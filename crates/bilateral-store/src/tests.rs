@@ -305,6 +305,30 @@ fn facts_documents_and_their_citations_are_found_by_id() {
 }
 
 #[test]
+fn the_generation_changes_with_every_write_and_only_then() {
+    let mut store = Store::open_in_memory().unwrap();
+    let empty = store.generation().unwrap();
+    let (document, analysis) = article(&[visit()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let first = store.generation().unwrap();
+    assert_ne!(first, empty);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    assert_eq!(
+        store.generation().unwrap(),
+        first,
+        "unchanged content writes nothing"
+    );
+    store
+        .ingest(&record("a.txt", "h2"), &document, &analysis)
+        .unwrap();
+    assert_ne!(store.generation().unwrap(), first);
+}
+
+#[test]
 fn the_same_content_twice_changes_no_row() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("store.db");

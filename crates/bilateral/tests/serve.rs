@@ -380,6 +380,37 @@ fn markup_from_an_article_comes_back_as_text() {
 }
 
 #[test]
+fn an_ingest_while_serving_shows_at_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let db = example_store(folder.path());
+    let server = Server::start(&db);
+    let before = server.get("/api/stats").json();
+    assert_eq!(before["documents"], 6);
+    assert!(!server.get("/").body.contains("Chile–Peru"));
+    let article = folder.path().join("chile-peru-relations.txt");
+    let text = PLANTED.replace("Norway", "Peru").replace("1955", "1956");
+    std::fs::write(&article, text).unwrap();
+    let output = bilateral(&[
+        "ingest",
+        article.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    // The counts the server keeps are taken again after the store changed.
+    assert_eq!(server.get("/api/stats").json()["documents"], 7);
+    assert!(server.get("/").body.contains("Chile–Peru"));
+    let pairs = server.get("/api/pairs").json();
+    assert!(
+        pairs
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "Chile–Peru")
+    );
+}
+
+#[test]
 fn the_seed_pair_page_draws_its_events_on_the_timeline() {
     let Some(shared) = bilateral_testkit::shared_dir() else {
         return;

@@ -30,12 +30,9 @@ fn encode(view: &impl Serialize) -> Result<String, Failure> {
 }
 
 pub async fn pairs(State(stores): State<Arc<Stores>>) -> Answer {
-    let body = stores
-        .query(|store| {
-            let pairs: Vec<PairView> = store.pairs()?.iter().map(PairView::new).collect();
-            encode(&pairs)
-        })
-        .await?;
+    let stats = stores.stats().await?;
+    let pairs: Vec<PairView> = stats.dyads.iter().map(PairView::new).collect();
+    let body = encode(&pairs)?;
     Ok(json(body))
 }
 
@@ -134,9 +131,8 @@ pub async fn fact(
 }
 
 pub async fn stats(State(stores): State<Arc<Stores>>) -> Answer {
-    let body = stores
-        .query(|store| encode(&StatsView::new(&store.stats()?)))
-        .await?;
+    let stats = stores.stats().await?;
+    let body = encode(&StatsView::new(&stats))?;
     Ok(json(body))
 }
 

@@ -65,9 +65,10 @@ struct HomePage {
 }
 
 pub async fn home(State(stores): State<Arc<Stores>>) -> Answer {
-    let pairs = stores.query(|store| Ok(store.pairs()?)).await?;
+    let stats = stores.stats().await?;
     page(&HomePage {
-        pairs: pairs
+        pairs: stats
+            .dyads
             .iter()
             .map(|dyad| PairLink::new(PairView::new(dyad)))
             .collect(),
@@ -232,11 +233,12 @@ pub async fn country(
     if name != code.as_str() {
         return Ok(Redirect::permanent(&country_href(code)).into_response());
     }
-    let pairs = stores.query(|store| Ok(store.pairs()?)).await?;
+    let stats = stores.stats().await?;
     page(&CountryPage {
         name: views::country_name(code),
         code: code.to_string(),
-        pairs: pairs
+        pairs: stats
+            .dyads
             .iter()
             .filter(|dyad| dyad.pair.contains(code))
             .map(|dyad| PairLink::new(PairView::new(dyad)))
