@@ -48,6 +48,16 @@ pub struct StoredFact {
     pub confidence: f32,
 }
 
+/// A sentence of a stored document, with the facts taken from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredSentence {
+    /// Its place in the document, from 0.
+    pub index: u32,
+    pub text: String,
+    /// Ids of the facts taken from it, in order.
+    pub facts: Vec<i64>,
+}
+
 /// A reference of a stored document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredCitation {
@@ -375,6 +385,37 @@ impl Store {
     pub fn document(&self, id: i64) -> Result<Option<DocumentInfo>, StoreError> {
         let documents = self.select_documents("WHERE d.id = ?", &[Value::Integer(id)])?;
         Ok(documents.into_iter().next())
+    }
+
+    /// A document's sentences in order, each with the facts taken from it.
+    pub fn sentences(&self, document_id: i64) -> Result<Vec<StoredSentence>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT s.idx, s.text, group_concat(f.id, ',' ORDER BY f.id)
+             FROM sentences s LEFT JOIN facts f ON f.sentence_id = s.id
+             WHERE s.document_id = ?1 GROUP BY s.id ORDER BY s.idx",
+        )?;
+        let rows = statement
+            .query_map([document_id], |row| {
+                let facts: Option<String> = row.get(2)?;
+                Ok(StoredSentence {
+                    index: row.get(0)?,
+                    text: row.get(1)?,
+                    facts: facts
+                        .iter()
+                        .flat_map(|list| list.split(','))
+                        .filter_map(|id| id.parse().ok())
+                        .collect(),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The facts taken from a document, in the order of `facts`.
+    pub fn document_facts(&self, document_id: i64) -> Result<Vec<StoredFact>, StoreError> {
+        let mut filter = FactFilter::default();
+        filter.add("f.document_id = ?", [Value::Integer(document_id)]);
+        self.select_facts(&filter, None)
     }
 
     /// A document's references, by number.

@@ -305,6 +305,29 @@ fn facts_documents_and_their_citations_are_found_by_id() {
 }
 
 #[test]
+fn a_documents_sentences_come_in_order_with_their_facts() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[embassy(), visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let facts = store.document_facts(1).unwrap();
+    assert_eq!(facts.len(), 3);
+    let sentences = store.sentences(1).unwrap();
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, [embassy().0, visit().0, relations().0]);
+    for sentence in &sentences {
+        let [id] = sentence.facts[..] else {
+            panic!("{sentence:?}")
+        };
+        let fact = facts.iter().find(|f| f.id == id).unwrap();
+        assert_eq!(fact.sentence, sentence.text);
+    }
+    assert!(store.sentences(2).unwrap().is_empty());
+    assert!(store.document_facts(2).unwrap().is_empty());
+}
+
+#[test]
 fn the_generation_changes_with_every_write_and_only_then() {
     let mut store = Store::open_in_memory().unwrap();
     let empty = store.generation().unwrap();

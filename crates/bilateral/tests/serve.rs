@@ -232,6 +232,8 @@ fn every_route_answers_with_its_status_headers_and_content() {
         "/countries/Atlantis",
         "/facts/999999",
         "/facts/abc",
+        "/documents/999999",
+        "/documents/abc",
         "/nowhere",
     ] {
         let reply = server.get(path);
@@ -293,6 +295,16 @@ fn every_route_answers_with_its_status_headers_and_content() {
     }
     assert_eq!(paged, all_summaries);
 
+    let document_page = server.get("/documents/1");
+    assert_eq!(document_page.status, 200);
+    assert!(document_page.body.contains("<mark>"));
+    assert!(
+        document_page
+            .body
+            .contains("<a class=\"fact-link\" href=\"/facts/")
+    );
+    let fact_page = server.get("/facts/1");
+    assert!(fact_page.body.contains("<a href=\"/documents/"));
     let fact = server.get("/api/facts/1").json();
     assert!(fact["fact"]["summary"].is_string());
     let document = server.get("/api/documents/1").json();
@@ -363,6 +375,11 @@ fn markup_from_an_article_comes_back_as_text() {
     for fact in facts {
         let reply = server.get(&format!("/facts/{}", fact["id"]));
         assert_eq!(reply.status, 200);
+        pages.push(reply.body);
+    }
+    for id in 1..=6 {
+        let reply = server.get(&format!("/documents/{id}"));
+        assert_eq!(reply.status, 200, "/documents/{id}");
         pages.push(reply.body);
     }
     let search = server.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");

@@ -85,6 +85,7 @@ fn router(stores: Arc<Stores>) -> Router {
         .route("/dyads/{a}/{b}", get(pages::pair))
         .route("/countries/{country}", get(pages::country))
         .route("/facts/{id}", get(pages::fact))
+        .route("/documents/{id}", get(pages::document))
         .route("/static/style.css", get(pages::style))
         .route("/api/pairs", get(api::pairs))
         .route("/api/dyads/{a}/{b}", get(api::dossier))

@@ -256,6 +256,7 @@ struct FactPage {
     sentence: String,
     confidence: String,
     document: String,
+    document_id: i64,
     references: Vec<ReferenceRow>,
 }
 
@@ -283,6 +284,82 @@ pub async fn fact(
         sentence: stored.sentence.trim().to_owned(),
         confidence: format!("{:.2}", stored.confidence),
         document: format!("{} ({})", stored.title, stored.source),
+        document_id: stored.document_id,
+        references: citations
+            .iter()
+            .map(|citation| ReferenceRow::new(format!("[{}]", citation.n), citation))
+            .collect(),
+    })
+}
+
+/// A fact as a link after its sentence.
+struct FactLink {
+    id: i64,
+    summary: String,
+}
+
+/// A sentence of a document, and the facts taken from it.
+struct SentenceRow {
+    text: String,
+    facts: Vec<FactLink>,
+}
+
+#[derive(Template)]
+#[template(path = "document.html")]
+struct DocumentPage {
+    id: i64,
+    title: String,
+    source: String,
+    format: String,
+    pair: Option<PairLink>,
+    sentences: Vec<SentenceRow>,
+    references: Vec<ReferenceRow>,
+}
+
+/// A stored document: its sentences with every fact's evidence marked and linked to the
+/// fact, and its references.
+pub async fn document(
+    State(stores): State<Arc<Stores>>,
+    id: Result<Path<String>, PathRejection>,
+) -> Answer {
+    let id = params::id("document", &params::path(id)?)?;
+    let (info, sentences, facts, citations) = stores
+        .query(move |store| {
+            let info = store
+                .document(id)?
+                .ok_or_else(|| Failure::NotFound(format!("no document has the id {id}")))?;
+            Ok((
+                info,
+                store.sentences(id)?,
+                store.document_facts(id)?,
+                store.citations(id)?,
+            ))
+        })
+        .await?;
+    let link = |id: i64| {
+        let stored = facts.iter().find(|f| f.id == id)?;
+        Some(FactLink {
+            id,
+            summary: views::summary(&stored.fact, stored.pair),
+        })
+    };
+    page(&DocumentPage {
+        id: info.id,
+        title: info.title,
+        source: info.source,
+        format: info.format,
+        pair: info.dyad.map(|pair| PairLink {
+            href: pair_href(pair),
+            name: views::pair_name(pair),
+            facts: 0,
+        }),
+        sentences: sentences
+            .into_iter()
+            .map(|sentence| SentenceRow {
+                facts: sentence.facts.iter().filter_map(|&id| link(id)).collect(),
+                text: sentence.text,
+            })
+            .collect(),
         references: citations
             .iter()
             .map(|citation| ReferenceRow::new(format!("[{}]", citation.n), citation))
