@@ -310,6 +310,29 @@ fn every_route_answers_with_its_status_headers_and_content() {
     let document = server.get("/api/documents/1").json();
     assert!(document["title"].is_string() && document["references"].is_array());
 
+    // The description names every route of the API, and no other.
+    let openapi = server.get("/api/openapi.json").json();
+    assert_eq!(openapi["openapi"], "3.1.0");
+    let mut described: Vec<&str> = openapi["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    described.sort_unstable();
+    assert_eq!(
+        described,
+        [
+            "/api/documents/{id}",
+            "/api/dyads/{a}/{b}",
+            "/api/facts",
+            "/api/facts/{id}",
+            "/api/openapi.json",
+            "/api/pairs",
+            "/api/stats",
+        ]
+    );
+
     for path in [
         "/api/facts?limit=501",
         "/api/facts?limit=0",

@@ -20,6 +20,13 @@ use crate::views::{
 
 type Answer = Result<Response, ApiError>;
 
+/// The API described in OpenAPI 3.1, written by hand beside the routes it describes.
+const OPENAPI: &str = include_str!("../../static/openapi.json");
+
+pub async fn openapi() -> Response {
+    json(OPENAPI.to_owned())
+}
+
 /// A serialised body as a JSON response.
 fn json(body: String) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()

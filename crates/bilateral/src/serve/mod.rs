@@ -93,6 +93,7 @@ fn router(stores: Arc<Stores>) -> Router {
         .route("/api/facts/{id}", get(api::fact))
         .route("/api/stats", get(api::stats))
         .route("/api/documents/{id}", get(api::document))
+        .route("/api/openapi.json", get(api::openapi))
         .fallback(not_found)
         .layer(middleware::from_fn(guard))
         .with_state(stores)
