@@ -48,6 +48,16 @@ pub struct StoredFact {
     pub confidence: f32,
 }
 
+/// A sentence of a stored document, with the facts taken from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredSentence {
+    /// Its place in the document, from 0.
+    pub index: u32,
+    pub text: String,
+    /// Ids of the facts taken from it, in order.
+    pub facts: Vec<i64>,
+}
+
 /// A reference of a stored document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredCitation {
@@ -92,6 +102,9 @@ pub struct FactQuery {
     /// First and last year, inclusive; either one leaves out undated facts.
     pub from: Option<i32>,
     pub to: Option<i32>,
+    /// Only facts after the fact with this id in the listing's order: the cursor of the next
+    /// page, so that pages stay whole while rows are added elsewhere.
+    pub after: Option<i64>,
     pub limit: Option<u32>,
 }
 
@@ -184,6 +197,16 @@ impl FactFilter {
             filter.add(
                 "instr(lower(f.place), lower(?)) > 0",
                 [Value::Text(place.clone())],
+            );
+        }
+        if let Some(after) = query.after {
+            // The key of `FACT_ORDER` as a row value; an unknown id compares as NULL, so
+            // nothing follows it.
+            filter.add(
+                "(f.date_sort IS NULL, coalesce(f.date_sort, 0), f.document_id, f.id) >
+                 (SELECT date_sort IS NULL, coalesce(date_sort, 0), document_id, id
+                  FROM facts WHERE id = ?)",
+                [Value::Integer(after)],
             );
         }
         filter
@@ -417,6 +440,65 @@ impl Store {
         self.select_documents("ORDER BY d.source", &[])
     }
 
+    /// One fact with its provenance, by id.
+    pub fn fact(&self, id: i64) -> Result<Option<StoredFact>, StoreError> {
+        let mut filter = FactFilter::default();
+        filter.add("f.id = ?", [Value::Integer(id)]);
+        Ok(self.select_facts(&filter, Some(1))?.into_iter().next())
+    }
+
+    /// One document's current revision, by id.
+    pub fn document(&self, id: i64) -> Result<Option<DocumentInfo>, StoreError> {
+        let documents = self.select_documents("WHERE d.id = ?", &[Value::Integer(id)])?;
+        Ok(documents.into_iter().next())
+    }
+
+    /// A document's sentences in order, each with the facts taken from it.
+    pub fn sentences(&self, document_id: i64) -> Result<Vec<StoredSentence>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT s.idx, s.text, group_concat(f.id, ',' ORDER BY f.id)
+             FROM sentences s LEFT JOIN facts f ON f.sentence_id = s.id
+             WHERE s.document_id = ?1 GROUP BY s.id ORDER BY s.idx",
+        )?;
+        let rows = statement
+            .query_map([document_id], |row| {
+                let facts: Option<String> = row.get(2)?;
+                Ok(StoredSentence {
+                    index: row.get(0)?,
+                    text: row.get(1)?,
+                    facts: facts
+                        .iter()
+                        .flat_map(|list| list.split(','))
+                        .filter_map(|id| id.parse().ok())
+                        .collect(),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The facts taken from a document, in the order of `facts`.
+    pub fn document_facts(&self, document_id: i64) -> Result<Vec<StoredFact>, StoreError> {
+        let mut filter = FactFilter::default();
+        filter.add("f.document_id = ?", [Value::Integer(document_id)]);
+        self.select_facts(&filter, None)
+    }
+
+    /// A document's references, by number.
+    pub fn citations(&self, document_id: i64) -> Result<Vec<Citation>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT id, parsed FROM citations WHERE document_id = ?1 ORDER BY n")?;
+        let rows = statement
+            .query_map([document_id], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, parsed)| decode_citation(id, &parsed))
+            .collect()
+    }
+
     /// Everything stored about a pair of states.
     pub fn dossier(&self, pair: Dyad) -> Result<Dossier, StoreError> {
         let mut filter = FactFilter::default();
@@ -434,18 +516,9 @@ impl Store {
             .flat_map(|fact| fact.references.iter().map(|&n| (fact.document_id, n)))
             .collect();
         let mut citations = Vec::new();
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT id, parsed FROM citations WHERE document_id = ?1 ORDER BY n")?;
         for document in &documents {
             let about_pair = document.dyad == Some(pair);
-            let rows = statement
-                .query_map([document.id], |row| {
-                    Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            for (id, parsed) in rows {
-                let citation = decode_citation(id, &parsed)?;
+            for citation in self.citations(document.id)? {
                 if about_pair || cited.contains(&(document.id, citation.n)) {
                     citations.push(StoredCitation {
                         document_id: document.id,
@@ -593,15 +666,18 @@ impl Store {
         Ok(rows)
     }
 
-    /// How much is stored.
-    pub fn stats(&self) -> Result<Stats, StoreError> {
-        let facts_by_type = self.grouped_counts(
-            "SELECT type, count(*) FROM facts GROUP BY type ORDER BY count(*) DESC, type",
-        )?;
-        let problems = self.grouped_counts(
-            "SELECT p.value, count(*) FROM citations c, json_each(c.problems) p
-             GROUP BY p.value ORDER BY count(*) DESC, p.value",
-        )?;
+    /// A token that changes whenever an ingest stores, replaces or removes a document, for
+    /// caches of answers about the whole store: every write adds a revision row.
+    pub fn generation(&self) -> Result<[i64; 2], StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(rowid), 0), count(*) FROM revisions",
+            [],
+            |row| Ok([row.get(0)?, row.get(1)?]),
+        )?)
+    }
+
+    /// Pairs with facts, most facts first.
+    pub fn pairs(&self) -> Result<Vec<DyadCount>, StoreError> {
         let mut statement = self.conn.prepare_cached(
             "SELECT party_a, party_b, count(*), count(DISTINCT document_id) FROM facts
              WHERE party_a IS NOT NULL
@@ -627,6 +703,18 @@ impl Store {
                 });
             }
         }
+        Ok(dyads)
+    }
+
+    /// How much is stored.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let facts_by_type = self.grouped_counts(
+            "SELECT type, count(*) FROM facts GROUP BY type ORDER BY count(*) DESC, type",
+        )?;
+        let problems = self.grouped_counts(
+            "SELECT p.value, count(*) FROM citations c, json_each(c.problems) p
+             GROUP BY p.value ORDER BY count(*) DESC, p.value",
+        )?;
         Ok(Stats {
             documents: self.count("SELECT count(*) FROM documents")?,
             revisions: self.count("SELECT count(*) FROM revisions")?,
@@ -634,7 +722,7 @@ impl Store {
             facts: self.count("SELECT count(*) FROM facts")?,
             citations: self.count("SELECT count(*) FROM citations")?,
             facts_by_type,
-            dyads,
+            dyads: self.pairs()?,
             problems: problems
                 .into_iter()
                 .filter_map(|(name, count)| {

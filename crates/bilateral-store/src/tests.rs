@@ -252,6 +252,106 @@ fn timelines_and_fact_queries_filter() {
 }
 
 #[test]
+fn fact_pages_follow_a_cursor_to_the_end() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[embassy(), visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let all: Vec<i64> = store
+        .facts(&FactQuery::default())
+        .unwrap()
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    let mut paged = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store
+            .facts(&FactQuery {
+                after,
+                limit: Some(2),
+                ..FactQuery::default()
+            })
+            .unwrap();
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        paged.extend(page.iter().map(|f| f.id));
+    }
+    // The undated embassy comes last, after the cursor passes the dated ones.
+    assert_eq!(paged, all);
+    let unknown = FactQuery {
+        after: Some(9_999),
+        ..FactQuery::default()
+    };
+    assert!(store.facts(&unknown).unwrap().is_empty());
+}
+
+#[test]
+fn facts_documents_and_their_citations_are_found_by_id() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[visit()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let stored = store.facts(&FactQuery::default()).unwrap().remove(0);
+    assert_eq!(store.fact(stored.id).unwrap(), Some(stored.clone()));
+    assert_eq!(store.fact(stored.id + 100).unwrap(), None);
+    let info = store.document(stored.document_id).unwrap().unwrap();
+    assert_eq!(info.source, "a.txt");
+    assert_eq!(store.document(stored.document_id + 100).unwrap(), None);
+    assert_eq!(store.citations(info.id).unwrap(), analysis.citations);
+    assert_eq!(store.pairs().unwrap(), store.stats().unwrap().dyads);
+}
+
+#[test]
+fn a_documents_sentences_come_in_order_with_their_facts() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[embassy(), visit(), relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let facts = store.document_facts(1).unwrap();
+    assert_eq!(facts.len(), 3);
+    let sentences = store.sentences(1).unwrap();
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, [embassy().0, visit().0, relations().0]);
+    for sentence in &sentences {
+        let [id] = sentence.facts[..] else {
+            panic!("{sentence:?}")
+        };
+        let fact = facts.iter().find(|f| f.id == id).unwrap();
+        assert_eq!(fact.sentence, sentence.text);
+    }
+    assert!(store.sentences(2).unwrap().is_empty());
+    assert!(store.document_facts(2).unwrap().is_empty());
+}
+
+#[test]
+fn the_generation_changes_with_every_write_and_only_then() {
+    let mut store = Store::open_in_memory().unwrap();
+    let empty = store.generation().unwrap();
+    let (document, analysis) = article(&[visit()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let first = store.generation().unwrap();
+    assert_ne!(first, empty);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    assert_eq!(
+        store.generation().unwrap(),
+        first,
+        "unchanged content writes nothing"
+    );
+    store
+        .ingest(&record("a.txt", "h2"), &document, &analysis)
+        .unwrap();
+    assert_ne!(store.generation().unwrap(), first);
+}
+
+#[test]
 fn the_same_content_twice_changes_no_row() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("store.db");

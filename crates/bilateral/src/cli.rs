@@ -45,6 +45,8 @@ enum Command {
     /// csl-json, bibtex, quickstatements, turtle, events-parquet with the feature parquet
     /// (see docs/exports.md).
     Export(cmd::export::Args),
+    /// Serve the database as web pages and a JSON API (read-only, loopback by default).
+    Serve(cmd::serve::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -62,5 +64,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Facts(args) => cmd::facts::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     }
 }

@@ -39,6 +39,12 @@ impl DbArgs {
     /// that a mistyped path is reported rather than answered with an empty new database, and
     /// a database the user may only read will do.
     pub fn open_existing(&self) -> anyhow::Result<Store> {
+        let path = self.existing_path()?;
+        Store::open_read_only(&path).with_context(|| format!("{}", path.display()))
+    }
+
+    /// The path of a store that must exist already, for a command that opens it many times.
+    pub fn existing_path(&self) -> anyhow::Result<PathBuf> {
         let path = self.path();
         if !path.exists() {
             anyhow::bail!(
@@ -46,6 +52,6 @@ impl DbArgs {
                 path.display()
             );
         }
-        Store::open_read_only(&path).with_context(|| format!("{}", path.display()))
+        Ok(path)
     }
 }

@@ -16,6 +16,7 @@ mod db;
 mod json_out;
 mod pipeline;
 mod report;
+mod serve;
 mod views;
 
 use std::process::ExitCode;

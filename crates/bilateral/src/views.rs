@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use bilateral_model::{
-    AgreementKind, CountryCode, Direction, Dyad, Fact, MissionKind, Office, PartialDate, VisitLevel,
+    AgreementKind, Citation, CountryCode, Direction, Dyad, Fact, MissionKind, Office, PartialDate,
+    VisitLevel,
 };
-use bilateral_store::{DocumentInfo, StoredFact};
+use bilateral_store::{DocumentInfo, Dossier, DyadCount, Stats, StoredFact};
 use serde::Serialize;
 
 /// A country as typed on the command line: a name, a variant or an ISO code, any case.
@@ -426,6 +427,8 @@ impl Sources {
 /// A fact as `timeline` and `facts` print it, and as every `--json` lists it.
 #[derive(Serialize)]
 pub struct FactView<'a> {
+    /// Its id in the store: `/facts/{id}` and `/api/facts/{id}` on `bilateral serve`.
+    pub id: i64,
     pub date: Option<PartialDate>,
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -442,6 +445,7 @@ pub struct FactView<'a> {
 impl<'a> FactView<'a> {
     pub fn new(stored: &'a StoredFact, sources: &Sources) -> FactView<'a> {
         FactView {
+            id: stored.id,
             date: stored.fact.date(),
             kind: stored.fact.type_name(),
             pair: stored.pair,
@@ -468,6 +472,169 @@ pub struct DocumentView<'a> {
 pub struct FactListView<'a> {
     pub facts: Vec<FactView<'a>>,
     pub documents: Vec<DocumentView<'a>>,
+}
+
+/// A reference as every `--json` lists it: its document's number and the citation's fields.
+#[derive(Serialize)]
+pub struct ReferenceView<'a> {
+    /// The number of its document in `documents`.
+    pub document: usize,
+    #[serde(flatten)]
+    pub citation: &'a Citation,
+}
+
+/// A pair's dossier, as `show --json` prints it and the API serves it.
+#[derive(Serialize)]
+pub struct DossierView<'a> {
+    pub pair: Dyad,
+    pub names: [String; 2],
+    pub documents: Vec<DocumentView<'a>>,
+    pub facts: Vec<FactView<'a>>,
+    pub references: Vec<ReferenceView<'a>>,
+}
+
+impl<'a> DossierView<'a> {
+    /// The view of a dossier whose documents `sources` numbers.
+    pub fn new(dossier: &'a Dossier, sources: &'a Sources) -> DossierView<'a> {
+        DossierView {
+            pair: dossier.pair,
+            names: dossier.pair.codes().map(country_name),
+            documents: sources.views(),
+            facts: dossier
+                .facts
+                .iter()
+                .map(|fact| FactView::new(fact, sources))
+                .collect(),
+            references: dossier
+                .citations
+                .iter()
+                .map(|stored| ReferenceView {
+                    document: sources.number(stored.document_id),
+                    citation: &stored.citation,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How much is stored, as `stats --json` prints it and the API serves it.
+#[derive(Serialize)]
+pub struct StatsView {
+    pub documents: u64,
+    pub revisions: u64,
+    pub sentences: u64,
+    pub facts: u64,
+    pub citations: u64,
+    pub facts_by_type: Vec<Count>,
+    pub pairs: Vec<PairView>,
+    pub citation_problems: Vec<Count>,
+}
+
+impl StatsView {
+    pub fn new(stats: &Stats) -> StatsView {
+        StatsView {
+            documents: stats.documents,
+            revisions: stats.revisions,
+            sentences: stats.sentences,
+            facts: stats.facts,
+            citations: stats.citations,
+            facts_by_type: stats
+                .facts_by_type
+                .iter()
+                .map(|(name, count)| Count {
+                    name: name.clone(),
+                    count: *count,
+                })
+                .collect(),
+            pairs: stats.dyads.iter().map(PairView::new).collect(),
+            citation_problems: stats
+                .problems
+                .iter()
+                .map(|(problem, count)| Count {
+                    name: problem.to_string(),
+                    count: *count,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A named count.
+#[derive(Serialize)]
+pub struct Count {
+    pub name: String,
+    pub count: u64,
+}
+
+/// A pair with how much is stored about it.
+#[derive(Serialize)]
+pub struct PairView {
+    pub pair: Dyad,
+    pub name: String,
+    pub facts: u64,
+    pub documents: u64,
+}
+
+impl PairView {
+    pub fn new(dyad: &DyadCount) -> PairView {
+        PairView {
+            pair: dyad.pair,
+            name: pair_name(dyad.pair),
+            facts: dyad.facts,
+            documents: dyad.documents,
+        }
+    }
+}
+
+/// The family of a fact: the part of a dossier it is printed in, and the lane of a
+/// timeline it is drawn in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Relations,
+    Missions,
+    Visits,
+    VisitCounts,
+    Meetings,
+    Agreements,
+    Figures,
+}
+
+impl Family {
+    pub const ALL: [Family; 7] = [
+        Family::Relations,
+        Family::Missions,
+        Family::Visits,
+        Family::VisitCounts,
+        Family::Meetings,
+        Family::Agreements,
+        Family::Figures,
+    ];
+
+    pub fn of(fact: &Fact) -> Family {
+        match fact {
+            Fact::RelationsEstablished { .. }
+            | Fact::RelationsSevered { .. }
+            | Fact::RelationsRestored { .. } => Family::Relations,
+            Fact::MissionOpened { .. } | Fact::MissionClosed { .. } => Family::Missions,
+            Fact::Visit { .. } => Family::Visits,
+            Fact::VisitCount { .. } => Family::VisitCounts,
+            Fact::Meeting { .. } => Family::Meetings,
+            Fact::AgreementSigned { .. } => Family::Agreements,
+            Fact::Population { .. } | Fact::Trade { .. } => Family::Figures,
+        }
+    }
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            Family::Relations => "Relations",
+            Family::Missions => "Missions",
+            Family::Visits => "Visits",
+            Family::VisitCounts => "Visit counts",
+            Family::Meetings => "Meetings",
+            Family::Agreements => "Agreements",
+            Family::Figures => "Figures",
+        }
+    }
 }
 
 /// Prints facts one a line (`1992-01-26  relations_established  Japan–Kazakhstan  …  [1]`),

@@ -50,6 +50,7 @@ impl Filters {
             place: self.place.clone(),
             from: self.from,
             to: self.to,
+            after: None,
             limit: self.limit,
         })
     }

@@ -10,6 +10,7 @@ pub mod facts;
 pub mod ingest;
 pub mod read;
 pub mod refs;
+pub mod serve;
 pub mod show;
 pub mod stats;
 pub mod timeline;

@@ -7,10 +7,9 @@ use std::process::ExitCode;
 
 use bilateral_model::{Citation, CountryCode, Dyad, Fact, Office};
 use bilateral_store::{Dossier, StoredFact};
-use serde::Serialize;
 
 use crate::db::DbArgs;
-use crate::views::{self, DocumentView, FactView, Sources};
+use crate::views::{self, DossierView, Family, Sources};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -28,47 +27,13 @@ pub struct Args {
     db: DbArgs,
 }
 
-#[derive(Serialize)]
-struct DossierView<'a> {
-    pair: Dyad,
-    names: [String; 2],
-    documents: Vec<DocumentView<'a>>,
-    facts: Vec<FactView<'a>>,
-    references: Vec<ReferenceView<'a>>,
-}
-
-#[derive(Serialize)]
-struct ReferenceView<'a> {
-    /// The number of its document in `documents`.
-    document: usize,
-    #[serde(flatten)]
-    citation: &'a Citation,
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (pair, [a, b]) = views::parse_pair(&args.a, &args.b)?;
     let dossier = args.db.open_existing()?.dossier(pair)?;
     let sources = Sources::of_documents(&dossier.documents);
     let mut out = std::io::stdout().lock();
     if args.json {
-        let view = DossierView {
-            pair,
-            names: pair.codes().map(views::country_name),
-            documents: sources.views(),
-            facts: dossier
-                .facts
-                .iter()
-                .map(|fact| FactView::new(fact, &sources))
-                .collect(),
-            references: dossier
-                .citations
-                .iter()
-                .map(|stored| ReferenceView {
-                    document: sources.number(stored.document_id),
-                    citation: &stored.citation,
-                })
-                .collect(),
-        };
+        let view = DossierView::new(&dossier, &sources);
         writeln!(out, "{}", serde_json::to_string_pretty(&view)?)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -93,56 +58,6 @@ fn flagged(code: CountryCode) -> String {
     match bilateral_gazetteer::flag_emoji(code) {
         Some(flag) => format!("{flag} {}", views::country_name(code)),
         None => views::country_name(code),
-    }
-}
-
-/// The part of the dossier a fact is printed in.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Relations,
-    Missions,
-    Visits,
-    VisitCounts,
-    Meetings,
-    Agreements,
-    Figures,
-}
-
-impl Part {
-    const ALL: [Part; 7] = [
-        Part::Relations,
-        Part::Missions,
-        Part::Visits,
-        Part::VisitCounts,
-        Part::Meetings,
-        Part::Agreements,
-        Part::Figures,
-    ];
-
-    fn of(fact: &Fact) -> Part {
-        match fact {
-            Fact::RelationsEstablished { .. }
-            | Fact::RelationsSevered { .. }
-            | Fact::RelationsRestored { .. } => Part::Relations,
-            Fact::MissionOpened { .. } | Fact::MissionClosed { .. } => Part::Missions,
-            Fact::Visit { .. } => Part::Visits,
-            Fact::VisitCount { .. } => Part::VisitCounts,
-            Fact::Meeting { .. } => Part::Meetings,
-            Fact::AgreementSigned { .. } => Part::Agreements,
-            Fact::Population { .. } | Fact::Trade { .. } => Part::Figures,
-        }
-    }
-
-    fn heading(self) -> &'static str {
-        match self {
-            Part::Relations => "Relations",
-            Part::Missions => "Missions",
-            Part::Visits => "Visits",
-            Part::VisitCounts => "Visit counts",
-            Part::Meetings => "Meetings",
-            Part::Agreements => "Agreements",
-            Part::Figures => "Figures",
-        }
     }
 }
 
@@ -229,14 +144,19 @@ impl<W: Write> Printer<'_, W> {
     }
 
     fn sections(&mut self, dossier: &Dossier, [a, b]: [CountryCode; 2]) -> std::io::Result<()> {
-        for part in Part::ALL {
-            let facts = merge_same(dossier.facts.iter().filter(|f| Part::of(&f.fact) == part));
+        for family in Family::ALL {
+            let facts = merge_same(
+                dossier
+                    .facts
+                    .iter()
+                    .filter(|f| Family::of(&f.fact) == family),
+            );
             if facts.is_empty() {
                 continue;
             }
-            writeln!(self.out, "\n{}", part.heading())?;
-            match part {
-                Part::Missions => {
+            writeln!(self.out, "\n{}", family.heading())?;
+            match family {
+                Family::Missions => {
                     for (sender, host) in [(a, b), (b, a)] {
                         let heading = format!(
                             "{} in {}",
@@ -249,7 +169,7 @@ impl<W: Write> Printer<'_, W> {
                         |f: &Fact| !matches!(mission_sender(f), Some(c) if c == a || c == b);
                     self.group("Others", &facts, others)?;
                 }
-                Part::Visits => {
+                Family::Visits => {
                     let mut offices: Vec<Office> =
                         facts.iter().filter_map(|f| visit_office(f.fact)).collect();
                     offices.sort();

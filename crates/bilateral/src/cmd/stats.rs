@@ -4,11 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use bilateral_model::Dyad;
-use serde::Serialize;
-
 use crate::db::DbArgs;
-use crate::views;
+use crate::views::{Count, StatsView};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -19,64 +16,9 @@ pub struct Args {
     db: DbArgs,
 }
 
-#[derive(Serialize)]
-struct StatsView {
-    documents: u64,
-    revisions: u64,
-    sentences: u64,
-    facts: u64,
-    citations: u64,
-    facts_by_type: Vec<Count>,
-    pairs: Vec<PairView>,
-    citation_problems: Vec<Count>,
-}
-
-#[derive(Serialize)]
-struct Count {
-    name: String,
-    count: u64,
-}
-
-#[derive(Serialize)]
-struct PairView {
-    pair: Dyad,
-    name: String,
-    facts: u64,
-    documents: u64,
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stats = args.db.open_existing()?.stats()?;
-    let view = StatsView {
-        documents: stats.documents,
-        revisions: stats.revisions,
-        sentences: stats.sentences,
-        facts: stats.facts,
-        citations: stats.citations,
-        facts_by_type: stats
-            .facts_by_type
-            .into_iter()
-            .map(|(name, count)| Count { name, count })
-            .collect(),
-        pairs: stats
-            .dyads
-            .iter()
-            .map(|dyad| PairView {
-                pair: dyad.pair,
-                name: views::pair_name(dyad.pair),
-                facts: dyad.facts,
-                documents: dyad.documents,
-            })
-            .collect(),
-        citation_problems: stats
-            .problems
-            .iter()
-            .map(|(problem, count)| Count {
-                name: problem.to_string(),
-                count: *count,
-            })
-            .collect(),
-    };
+    let view = StatsView::new(&stats);
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&view)?)?;

@@ -1,0 +1,193 @@
+//! The JSON API under `/api/`: pairs, a pair's dossier, facts with filters and a cursor, one
+//! fact, statistics and documents. The bodies are the views `--json` prints.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use bilateral_model::{Citation, Dyad};
+use bilateral_store::{DocumentInfo, Store, StoredFact};
+use serde::Serialize;
+
+use super::failure::{ApiError, Failure};
+use super::params::{self, FactParams};
+use super::{Stores, canonical_redirect};
+use crate::views::{
+    DocumentView, DossierView, FactListView, FactView, PairView, ReferenceView, Sources, StatsView,
+};
+
+type Answer = Result<Response, ApiError>;
+
+/// The API described in OpenAPI 3.1, written by hand beside the routes it describes.
+const OPENAPI: &str = include_str!("../../static/openapi.json");
+
+pub async fn openapi() -> Response {
+    json(OPENAPI.to_owned())
+}
+
+/// A serialised body as a JSON response.
+fn json(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn encode(view: &impl Serialize) -> Result<String, Failure> {
+    serde_json::to_string(view).map_err(|error| Failure::Internal(error.to_string()))
+}
+
+pub async fn pairs(State(stores): State<Arc<Stores>>) -> Answer {
+    let stats = stores.stats().await?;
+    let pairs: Vec<PairView> = stats.dyads.iter().map(PairView::new).collect();
+    let body = encode(&pairs)?;
+    Ok(json(body))
+}
+
+pub async fn dossier(
+    State(stores): State<Arc<Stores>>,
+    pair_path: Result<Path<(String, String)>, PathRejection>,
+) -> Answer {
+    let (a, b) = params::path(pair_path)?;
+    let pair = params::pair(&a, &b)?;
+    if let Some(redirect) = canonical_redirect("/api/dyads", pair, &a, &b) {
+        return Ok(redirect);
+    }
+    let body = stores
+        .query(move |store| {
+            let dossier = store.dossier(pair)?;
+            let sources = Sources::of_documents(&dossier.documents);
+            encode(&DossierView::new(&dossier, &sources))
+        })
+        .await?;
+    Ok(json(body))
+}
+
+/// A page of facts, and the cursor of the next page when there is one.
+#[derive(Serialize)]
+struct FactPageView<'a> {
+    #[serde(flatten)]
+    list: FactListView<'a>,
+    next_cursor: Option<String>,
+}
+
+pub async fn facts(
+    State(stores): State<Arc<Stores>>,
+    params: Result<Query<FactParams>, QueryRejection>,
+) -> Answer {
+    let Query(params) = params.map_err(|rejection| Failure::BadRequest(rejection.body_text()))?;
+    let (query, limit) = params.query()?;
+    let body = stores
+        .query(move |store| {
+            let mut facts = store.facts(&query)?;
+            let more = facts.len() > limit as usize;
+            facts.truncate(limit as usize);
+            let next_cursor = facts.last().filter(|_| more).map(|f| f.id.to_string());
+            let sources = Sources::of_facts(&facts);
+            let list = FactListView {
+                facts: facts.iter().map(|f| FactView::new(f, &sources)).collect(),
+                documents: sources.views(),
+            };
+            encode(&FactPageView { list, next_cursor })
+        })
+        .await?;
+    Ok(json(body))
+}
+
+/// One fact with its document and the references it cites.
+#[derive(Serialize)]
+struct FactDetailView<'a> {
+    fact: FactView<'a>,
+    documents: Vec<DocumentView<'a>>,
+    references: Vec<ReferenceView<'a>>,
+}
+
+/// A fact and the citations of its document that it cites, or a 404.
+pub fn fact_with_citations(store: &Store, id: i64) -> Result<(StoredFact, Vec<Citation>), Failure> {
+    let fact = store
+        .fact(id)?
+        .ok_or_else(|| Failure::NotFound(format!("no fact has the id {id}")))?;
+    let mut citations = store.citations(fact.document_id)?;
+    citations.retain(|citation| fact.references.contains(&citation.n));
+    Ok((fact, citations))
+}
+
+pub async fn fact(
+    State(stores): State<Arc<Stores>>,
+    id: Result<Path<String>, PathRejection>,
+) -> Answer {
+    let id = params::id("fact", &params::path(id)?)?;
+    let body = stores
+        .query(move |store| {
+            let (fact, citations) = fact_with_citations(store, id)?;
+            let facts = [fact];
+            let sources = Sources::of_facts(&facts);
+            encode(&FactDetailView {
+                fact: FactView::new(&facts[0], &sources),
+                documents: sources.views(),
+                references: citations
+                    .iter()
+                    .map(|citation| ReferenceView {
+                        document: 1,
+                        citation,
+                    })
+                    .collect(),
+            })
+        })
+        .await?;
+    Ok(json(body))
+}
+
+pub async fn stats(State(stores): State<Arc<Stores>>) -> Answer {
+    let stats = stores.stats().await?;
+    let body = encode(&StatsView::new(&stats))?;
+    Ok(json(body))
+}
+
+/// A stored document: where it came from, what its ingest wrote, and its references.
+#[derive(Serialize)]
+struct DocumentDetailView<'a> {
+    id: i64,
+    source: &'a str,
+    format: &'a str,
+    title: &'a str,
+    pair: Option<Dyad>,
+    revision: u32,
+    ingested_at: &'a str,
+    sentences: u64,
+    facts: u64,
+    references: &'a [Citation],
+}
+
+impl<'a> DocumentDetailView<'a> {
+    fn new(info: &'a DocumentInfo, references: &'a [Citation]) -> DocumentDetailView<'a> {
+        DocumentDetailView {
+            id: info.id,
+            source: &info.source,
+            format: &info.format,
+            title: &info.title,
+            pair: info.dyad,
+            revision: info.revision,
+            ingested_at: &info.ingested_at,
+            sentences: info.sentences,
+            facts: info.facts,
+            references,
+        }
+    }
+}
+
+pub async fn document(
+    State(stores): State<Arc<Stores>>,
+    id: Result<Path<String>, PathRejection>,
+) -> Answer {
+    let id = params::id("document", &params::path(id)?)?;
+    let body = stores
+        .query(move |store| {
+            let info = store
+                .document(id)?
+                .ok_or_else(|| Failure::NotFound(format!("no document has the id {id}")))?;
+            let citations = store.citations(id)?;
+            encode(&DocumentDetailView::new(&info, &citations))
+        })
+        .await?;
+    Ok(json(body))
+}

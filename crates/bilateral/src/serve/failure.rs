@@ -1,0 +1,113 @@
+//! What a request can fail with, answered as JSON on the API and as a page elsewhere.
+
+use askama::Template;
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Serialize;
+
+/// A request that cannot be answered as asked.
+#[derive(Debug)]
+pub enum Failure {
+    NotFound(String),
+    BadRequest(String),
+    /// The store failed; the message goes to the log, not to the client.
+    Internal(String),
+}
+
+/// The body of every error the API returns.
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    status: u16,
+    error: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    status: u16,
+    message: &'a str,
+}
+
+impl Failure {
+    fn status(&self) -> StatusCode {
+        match self {
+            Failure::NotFound(_) => StatusCode::NOT_FOUND,
+            Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Failure::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn message(&self) -> &str {
+        match self {
+            Failure::NotFound(message) | Failure::BadRequest(message) => message,
+            Failure::Internal(_) => "the store could not answer; see the server's log",
+        }
+    }
+
+    /// The response: a JSON body for the API, a page otherwise.
+    pub fn respond(self, api: bool) -> Response {
+        if let Failure::Internal(cause) = &self {
+            eprintln!("bilateral serve: {cause}");
+        }
+        let status = self.status();
+        let message = self.message();
+        if api {
+            let body = ErrorBody {
+                status: status.as_u16(),
+                error: message,
+            };
+            return (status, Json(body)).into_response();
+        }
+        let page = ErrorPage {
+            status: status.as_u16(),
+            message,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => status.into_response(),
+        }
+    }
+}
+
+impl From<bilateral_store::StoreError> for Failure {
+    fn from(error: bilateral_store::StoreError) -> Failure {
+        Failure::Internal(error.to_string())
+    }
+}
+
+impl From<askama::Error> for Failure {
+    fn from(error: askama::Error) -> Failure {
+        Failure::Internal(format!("a page failed to render: {error}"))
+    }
+}
+
+/// A failure of an API route.
+pub struct ApiError(pub Failure);
+
+/// A failure of a page.
+pub struct PageError(pub Failure);
+
+impl<T: Into<Failure>> From<T> for ApiError {
+    fn from(failure: T) -> ApiError {
+        ApiError(failure.into())
+    }
+}
+
+impl<T: Into<Failure>> From<T> for PageError {
+    fn from(failure: T) -> PageError {
+        PageError(failure.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0.respond(true)
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        self.0.respond(false)
+    }
+}

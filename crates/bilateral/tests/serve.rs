@@ -1,0 +1,498 @@
+//! `bilateral serve` end to end: articles ingested into a temporary store, the server started
+//! on an ephemeral loopback port, and every route asked over plain HTTP/1.1: status, content
+//! type, security headers, redirects, errors, and that text from an article comes back
+//! escaped.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long the server may take to start and answer.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// An article of our own with markup planted in its text, its title and a reference.
+const PLANTED: &str = "Chile–Norway relations\n\n\
+    Chile–Norway relations are the relations between Chile and Norway.\n\n\
+    History\n\n\
+    The two states established diplomatic relations on 4 June 1955 <script>alert(1)</script>.[1]\n\n\
+    Norway opened an embassy in Santiago in 1961 \"><img src=x onerror=alert(1)>.[1]\n\n\
+    References\n\n  \
+    1. \"Exchange of envoys <script>alert(1)</script>\". Example Daily \"><img src=x onerror=alert(1)>. 1955. Retrieved 2020-01-02.\n";
+
+fn bilateral(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(args)
+        .env_remove("BILATERAL_DB")
+        .output()
+        .unwrap()
+}
+
+/// A running server, killed when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    /// Starts `bilateral serve` on port 0 and waits, up to the deadline, for the address it
+    /// prints and for its first answer.
+    fn start(db: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bilateral"))
+            .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+            .arg(db)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = sender.send(line);
+        });
+        let line = receiver.recv_timeout(DEADLINE).unwrap_or_default();
+        let addr = line
+            .trim()
+            .strip_prefix("listening on http://")
+            .map(str::to_owned);
+        let mut server = Server {
+            child,
+            addr: String::new(),
+        };
+        server.addr = addr.unwrap_or_else(|| panic!("the server printed {line:?}"));
+        let started = Instant::now();
+        loop {
+            match server.try_get("/api/stats") {
+                Ok(reply) if reply.status == 200 => break,
+                _ if started.elapsed() > DEADLINE => panic!("the server never answered"),
+                _ => std::thread::yield_now(),
+            }
+        }
+        server
+    }
+
+    fn try_get(&self, path: &str) -> std::io::Result<Reply> {
+        let mut stream = TcpStream::connect(&self.addr)?;
+        stream.set_read_timeout(Some(DEADLINE))?;
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )?;
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw)?;
+        Ok(Reply::parse(&String::from_utf8_lossy(&raw)))
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        self.try_get(path).unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    status: u16,
+    /// Names lower-cased.
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn parse(raw: &str) -> Reply {
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|line| line.split(' ').nth(1))
+            .and_then(|code| code.parse().ok())
+            .unwrap_or(0);
+        let headers = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_lowercase(), value.trim().to_owned()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: body.to_owned(),
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    fn json(&self) -> serde_json::Value {
+        assert_eq!(self.header("content-type"), Some("application/json"));
+        serde_json::from_str(&self.body).unwrap()
+    }
+}
+
+/// A store of the shipped examples and the planted article, in `folder`.
+fn example_store(folder: &Path) -> std::path::PathBuf {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let planted = folder.join("chile-norway-relations.txt");
+    std::fs::write(&planted, PLANTED).unwrap();
+    let db = folder.join("serve.db");
+    let output = bilateral(&[
+        "ingest",
+        examples.to_str().unwrap(),
+        planted.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    db
+}
+
+#[test]
+fn every_route_answers_with_its_status_headers_and_content() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = Server::start(&example_store(folder.path()));
+
+    for path in [
+        "/",
+        "/dyads/JPN/MNG",
+        "/countries/JPN",
+        "/api/stats",
+        "/nowhere",
+    ] {
+        let reply = server.get(path);
+        assert_eq!(
+            reply.header("content-security-policy"),
+            Some("default-src 'self'; script-src 'self'; frame-ancestors 'none'"),
+            "{path}"
+        );
+        assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+    }
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.body
+            .contains(r#"<form class="search" action="/search" method="get""#)
+    );
+    assert!(
+        home.body
+            .contains(r#"<a href="/dyads/JPN/MNG">Japan–Mongolia</a>"#)
+    );
+    assert!(!home.body.contains("<script"), "pages carry no script");
+
+    let style = server.get("/static/style.css");
+    assert_eq!(style.status, 200);
+    assert!(
+        style
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/css")
+    );
+
+    // Any order, any form of a country: one canonical URL.
+    for path in ["/dyads/MNG/JPN", "/dyads/mongolia/Japanese", "/dyads/jp/MN"] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 308, "{path}");
+        assert_eq!(reply.header("location"), Some("/dyads/JPN/MNG"), "{path}");
+    }
+    let api_redirect = server.get("/api/dyads/Mongolia/JPN");
+    assert_eq!(api_redirect.status, 308);
+    assert_eq!(api_redirect.header("location"), Some("/api/dyads/JPN/MNG"));
+    assert_eq!(
+        server.get("/countries/japanese").header("location"),
+        Some("/countries/JPN")
+    );
+
+    let pair = server.get("/dyads/JPN/MNG");
+    assert_eq!(pair.status, 200);
+    assert!(
+        pair.body
+            .contains("<h1><a href=\"/countries/JPN\">Japan</a>")
+    );
+    assert!(pair.body.contains("<svg class=\"timeline\""));
+    assert!(pair.body.contains("<h2>References</h2>"));
+    let country = server.get("/countries/MNG");
+    assert_eq!(country.status, 200);
+    assert!(country.body.contains("Japan–Mongolia"));
+    assert!(!country.body.contains("Cuba"));
+
+    for path in [
+        "/dyads/JPN/Atlantis",
+        "/dyads/JPN/japan",
+        "/countries/Atlantis",
+        "/facts/999999",
+        "/facts/abc",
+        "/documents/999999",
+        "/documents/abc",
+        "/nowhere",
+    ] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 404, "{path}");
+        assert!(
+            reply
+                .header("content-type")
+                .unwrap()
+                .starts_with("text/html")
+        );
+    }
+
+    // The API.
+    let pairs = server.get("/api/pairs").json();
+    let first = &pairs.as_array().unwrap()[0];
+    assert!(first["facts"].as_u64().unwrap() > 0 && first["name"].is_string());
+    let dossier = server.get("/api/dyads/JPN/MNG").json();
+    assert_eq!(dossier["names"], serde_json::json!(["Japan", "Mongolia"]));
+    assert!(dossier["facts"][0]["sentence"].is_string());
+    assert!(
+        dossier["references"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
+    let stats = server.get("/api/stats").json();
+    assert_eq!(stats["documents"], 6);
+
+    let facts = server
+        .get("/api/facts?country=Mongolian&type=visit&from=1990&to=2030")
+        .json();
+    let listed = facts["facts"].as_array().unwrap();
+    assert!(!listed.is_empty());
+    assert!(listed.iter().all(|f| f["type"] == "visit"));
+    // Pages of two, followed by their cursors, list every fact once, in order.
+    let all = server.get("/api/facts?limit=500").json();
+    let all_summaries: Vec<String> = all["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["summary"].to_string())
+        .collect();
+    let mut paged = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page = server
+            .get(&format!("/api/facts?limit=7&cursor={cursor}"))
+            .json();
+        paged.extend(
+            page["facts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["summary"].to_string()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = next.to_owned(),
+            None => break,
+        }
+    }
+    assert_eq!(paged, all_summaries);
+
+    let document_page = server.get("/documents/1");
+    assert_eq!(document_page.status, 200);
+    assert!(document_page.body.contains("<mark>"));
+    assert!(
+        document_page
+            .body
+            .contains("<a class=\"fact-link\" href=\"/facts/")
+    );
+    let fact_page = server.get("/facts/1");
+    assert!(fact_page.body.contains("<a href=\"/documents/"));
+    let fact = server.get("/api/facts/1").json();
+    assert!(fact["fact"]["summary"].is_string());
+    let document = server.get("/api/documents/1").json();
+    assert!(document["title"].is_string() && document["references"].is_array());
+
+    // The description names every route of the API, and no other.
+    let openapi = server.get("/api/openapi.json").json();
+    assert_eq!(openapi["openapi"], "3.1.0");
+    let mut described: Vec<&str> = openapi["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    described.sort_unstable();
+    assert_eq!(
+        described,
+        [
+            "/api/documents/{id}",
+            "/api/dyads/{a}/{b}",
+            "/api/facts",
+            "/api/facts/{id}",
+            "/api/openapi.json",
+            "/api/pairs",
+            "/api/stats",
+        ]
+    );
+
+    for path in [
+        "/api/facts?limit=501",
+        "/api/facts?limit=0",
+        "/api/facts?country=Atlantis",
+        "/api/facts?type=visits",
+        "/api/facts?from=1990&to=1980",
+        "/api/facts?from=soon",
+        "/api/facts?cursor=x",
+        "/api/facts?colour=red",
+    ] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 400, "{path}");
+        let body = reply.json();
+        assert_eq!(body["status"], 400);
+        assert!(body["error"].is_string());
+    }
+    for path in ["/api/dyads/%FF/JPN", "/api/facts/%FF", "/api/documents/%FF"] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 400, "{path}");
+        assert_eq!(reply.json()["status"], 400);
+    }
+    assert_eq!(server.get("/dyads/%FF/JPN").status, 400);
+    let long = format!("/api/facts?person={}", "a".repeat(2100));
+    assert_eq!(server.get(&long).status, 400);
+    for path in [
+        "/api/facts/999999",
+        "/api/documents/999999",
+        "/api/documents/x",
+        "/api/dyads/JPN/Atlantis",
+        "/api/nowhere",
+    ] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 404, "{path}");
+        assert_eq!(reply.json()["status"], 404);
+    }
+
+    // Search: a country, a pair, a person.
+    assert_eq!(
+        server.get("/search?q=Mongolian").header("location"),
+        Some("/countries/MNG")
+    );
+    assert_eq!(
+        server
+            .get("/search?q=Japan+and+Mongolia")
+            .header("location"),
+        Some("/dyads/JPN/MNG")
+    );
+    let nobody = server.get("/search?q=Nobody+Atall");
+    assert_eq!(nobody.status, 200);
+    assert!(nobody.body.contains("No country, pair or person matches"));
+}
+
+#[test]
+fn markup_from_an_article_comes_back_as_text() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = Server::start(&example_store(folder.path()));
+    let pair = server.get("/dyads/CHL/NOR");
+    assert_eq!(pair.status, 200);
+    let dossier = server.get("/api/dyads/CHL/NOR").json();
+    let facts = dossier["facts"].as_array().unwrap();
+    assert!(!facts.is_empty(), "{dossier}");
+    let mut pages = vec![pair.body];
+    for fact in facts {
+        let reply = server.get(&format!("/facts/{}", fact["id"]));
+        assert_eq!(reply.status, 200);
+        pages.push(reply.body);
+    }
+    for id in 1..=6 {
+        let reply = server.get(&format!("/documents/{id}"));
+        assert_eq!(reply.status, 200, "/documents/{id}");
+        pages.push(reply.body);
+    }
+    let search = server.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(search.status, 200);
+    pages.push(search.body);
+    assert!(pages.len() > 2);
+    for page in &pages {
+        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("<img"), "{page}");
+    }
+    // Escaped as numeric character references.
+    let escaped = |text: &str| pages.iter().any(|page| page.contains(text));
+    assert!(escaped("&#60;script&#62;alert(1)&#60;/script&#62;"));
+    assert!(escaped("&#34;&#62;&#60;img src=x onerror=alert(1)&#62;"));
+}
+
+#[test]
+fn an_ingest_while_serving_shows_at_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let db = example_store(folder.path());
+    let server = Server::start(&db);
+    let before = server.get("/api/stats").json();
+    assert_eq!(before["documents"], 6);
+    assert!(!server.get("/").body.contains("Chile–Peru"));
+    let article = folder.path().join("chile-peru-relations.txt");
+    let text = PLANTED.replace("Norway", "Peru").replace("1955", "1956");
+    std::fs::write(&article, text).unwrap();
+    let output = bilateral(&[
+        "ingest",
+        article.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    // The counts the server keeps are taken again after the store changed.
+    assert_eq!(server.get("/api/stats").json()["documents"], 7);
+    assert!(server.get("/").body.contains("Chile–Peru"));
+    let pairs = server.get("/api/pairs").json();
+    assert!(
+        pairs
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "Chile–Peru")
+    );
+}
+
+#[test]
+fn the_seed_pair_page_draws_its_events_on_the_timeline() {
+    let Some(shared) = bilateral_testkit::shared_dir() else {
+        return;
+    };
+    let seed = shared.join("seed/japan-kazakhstan-relations.txt");
+    let folder = tempfile::tempdir().unwrap();
+    let db = folder.path().join("seed.db");
+    let output = bilateral(&[
+        "ingest",
+        seed.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let server = Server::start(&db);
+    let reply = server.get("/dyads/kazakhstan/Japanese");
+    assert_eq!(reply.header("location"), Some("/dyads/JPN/KAZ"));
+    let page = server.get("/dyads/JPN/KAZ");
+    assert_eq!(page.status, 200);
+    let svg = &page.body[page.body.find("<svg").unwrap()..page.body.find("</svg>").unwrap()];
+    for year in [1992, 1993, 1996, 2006] {
+        assert!(
+            svg.contains(&format!("data-year=\"{year}\"")),
+            "no mark for {year}"
+        );
+        assert!(
+            svg.contains(&format!("<title>{year}")),
+            "no title for {year}"
+        );
+    }
+    assert!(page.body.contains("establish diplomatic relations"));
+
+    // Latency on loopback, one client, as the closing note reports it.
+    for path in ["/dyads/JPN/KAZ", "/api/facts?country=KAZ"] {
+        let started = Instant::now();
+        for _ in 0..200 {
+            assert_eq!(server.get(path).status, 200);
+        }
+        let each = started.elapsed() / 200;
+        println!(
+            "{path}: {:.2} ms a request over 200",
+            each.as_secs_f64() * 1000.0
+        );
+    }
+}
