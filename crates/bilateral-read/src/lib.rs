@@ -49,7 +49,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }
-    if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes.get(..8192).unwrap_or(bytes)) {
         return Err(ReadError::Binary { offset });
     }
     let text = std::str::from_utf8(bytes).map_err(|error| ReadError::InvalidUtf8 {

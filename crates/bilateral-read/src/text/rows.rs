@@ -139,8 +139,18 @@ pub(super) fn is_year_line(text: &str) -> bool {
 
 /// A telegraphic note, `Diplomatic relations: established 19 August 1964`: a short key in
 /// words, a colon, a value.
+/// The longest key of a `Key: value` note worth looking for, in bytes.
+const MAX_KEY_BYTES: usize = 80;
+
 pub(super) fn is_key_value(text: &str) -> bool {
-    text.split_once(": ").is_some_and(|(key, value)| {
+    // A key is a few words: look for its colon near the start only, not along a paragraph.
+    let colon = text
+        .bytes()
+        .take(MAX_KEY_BYTES)
+        .position(|byte| byte == b':')
+        .filter(|&at| text.as_bytes().get(at + 1) == Some(&b' '));
+    colon.is_some_and(|at| {
+        let (key, value) = (&text[..at], &text[at + 2..]);
         let words = key.split_whitespace().count();
         (1..=MAX_KEY_WORDS).contains(&words)
             && key.starts_with(char::is_uppercase)
