@@ -342,18 +342,32 @@ fn upgrades(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>
                 .collect()
         };
         for mission in missions {
-            if state.mission_reported(true, &mission, date) {
-                continue;
+            if report_once(state, found, true, &mission, date) {
+                state.missions.push(mission);
             }
-            state.report_mission(true, &mission, date);
-            found.push(Found {
-                fact: mission_fact(true, &mission, date),
-                confidence: 0.8,
-            });
-            state.missions.push(mission);
         }
     }
     targets
+}
+
+/// Reports the opening or closing of `mission` on `date` unless it was reported already that
+/// year; returns whether it was new.
+fn report_once(
+    state: &mut State,
+    found: &mut Vec<Found>,
+    opened: bool,
+    mission: &MissionMemo,
+    date: PartialDate,
+) -> bool {
+    if state.mission_reported(opened, mission, date) {
+        return false;
+    }
+    state.report_mission(opened, mission, date);
+    found.push(Found {
+        fact: mission_fact(opened, mission, date),
+        confidence: 0.8,
+    });
+    true
 }
 
 /// Splits a clause into sub-clauses at relative and temporal conjunctions.
@@ -685,14 +699,9 @@ fn held_since(view: &View, clause: Span, state: &mut State, found: &mut Vec<Foun
     let Some(mission) = resolve(view, clause, clause, &noun, verb, state) else {
         return;
     };
-    if state.mission_reported(true, &mission, date) {
+    if !report_once(state, found, true, &mission, date) {
         return;
     }
-    state.report_mission(true, &mission, date);
-    found.push(Found {
-        fact: mission_fact(true, &mission, date),
-        confidence: 0.8,
-    });
     state.missions.push(mission.clone());
     state.last_mission = Some(mission);
 }
@@ -769,14 +778,7 @@ fn posts_by_city(view: &View, clause: Span, state: &mut State, found: &mut Vec<F
         else {
             continue;
         };
-        if state.mission_reported(opened, &mission, date) {
-            continue;
-        }
-        state.report_mission(opened, &mission, date);
-        found.push(Found {
-            fact: mission_fact(opened, &mission, date),
-            confidence: 0.8,
-        });
+        report_once(state, found, opened, &mission, date);
     }
 }
 
@@ -844,14 +846,9 @@ fn gapped(
         let Some(mission) = resolve(view, clause, clause, &noun, at, state) else {
             continue;
         };
-        if state.mission_reported(opened, &mission, date) {
+        if !report_once(state, found, opened, &mission, date) {
             continue;
         }
-        state.report_mission(opened, &mission, date);
-        found.push(Found {
-            fact: mission_fact(opened, &mission, date),
-            confidence: 0.8,
-        });
         state.missions.push(mission.clone());
         state.last_mission = Some(mission);
         gave = Some(opened);
