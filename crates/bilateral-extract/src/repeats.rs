@@ -180,6 +180,7 @@ fn same_trip(a: &Fact, b: &Fact) -> bool {
                 visitor: visitor_a,
                 office: office_a,
                 start: Some(start_a),
+                end: end_a,
                 ..
             },
             Fact::Visit {
@@ -188,14 +189,24 @@ fn same_trip(a: &Fact, b: &Fact) -> bool {
                 visitor: visitor_b,
                 office: office_b,
                 start: Some(start_b),
+                end: end_b,
                 ..
             },
         ) => {
+            // "from 24 to 26 January" in a table and "talks on 26 January" in prose.
+            let during = |start: &PartialDate, end: &Option<PartialDate>, day: &PartialDate| {
+                end.is_some_and(|end| {
+                    start.sort_key() <= day.sort_key() && day.sort_key() <= end.sort_key()
+                })
+            };
             country_a == country_b
                 && host_a == host_b
                 && (visitor_a == visitor_b
                     || (visitor_a.is_none() || visitor_b.is_none()) && office_a == office_b)
-                && (start_a.within(start_b) || start_b.within(start_a))
+                && (start_a.within(start_b)
+                    || start_b.within(start_a)
+                    || during(start_a, end_a, start_b)
+                    || during(start_b, end_b, start_a))
         }
         _ => false,
     }

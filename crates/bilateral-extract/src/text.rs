@@ -429,6 +429,18 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("cut", &["cut", "cuts", "cutting"]),
         ("have", &["have", "has", "had", "having"]),
         ("begin", &["begin", "begins", "began", "begun", "beginning"]),
+        ("pay", &["pay", "pays", "paid", "paying"]),
+        ("make", &["make", "makes", "made", "making"]),
+        (
+            "undertake",
+            &[
+                "undertake",
+                "undertakes",
+                "undertook",
+                "undertaken",
+                "undertaking",
+            ],
+        ),
         (
             "initial",
             &[

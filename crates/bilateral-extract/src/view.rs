@@ -276,12 +276,13 @@ impl<'a> View<'a> {
         if matches!(last, "since" | "before" | "after" | "by") && !since_opening {
             return true;
         }
-        // "since assuming office in August 2021", "since taking power in 1994".
-        let since_start = head
-            .rsplit(|ch: char| ch.is_whitespace())
-            .take(4)
+        // "since assuming office in August 2021", "since taking power in 1994"; not "the
+        // first visit since the coup on 9 June 2016", whose date is the visit's.
+        let recent_words: Vec<&str> = head.rsplit(|ch: char| ch.is_whitespace()).take(4).collect();
+        let since_start = recent_words
+            .windows(2)
             .skip(1)
-            .any(|word| word == "since");
+            .any(|pair| pair[1] == "since" && pair[0].ends_with("ing"));
         if since_start && !since_opening && !head.trim_end().ends_with(',') {
             return true;
         }

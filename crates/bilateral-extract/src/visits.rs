@@ -4,7 +4,9 @@
 use bilateral_model::{CountryCode, Fact, Office, PartialDate, Span, VisitLevel};
 
 use crate::modality::asserts;
-use crate::text::{Lowered, count_word, find_every};
+use std::sync::LazyLock;
+
+use crate::text::{Lowered, count_word, find_every, leak_phrases, verb_forms};
 use crate::view::{PersonRef, View};
 use crate::when::{When, date_near, relative_date};
 use crate::{Found, State, VisitMemo, last_date_before};
@@ -105,9 +107,45 @@ const COUNT_NOUNS: &[&str] = &[
     "trips",
 ];
 
+/// Verb lemmas that make a trip of the noun a few words after them: "paid a visit", "made a
+/// two-day trip", "undertook an official tour".
+const TRIP_VERB_LEMMAS: &[&str] = &["pay", "make", "undertake", "conduct"];
+const TRIP_NOUNS: &[&str] = &["visit", "visits", "trip", "trips", "tour"];
+
+static TRIP_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    leak_phrases(
+        TRIP_VERB_LEMMAS
+            .iter()
+            .flat_map(|lemma| verb_forms(lemma))
+            .collect(),
+    )
+});
+
+/// "paid a two-day visit", "made an unannounced trip": a trip verb and its noun, at most
+/// three words apart, as one trigger.
+fn verb_and_trip_noun(view: &View) -> Vec<Span> {
+    view.lower
+        .find_every(&TRIP_VERBS, view.whole())
+        .into_iter()
+        .filter_map(|verb| {
+            let rest = view.lower.get(verb.end..)?;
+            let fourth = rest.split_whitespace().take(4).last()?;
+            let window_end =
+                verb.end + (fourth.as_ptr() as usize - rest.as_ptr() as usize) + fourth.len();
+            let noun = view
+                .lower
+                .find_any(TRIP_NOUNS, Span::new(verb.end, window_end))?;
+            let gap = view.lower.get(verb.end..noun.start)?;
+            (!gap.contains([',', ';', '.'])).then(|| Span::new(verb.start, noun.end))
+        })
+        .collect()
+}
+
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     // One scan of the sentence for each kind of trigger; each clause then takes its own.
-    let trip_triggers = view.lower.find_every(TRIGGERS, view.whole());
+    let mut trip_triggers = view.lower.find_every(TRIGGERS, view.whole());
+    trip_triggers.extend(verb_and_trip_noun(view));
+    trip_triggers.sort_by_key(|span| (span.start, span.end));
     let meeting_triggers = view.lower.find_every(MEETING_TRIGGERS, view.whole());
     let within = |triggers: &[Span], clause: Span| -> Vec<Span> {
         triggers
@@ -389,8 +427,10 @@ fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> 
                 .lower
                 .get(trigger.end..country.span.start)
                 .unwrap_or("");
-            // Close after the verb, or "attended the summit in Hanoi" within the same phrase.
+            // Close after the verb, or "attended the summit in Hanoi" within the same phrase;
+            // not the traveller's own state ("the first visit by a Chilean leader").
             !between.contains([',', ';', '('])
+                && !between.split_whitespace().any(|word| word == "by")
                 && (between.split_whitespace().count() <= 4
                     || between.ends_with(" in ")
                     || between.ends_with(" to ")
@@ -460,6 +500,16 @@ fn visits_in(
             // state to come"), means the other member of the dyad is the host.
             let from_title = title_visitor(view, clause, trigger)
                 .and_then(|(_, country)| country)
+                .or_else(|| title_after_by(view, segment))
+                .and_then(|country| state.other(country));
+            // A traveller whose state is known can only have gone to the other member.
+            let from_own_state = travellers
+                .first()
+                .and_then(|person| {
+                    person
+                        .country
+                        .or_else(|| state.registry.get(person.id)?.country)
+                })
                 .and_then(|country| state.other(country));
             host = if reciprocal {
                 state.last_visit.map(|memo| memo.visitor_country)
@@ -470,6 +520,7 @@ fn visits_in(
             } else {
                 previous_host
                     .or(from_title)
+                    .or(from_own_state)
                     .or(own_last)
                     .or(state.last_visit.map(|memo| memo.host))
             };
@@ -770,11 +821,26 @@ fn title_visitor(
     clause: Span,
     trigger: Span,
 ) -> Option<(Office, Option<CountryCode>)> {
-    let title = view
-        .titles_in(Span::new(clause.start, trigger.start))
-        .last()?;
+    title_in(view, Span::new(clause.start, trigger.start))
+}
+
+/// The state of a title that follows "by" in a trip: "the first visit by a Chilean head of
+/// government".
+fn title_after_by(view: &View, segment: Span) -> Option<CountryCode> {
+    let by = view.lower.find_any(&["by"], segment)?;
+    let title = view.titles_in(Span::new(by.end, segment.end)).next()?;
+    let gap = view.lower.get(by.end..title.span.start)?;
+    if gap.split_whitespace().count() > 3 {
+        return None;
+    }
+    title_in(view, Span::new(by.end, title.span.end))?.1
+}
+
+/// The last title within `span`, with the state written just before it or in its complement.
+fn title_in(view: &View, span: Span) -> Option<(Office, Option<CountryCode>)> {
+    let title = view.titles_in(span).last()?;
     let country = view
-        .countries_in(Span::new(clause.start, trigger.start))
+        .countries_in(span)
         .filter(|country| {
             let near_before =
                 country.span.end <= title.span.start && title.span.start - country.span.end <= 2;

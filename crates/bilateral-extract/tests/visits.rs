@@ -444,3 +444,38 @@ fn an_office_said_at_the_trip_stays_and_one_left_unsaid_is_settled() {
         "#,
     );
 }
+
+#[test]
+fn a_trip_made_or_paid_with_no_destination_goes_to_the_travellers_partner() {
+    check(
+        &article(
+            "Chile–Fiji relations",
+            "Chile–Fiji relations are the ties between Chile and Fiji.\n\n\
+             Prime Minister Rosa Vial made the first visit by a Chilean head of government since \
+             the cyclone on 3–4 May 2012.\n\n\
+             Tomás Ibar, the Chilean foreign minister, paid a two-day visit on 8–9 June 2014.\n\n\
+             President Aru Naivalu of Fiji undertook a long tour in October 2015.\n\n\
+             In 2017 Vial made clear that a further visit was not planned.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Rosa Vial","office":"head_of_government","level":"unspecified","start":"2012-05-03","end":"2012-05-04"}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Tomás Ibar","office":"foreign_minister","level":"unspecified","start":"2014-06-08","end":"2014-06-09"}
+        {"type":"visit","visitor_country":"FJI","host":"CHL","visitor":"Aru Naivalu","office":"head_of_state","level":"unspecified","start":"2015-10","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_day_inside_a_trip_told_elsewhere_is_the_same_trip() {
+    check(
+        &article(
+            "Chile–Fiji relations",
+            "Chile–Fiji relations are the ties between Chile and Fiji.\n\n\
+             President Aru Naivalu of Fiji visited Chile from 24 to 26 January 2017.\n\n\
+             Naivalu was in Chile on 26 January 2017 for the opening of a port.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"FJI","host":"CHL","visitor":"Aru Naivalu","office":"head_of_state","level":"unspecified","start":"2017-01-24","end":"2017-01-26"}
+        "#,
+    );
+}
