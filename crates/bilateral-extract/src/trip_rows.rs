@@ -28,6 +28,25 @@ const HEADING_WORDS: &[&str] = &[
     "by",
     "from",
     "to",
+    "officials",
+    "delegations",
+    "dignitaries",
+    "representatives",
+    "ministers",
+    "heads",
+    "government",
+    "senior",
+    "high-ranking",
+    "top",
+    "exchange",
+    "exchanges",
+    "mutual",
+    "bilateral",
+    "recent",
+    "main",
+    "major",
+    "in",
+    "at",
 ];
 
 /// What the current section says of the rows in it.
@@ -416,7 +435,21 @@ fn traveller_row(view: &View, state: &State, found: &mut Vec<Found>) {
         Some(_) => return,
         None => match state.rows.direction {
             Some(direction) => direction,
-            None => return,
+            // "2019 – President of the Swiss Confederation X" under "Official visits": the
+            // traveller's own state, from the title or the document, sets the direction.
+            None => {
+                let own = crate::visits::title_in(view, Span::new(traveller_at, view.text.len()))
+                    .and_then(|(_, country)| country)
+                    .or_else(|| person.and_then(|id| state.registry.get(id)?.country))
+                    .filter(|code| state.dyad.contains(*code));
+                let Some(host) = own.and_then(|code| state.other(code)) else {
+                    return;
+                };
+                RowDirection {
+                    visitor_country: own,
+                    host,
+                }
+            }
         },
     };
     let known = person.and_then(|id| state.registry.get(id));

@@ -837,7 +837,7 @@ fn title_after_by(view: &View, segment: Span) -> Option<CountryCode> {
 }
 
 /// The last title within `span`, with the state written just before it or in its complement.
-fn title_in(view: &View, span: Span) -> Option<(Office, Option<CountryCode>)> {
+pub(crate) fn title_in(view: &View, span: Span) -> Option<(Office, Option<CountryCode>)> {
     let title = view.titles_in(span).last()?;
     let country = view
         .countries_in(span)
