@@ -492,7 +492,16 @@ fn traveller_start(view: &View, lead: Option<&DateRef>) -> Option<usize> {
             })
             .len();
     let start = after_lead + skipped;
-    let opens_with = |span: Span| span.start == start;
+    // "Chilean Prime Minister X": the title after its demonym.
+    let title_at = view
+        .countries
+        .iter()
+        .find(|country| country.span.start == start && matches!(country.via, MentionVia::Demonym))
+        .map_or(start, |demonym| {
+            let rest = view.text.get(demonym.span.end..).unwrap_or("");
+            demonym.span.end + (rest.len() - rest.trim_start().len())
+        });
+    let opens_with = |span: Span| span.start == start || span.start == title_at;
     let titled = view.titles.iter().any(|title| opens_with(title.span));
     let named = view
         .people

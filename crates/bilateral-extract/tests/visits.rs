@@ -479,3 +479,46 @@ fn a_day_inside_a_trip_told_elsewhere_is_the_same_trip() {
         "#,
     );
 }
+
+#[test]
+fn a_line_naming_the_travellers_and_their_host_directs_the_rows_below() {
+    check(
+        "Ministry of Foreign Affairs of Chile\n\n\
+         Bilateral relations between Chile and Fiji\n\n\
+         Relations were established on 3 May 1981.\n\n\
+         High-level visits\n\n\
+         Visits of Chilean officials to Fiji:\n\
+         2006 – President Rosa Vial (official visit)\n\
+         2011 – Prime Minister (working visit)\n\n\
+         Recent exchanges of Fijian ministers to Chile:\n\
+         2010 – Foreign Minister (official visit)\n\
+         2020 – Prime Minister (official visit, postponed)\n",
+        r#"
+        {"type":"relations_established","parties":["CHL","FJI"],"date":"1981-05-03"}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Rosa Vial","office":"head_of_state","level":"official","start":"2006","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":null,"office":"head_of_government","level":"working","start":"2011","end":null}
+        {"type":"visit","visitor_country":"FJI","host":"CHL","visitor":null,"office":"foreign_minister","level":"official","start":"2010","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn under_an_undirected_heading_a_row_goes_from_its_travellers_state() {
+    check(
+        "Ministry of Foreign Affairs of Chile\n\n\
+         Bilateral relations between Chile and Fiji\n\n\
+         Relations were established on 3 May 1981. President Aru Naivalu of Fiji has \
+         called the ties close.\n\n\
+         Official visits\n\n\
+         2008 – Foreign Minister of Chile Tomás Ibar (official visit)\n\
+         2012 – President Aru Naivalu (working visit)\n\
+         2015 – Chilean Prime Minister Rosa Vial\n\
+         2019 – Minister of Mines of Peru Ana Loyola (working visit)\n",
+        r#"
+        {"type":"relations_established","parties":["CHL","FJI"],"date":"1981-05-03"}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Tomás Ibar","office":"foreign_minister","level":"official","start":"2008","end":null}
+        {"type":"visit","visitor_country":"FJI","host":"CHL","visitor":"Aru Naivalu","office":"head_of_state","level":"working","start":"2012","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Rosa Vial","office":"head_of_government","level":"unspecified","start":"2015","end":null}
+        "#,
+    );
+}

@@ -1048,6 +1048,19 @@ impl Scanner<'_, '_> {
             return Some((point, after));
         }
         let year = self.year_at(index)?;
+        // "2000 January", as Japanese and Korean ministries order a month: the month name
+        // capitalised, so that "in 2010 may" stays a year.
+        if let Some((month, after_month)) = self
+            .month_at(index + 1)
+            .filter(|_| self.tokens.str(index + 1).starts_with(char::is_uppercase))
+        {
+            let point = Point {
+                year: Some(year),
+                month: Some(month),
+                ..Point::default()
+            };
+            return Some((point, after_month));
+        }
         let point = Point {
             year: Some(year),
             ..Point::default()
@@ -1544,6 +1557,21 @@ mod tests {
             [one("1950s", "1950s"), one("1960s", "1960s")]
         );
         assert_eq!(found("the 1990's"), [one("1990's", "1990s")]);
+    }
+
+    #[test]
+    fn a_year_may_lead_its_month() {
+        assert_eq!(
+            found("2004 November | Prime Minister"),
+            [one("2004 November", "2004-11")]
+        );
+        assert_eq!(found("(2019 May)"), [one("2019 May", "2019-05")]);
+        assert_eq!(
+            found("2023 December: talks"),
+            [one("2023 December", "2023-12")]
+        );
+        // A modal verb after a year is no month.
+        assert_eq!(found("by 2010 may rise"), [one("2010", "2010")]);
     }
 
     #[test]
