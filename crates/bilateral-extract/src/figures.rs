@@ -265,7 +265,7 @@ fn labelled_group(
         .unwrap_or(label)
         .trim()
         .to_owned();
-    state.dyad.contains(country).then_some((group, country))
+    in_pair(country, state).then_some((group, country))
 }
 
 /// "The Angolan community in Brazil": a demonym heading a collective noun before the number,
@@ -300,7 +300,7 @@ fn collective_before(
         Some(code) => code,
         None => state.other(demonym.code)?,
     };
-    state.dyad.contains(country).then_some((group, country))
+    in_pair(country, state).then_some((group, country))
 }
 
 /// The group named right after a number: "Japanese prisoners of war", "Indian nationals",
@@ -379,7 +379,7 @@ fn demonym_group(view: &View, after_number: usize, clause: Span) -> Option<(Stri
 fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> Option<CountryCode> {
     // "In the 2018 New Zealand census ...": the state that counted them.
     if let Some(census) = census_country(view, clause) {
-        return state.dyad.contains(census).then_some(census);
+        return in_pair(census, state).then_some(census);
     }
     // "... in X" after the group; "born in X", "from X" name where it comes from.
     let mut origin_after = None;
@@ -397,7 +397,7 @@ fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> O
         if !RESIDENCE_CUES.iter().any(|cue| head.ends_with(cue)) {
             continue;
         }
-        return state.dyad.contains(country.code).then_some(country.code);
+        return in_pair(country.code, state).then_some(country.code);
     }
     if let Some(origin) = origin_after {
         return state.counterpart(origin);
@@ -415,7 +415,7 @@ fn residence_country(view: &View, clause: Span, group: Span, state: &State) -> O
         )
         .is_some()
     {
-        return state.dyad.contains(origin).then_some(origin);
+        return in_pair(origin, state).then_some(origin);
     }
     state.other(origin)
 }
@@ -726,6 +726,7 @@ fn between_the_pair(view: &View, clause: Span, state: &State) -> bool {
         .any(|country| country.via != MentionVia::Demonym && !in_pair(country.code, state))
 }
 
+/// A member of the pair, or a former state of one ("the GDR" in a Germany–Ghana article).
 fn in_pair(code: CountryCode, state: &State) -> bool {
     state.dyad.contains(code)
         || bilateral_gazetteer::successor(code).is_some_and(|next| state.dyad.contains(next))

@@ -325,8 +325,19 @@ pub fn extract_facts(
             trip_rows::introduce(&view, &found, &mut state);
         }
         trade_tables::extract(&view, &mut state, &mut found);
+        // Former states the sentence names without naming their successor too ("West
+        // Germany" beside "the GDR" keeps each its own).
+        let named = |code: CountryCode| view.countries.iter().any(|country| country.code == code);
+        let named_former: Vec<CountryCode> = view
+            .countries
+            .iter()
+            .map(|country| country.code)
+            .filter(|code| {
+                bilateral_gazetteer::successor(*code).is_some_and(|successor| !named(successor))
+            })
+            .collect();
         for item in &mut found {
-            key_to_state_of_the_time(&mut item.fact);
+            key_to_state_of_the_time(&mut item.fact, &named_former);
         }
         remember(&view, &mut state);
         if found.is_empty() {
@@ -439,12 +450,23 @@ fn references_for(sentences: &[Sentence], index: usize) -> Vec<u32> {
         .unwrap_or_default()
 }
 
-/// Rewrites a fact's states to those of its date (see [`bilateral_gazetteer::state_at`]).
-fn key_to_state_of_the_time(fact: &mut Fact) {
-    let Some(date) = fact.date() else {
-        return;
+/// Rewrites a fact's states to those of its date (see [`bilateral_gazetteer::state_at`]), and
+/// to a former state its sentence names when the fact falls in that state's time ("the East
+/// German embassy opened in 1975" in a Germany–Mozambique article): a member may have had two
+/// states at once, which the date alone cannot tell apart.
+fn key_to_state_of_the_time(fact: &mut Fact, named_former: &[CountryCode]) {
+    let date = fact.date();
+    let at = |code: &mut CountryCode| {
+        let former = named_former.iter().copied().find(|former| {
+            bilateral_gazetteer::successor(*former) == Some(*code)
+                && date.is_none_or(|date| bilateral_gazetteer::existed_at(*former, date))
+        });
+        *code = match (former, date) {
+            (Some(former), _) => former,
+            (None, Some(date)) => bilateral_gazetteer::state_at(*code, date),
+            (None, None) => *code,
+        };
     };
-    let at = |code: &mut CountryCode| *code = bilateral_gazetteer::state_at(*code, date);
     match fact {
         Fact::RelationsEstablished { parties, .. }
         | Fact::RelationsSevered { parties, .. }
@@ -461,10 +483,19 @@ fn key_to_state_of_the_time(fact: &mut Fact) {
             visitor_country,
             host,
             ..
+        }
+        | Fact::VisitCount {
+            visitor_country,
+            host,
+            ..
         } => {
             at(visitor_country);
             at(host);
         }
+        Fact::Population {
+            country: Some(country),
+            ..
+        } => at(country),
         _ => {}
     }
 }

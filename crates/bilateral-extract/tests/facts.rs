@@ -615,3 +615,23 @@ fn posts_named_by_the_city_of_a_mission_listed_before() {
         "#,
     );
 }
+
+#[test]
+fn a_former_state_named_in_the_sentence_keeps_its_own_code() {
+    check(
+        &article(
+            "Germany–Ghana relations",
+            "Germany–Ghana relations are the ties between Germany and Ghana.\n\n\
+             The German Democratic Republic opened an embassy in Accra in 1973.\n\n\
+             Ghanaian President Kofi Badu visited East Germany three times.\n\n\
+             In 1981 some 900 Ghanaian students lived in the GDR.\n\n\
+             West Germany opened an embassy in Accra in 1959, long before the GDR did.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"DDR","host":"GHA","kind":"embassy","city":"Accra","date":"1973"}
+        {"type":"visit_count","visitor_country":"GHA","host":"DDR","visitor":"Kofi Badu","office":"head_of_state","count":3}
+        {"type":"population","group":"Ghanaian students","count":900,"country":"DDR","place":null,"date":"1981"}
+        {"type":"mission_opened","sender":"DEU","host":"GHA","kind":"embassy","city":"Accra","date":"1959"}
+        "#,
+    );
+}

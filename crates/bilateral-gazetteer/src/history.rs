@@ -19,6 +19,25 @@ pub fn successor(code: CountryCode) -> Option<CountryCode> {
     CountryCode::new(successor).ok()
 }
 
+/// Whether a former state still existed at a date (at the date's precision: East Germany
+/// existed in "1990" and in "1990-10", not in "1990-11").
+pub fn existed_at(former: CountryCode, date: PartialDate) -> bool {
+    let (last_year, last_month) = match former.as_str() {
+        "DDR" => (1990, 10),
+        "SUN" => (1991, 12),
+        "YUG" => (2003, 2),
+        "SCG" => (2006, 6),
+        "CSK" => (1992, 12),
+        "YMD" => (1990, 5),
+        _ => return false,
+    };
+    let (year, month) = match date {
+        PartialDate::Decade(year) | PartialDate::Year(year) => (year, 1),
+        PartialDate::Month(year, month) | PartialDate::Day(year, month, _) => (year, month),
+    };
+    (year, month) <= (last_year, last_month)
+}
+
 /// The state that held a member's seat at a date, when it has a code of its own: Russia from
 /// 1923 to 1991 is the Soviet Union, the Czech Republic and Slovakia from 1919 to 1992 are
 /// Czechoslovakia, Serbia from 1919 to 2002 is Yugoslavia and until mid-2006 Serbia and
@@ -44,6 +63,16 @@ mod tests {
 
     fn code(text: &str) -> CountryCode {
         CountryCode::new(text).unwrap()
+    }
+
+    #[test]
+    fn former_states_existed_until_their_end() {
+        let date = |text: &str| text.parse::<PartialDate>().unwrap();
+        assert!(existed_at(code("DDR"), date("1990-10-02")));
+        assert!(existed_at(code("DDR"), date("1990")));
+        assert!(!existed_at(code("DDR"), date("1990-11")));
+        assert!(!existed_at(code("SUN"), date("1992")));
+        assert!(!existed_at(code("DEU"), date("1980")));
     }
 
     #[test]
