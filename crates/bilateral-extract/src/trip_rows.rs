@@ -121,6 +121,26 @@ pub(crate) fn heading_direction(line: &str, state: &State) -> Option<RowDirectio
     if words.is_empty() || !words.iter().all(|word| HEADING_WORDS.contains(word)) {
         return None;
     }
+    direction_of_mentions(body, &mentions, state)
+}
+
+/// The direction a table's caption gives its rows, in any words: "Visits by New Zealand
+/// prime ministers to Fiji since 2006".
+fn caption_direction(caption: &str, state: &State) -> Option<RowDirection> {
+    let lower = caption.to_lowercase();
+    if !VISIT_HEADINGS.iter().any(|word| lower.contains(word)) {
+        return None;
+    }
+    direction_of_mentions(caption, &bilateral_gazetteer::find_mentions(caption), state)
+}
+
+/// Who travels where by the words before the states a heading names: "to X" is the host,
+/// "from X", "by X" and a demonym the travellers' state.
+fn direction_of_mentions(
+    body: &str,
+    mentions: &[bilateral_gazetteer::Mention],
+    state: &State,
+) -> Option<RowDirection> {
     let word_before = |mention: &bilateral_gazetteer::Mention| {
         body.get(..mention.span.start)
             .unwrap_or("")
@@ -132,7 +152,7 @@ pub(crate) fn heading_direction(line: &str, state: &State) -> Option<RowDirectio
     let member = |code: CountryCode| Some(code).filter(|code| state.dyad.contains(*code));
     let mut visitor_country = None;
     let mut host = None;
-    for mention in &mentions {
+    for mention in mentions {
         match word_before(mention).as_str() {
             "to" => host = member(mention.code),
             "from" | "by" => visitor_country = member(mention.code),
@@ -283,10 +303,19 @@ pub(crate) fn table_trip(
         return;
     };
     let mut columns: Vec<(TripColumn, Span)> = Vec::new();
+    let mut visitor_title = None;
     for (index, cell) in row.row.cells.iter().enumerate() {
-        let Some(column) = document.column_heading(row, index).and_then(trip_column) else {
+        let heading = document.column_heading(row, index);
+        let title = heading.and_then(bilateral_recognise::office::office_of_title);
+        let Some(column) = heading
+            .and_then(trip_column)
+            .or(title.map(|_| TripColumn::Visitor))
+        else {
             continue;
         };
+        if column == TripColumn::Visitor {
+            visitor_title = visitor_title.or(title);
+        }
         let span = Span::new(
             cell.start.saturating_sub(sentence_start),
             cell.end.saturating_sub(sentence_start),
@@ -310,8 +339,28 @@ pub(crate) fn table_trip(
         })
         .or_else(|| cell(TripColumn::Place).and_then(|span| view.countries_in(span).next()))
         .map(|country| country.code)
-        .filter(|code| state.dyad.contains(*code));
+        .or_else(|| cell(TripColumn::Place).and_then(|span| venue_state(view, span, state)));
+    if host.is_some_and(|code| !state.dyad.contains(code)) {
+        // A venue in a third state: a meeting there, no trip to either member.
+        return;
+    }
     let dates: Vec<&DateRef> = view.dates_in(date_cell).collect();
+    let person = view.people_in(visitor_cell).find(|person| !person.pronoun);
+    // No place the gazetteer knows: the caption's direction, else the other state of the
+    // visitor's.
+    let host = host.or_else(|| {
+        caption_direction(&row.table.heading, state)
+            .or(state.rows.direction)
+            .map(|direction| direction.host)
+            .or_else(|| {
+                let own = person.and_then(|person| {
+                    person
+                        .country
+                        .or_else(|| state.registry.get(person.id)?.country)
+                })?;
+                state.other(own)
+            })
+    });
     let (Some(host), Some(date)) = (host, dates.first()) else {
         return;
     };
@@ -324,9 +373,10 @@ pub(crate) fn table_trip(
     let Some(visitor_country) = state.other(host) else {
         return;
     };
-    let person = view.people_in(visitor_cell).find(|person| !person.pronoun);
+    // An office column, or a visitor column headed by a title ("Prime Minister").
     let column_office = cell(TripColumn::Office)
-        .and_then(|span| view.titles_in(span).next().map(|title| title.office));
+        .and_then(|span| view.titles_in(span).next().map(|title| title.office))
+        .or(visitor_title);
     // The office column tells the document who the visitor is, for rows and tables below.
     if let (Some(office), Some(person)) = (column_office, person)
         && let Some(known) = state.registry.get_mut(person.id)
@@ -354,6 +404,17 @@ pub(crate) fn table_trip(
         },
         confidence: 0.7,
     });
+}
+
+/// The state of a venue cell that names a city alone ("Trabzon", "Geneva (UN)").
+fn venue_state(view: &View, cell: Span, state: &State) -> Option<CountryCode> {
+    let name = view
+        .slice(cell)
+        .split(['(', ',', ';'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    bilateral_gazetteer::city_state(name, &state.dyad.codes())
 }
 
 /// A row that is a date alone under a sentence naming the traveller: one trip.

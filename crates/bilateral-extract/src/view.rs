@@ -153,7 +153,11 @@ impl<'a> View<'a> {
             .filter_map(|mention| mention.title.as_ref().map(|title| title.span))
             .collect();
         for mention in mentions {
-            let title_office = mention.title.as_ref().map(|title| title.office);
+            let title_office = mention
+                .title
+                .as_ref()
+                .map(|title| title.office)
+                .or_else(|| bracketed_office(mention.span.end, &titles, text));
             let country = mention
                 .title
                 .as_ref()
@@ -355,6 +359,17 @@ impl<'a> View<'a> {
             .iter()
             .filter(move |title| span.start <= title.span.start && title.span.end <= span.end)
     }
+}
+
+/// The office in brackets right after a name, as a tenure gives it: "Rafael Correa (president
+/// 2007–2017)", "X (prime minister, 1992–1999)".
+fn bracketed_office(name_end: usize, titles: &[TitleMention], text: &str) -> Option<Office> {
+    let rest = text.get(name_end..)?;
+    let inside = name_end + rest.strip_prefix(" (")?.as_ptr() as usize - rest.as_ptr() as usize;
+    titles
+        .iter()
+        .find(|title| title.span.start == inside)
+        .map(|title| title.office)
 }
 
 /// Cities of the pair's states named where a place is expected ("visited Bogor"), keyed to the

@@ -522,3 +522,57 @@ fn under_an_undirected_heading_a_row_goes_from_its_travellers_state() {
         "#,
     );
 }
+
+#[test]
+fn an_office_in_brackets_after_a_name_is_the_travellers() {
+    check(
+        &article(
+            "Chile–Fiji relations",
+            "Chile–Fiji relations are the ties between Chile and Fiji.\n\n\
+             Rosa Vial (president 2006–2010) visited Fiji in May 2008.\n\n\
+             Tomás Ibar (prime minister, 2011–2014) travelled to Suva in June 2012.\n\n\
+             Aru Naivalu (foreign minister 1999–2004) came to Chile in March 2001.\n\n\
+             Ana Loyola (born 1961) went to Fiji in April 2015.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Rosa Vial","office":"head_of_state","level":"unspecified","start":"2008-05","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Tomás Ibar","office":"head_of_government","level":"unspecified","start":"2012-06","end":null}
+        {"type":"visit","visitor_country":"FJI","host":"CHL","visitor":"Aru Naivalu","office":"foreign_minister","level":"unspecified","start":"2001-03","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Ana Loyola","office":"other","level":"unspecified","start":"2015-04","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_table_takes_its_direction_from_its_caption_and_its_office_from_a_column_title() {
+    check_wikitext(
+        "'''Chile–Fiji relations''' are the ties between Chile and Fiji.\n\n\
+         == Visits ==\n\
+         {| class=\"wikitable\"\n\
+         |+ Visits by Chilean prime ministers to Fiji since 2001\n\
+         ! Date !! Prime Minister !! Notes\n\
+         |-\n\
+         | 3–4 May 2012 || Rosa Vial || Talks in Suva\n\
+         |-\n\
+         | June 2016 || Tomás Ibar || Opening of a school\n\
+         |}\n\n\
+         {| class=\"wikitable\"\n\
+         |+ Fijian leaders in Chile\n\
+         ! Year !! Name !! Notes\n\
+         |-\n\
+         | 2018 || Aru Naivalu || Fisheries talks\n\
+         |}\n\n\
+         == Envoys ==\n\
+         {| class=\"wikitable\"\n\
+         |+ Fijian ambassadors to Chile\n\
+         ! Year !! Name\n\
+         |-\n\
+         | 2009 || Ana Loyola\n\
+         |}\n",
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Rosa Vial","office":"head_of_government","level":"unspecified","start":"2012-05-03","end":"2012-05-04"}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Tomás Ibar","office":"head_of_government","level":"unspecified","start":"2016-06","end":null}
+        {"type":"visit","visitor_country":"FJI","host":"CHL","visitor":"Aru Naivalu","office":"other","level":"unspecified","start":"2018","end":null}
+        "#,
+    );
+}

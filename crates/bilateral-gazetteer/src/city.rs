@@ -105,6 +105,19 @@ pub fn find_cities(text: &str, within: &[CountryCode], taken: &[Span]) -> Vec<Me
     found
 }
 
+/// The state of a place named alone, as a table's venue cell names it ("Trabzon", "Geneva"):
+/// a city of a state in `within` if there is one of that name, else the state with the
+/// largest city of that name anywhere; `None` for a name the table does not know.
+pub fn city_state(name: &str, within: &[CountryCode]) -> Option<CountryCode> {
+    best_city(name, within).or_else(|| {
+        CITIES
+            .get(&fold::lookup_key(name))?
+            .iter()
+            .max_by_key(|(_, population)| *population)
+            .map(|(code, _)| *code)
+    })
+}
+
 /// The state in `within` whose city of this name is the largest.
 fn best_city(name: &str, within: &[CountryCode]) -> Option<CountryCode> {
     CITIES
@@ -184,6 +197,14 @@ mod tests {
         );
         assert!(cities("She arrived in Sydney.", &["FRA", "DEU"]).is_empty());
         assert!(cities("Sydney hosted the talks.", &["AUS", "IDN"]).is_empty());
+    }
+
+    #[test]
+    fn a_place_named_alone_is_a_city_of_the_pair_else_of_anywhere() {
+        let pair = [code("TUR"), code("QAT")];
+        assert_eq!(city_state("Trabzon", &pair), Some(code("TUR")));
+        assert_eq!(city_state("Geneva", &pair), Some(code("CHE")));
+        assert_eq!(city_state("Nowhere Springs", &pair), None);
     }
 
     #[test]

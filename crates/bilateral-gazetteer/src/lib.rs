@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 
 use bilateral_model::CountryCode;
 
-pub use city::find_cities;
+pub use city::{city_state, find_cities};
 pub use history::{existed_at, state_at, successor};
 pub use mention::{Mention, MentionVia, find_mentions};
 pub use title::{dyad_from_file_name, dyad_from_page_title, dyad_from_title};

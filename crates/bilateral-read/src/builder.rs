@@ -262,18 +262,21 @@ impl DocumentBuilder {
         }
     }
 
-    /// What introduces a list or table starting at `block`: the short line just before it
-    /// ("From Brazil to Angola:"), else the heading of its section.
+    /// What introduces a list or table starting at `block`: the table's caption, or the short
+    /// line just before it ("From Brazil to Angola:"), else the heading of its section.
     fn intro(&self, block: usize) -> String {
         let document = &self.document;
-        let line = block
+        let before = block
             .checked_sub(1)
             .and_then(|index| document.blocks.get(index))
-            .filter(|before| before.kind == BlockKind::Paragraph)
-            .map(|before| document.slice(before.span));
+            .filter(|before| matches!(before.kind, BlockKind::Paragraph | BlockKind::Caption));
+        let caption = before.is_some_and(|before| before.kind == BlockKind::Caption);
+        let line = before.map(|before| document.slice(before.span));
         match line {
             Some(line)
-                if line.ends_with(':') || (line.len() <= MAX_INTRO && !line.ends_with('.')) =>
+                if caption
+                    || line.ends_with(':')
+                    || (line.len() <= MAX_INTRO && !line.ends_with('.')) =>
             {
                 without_enumerator(line.trim_end_matches(':').trim()).to_owned()
             }
