@@ -110,7 +110,10 @@ impl<'a> View<'a> {
             .as_bytes()
             .windows(3)
             .any(|w| w[0].is_ascii_digit() && matches!(&w[1..], b"th" | b"st" | b"nd" | b"rd"));
-        if ordinal_day || mentions.iter().any(|mention| !has_year(mention.span)) {
+        // With no year before the sentence, a yearless date is not even found in the first
+        // scan: the sentence's own full dates must give it one.
+        let no_year_before = date_context.year.is_none() && !mentions.is_empty();
+        if ordinal_day || no_year_before || mentions.iter().any(|mention| !has_year(mention.span)) {
             let explicit = find_dates(text, &DateContext::default());
             let sentence_context = explicit.first().and_then(|full| context_of(full.start));
             mentions = find_dates(text, &sentence_context.unwrap_or(*date_context));

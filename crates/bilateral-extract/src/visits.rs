@@ -973,10 +973,15 @@ fn meetings_in(
         return;
     }
     // "Meles's successor, X, held talks with Y": a name in the possessive only points the
-    // way to a participant.
+    // way to a participant; "X's talks with Y" names one.
     let possessive = |person: &&PersonRef| {
         let after = view.text.get(person.span.end..).unwrap_or("");
-        after.starts_with("'s") || after.starts_with("’s")
+        let owner = after.starts_with("'s") || after.starts_with("’s");
+        let heads_trigger = view
+            .lower
+            .get(person.span.end..trigger.start)
+            .is_some_and(|gap| gap.split_whitespace().count() <= 2);
+        owner && !heads_trigger
     };
     let before: Vec<&PersonRef> = view
         .people_in(Span::new(clause.start, trigger.start))

@@ -576,3 +576,40 @@ fn a_table_takes_its_direction_from_its_caption_and_its_office_from_a_column_tit
         "#,
     );
 }
+
+#[test]
+fn talks_in_the_possessive_name_their_participant() {
+    check(
+        &article(
+            "Ghana–India relations",
+            "Ghana–India relations are the ties between Ghana and India.\n\n\
+             President Kofi Badu's talks with Ravi Sharma in Mumbai on 19 August 2002 were \
+             followed by a dinner.\n\n\
+             Foreign Minister Ama Owusu's meeting with Anil Rao on 3 March 2005 was brief.\n\n\
+             Sharma's long talks with Badu on 4 May 2009 ended in a communiqué.\n\n\
+             Badu's successor, Yaw Mensah, met Rao on 6 June 2012.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Kofi Badu","Ravi Sharma"],"date":"2002-08-19","place":"Mumbai"}
+        {"type":"meeting","participants":["Ama Owusu","Anil Rao"],"date":"2005-03-03","place":null}
+        {"type":"meeting","participants":["Ravi Sharma","Kofi Badu"],"date":"2009-05-04","place":null}
+        {"type":"meeting","participants":["Yaw Mensah","Anil Rao"],"date":"2012-06-06","place":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_day_without_its_year_takes_the_year_of_the_sentence_in_the_first_dated_sentence() {
+    check(
+        &article(
+            "Ghana–India relations",
+            "Ghana–India relations are the ties between Ghana and India.\n\n\
+             Kofi Badu first visited India in September 1956, holding talks with Ravi Sharma \
+             on 21 September.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"GHA","host":"IND","visitor":"Kofi Badu","office":"other","level":"unspecified","start":"1956-09","end":null}
+        {"type":"meeting","participants":["Kofi Badu","Ravi Sharma"],"date":"1956-09-21","place":null}
+        "#,
+    );
+}

@@ -733,7 +733,16 @@ pub fn find_people_and_titles(
         } else {
             end
         };
-        if length >= 2 || known_single {
+        // A single name with an office in brackets after it: "Sukarno (president 1945–1967)".
+        let bracketed_title = length == 1
+            && text
+                .get(words[end - 1].span.end..)
+                .and_then(|rest| rest.strip_prefix(" ("))
+                .is_some_and(|inside| {
+                    let at = text.len() - inside.len();
+                    titles.iter().any(|title| title.span.start == at)
+                });
+        if length >= 2 || known_single || bracketed_title {
             let title = apposition_title(text, &words, end, &titles);
             people.push(mention(text, &words, index, end, title));
             index = end;
@@ -832,6 +841,20 @@ mod tests {
                 ("Rui Costa".to_owned(), Some(Office::HeadOfState))
             ]
         );
+    }
+
+    #[test]
+    fn a_single_name_with_an_office_in_brackets_is_a_person() {
+        assert_eq!(
+            people("Tarno (president 1950–1966) sailed."),
+            [("Tarno".to_owned(), None)]
+        );
+        assert_eq!(
+            people("Under Wirawa (prime minister, 1970–1978), ties grew."),
+            [("Wirawa".to_owned(), None)]
+        );
+        assert_eq!(people("Talks in Bogor (foreign ministry) failed."), []);
+        assert!(people("Then Java (1950–1966) grew.").is_empty());
     }
 
     #[test]
