@@ -176,6 +176,8 @@ pub(crate) struct State {
     pub rows: trip_rows::RowContext,
     /// The trips whose sentence gave the traveller no office, for the document to settle.
     pub unsaid_offices: Vec<TripKey>,
+    /// Whether the sentence being read is a list item or a table row.
+    pub in_row: bool,
     /// The header cells of the table being read, lower-cased, for rows that name agreements
     /// by column ("Date | Venue | Agreements signed").
     pub table_header: Option<Vec<String>>,
@@ -200,6 +202,7 @@ impl State {
             signed_before: false,
             rows: trip_rows::RowContext::default(),
             unsaid_offices: Vec::new(),
+            in_row: false,
             table_header: None,
         }
     }
@@ -289,6 +292,7 @@ pub fn extract_facts(
         }
         let text = document.slice(sentence.span);
         let first_in_block = index == 0 || sentences[index - 1].block != sentence.block;
+        state.in_row = matches!(block.kind, BlockKind::ListItem | BlockKind::TableRow);
         if matches!(block.kind, BlockKind::Heading { .. }) {
             continue;
         }

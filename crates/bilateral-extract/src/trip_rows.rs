@@ -370,6 +370,9 @@ pub(crate) fn table_trip(
         let gap = view.text.get(date.span.end..next.span.start)?;
         matches!(gap.trim(), "–" | "-" | "—" | "to").then_some(next.start)
     });
+    // "1991 | President X | Cuba | State visit, 14–17 July": a year made precise by a day or
+    // month written further along the row.
+    let (start, end) = within_lead_year(view, date).unwrap_or((date.start, end));
     let Some(visitor_country) = state.other(host) else {
         return;
     };
@@ -389,9 +392,11 @@ pub(crate) fn table_trip(
         .or_else(|| person.and_then(|person| person.office))
         .or_else(|| known.and_then(|known| known.office))
         .unwrap_or(Office::Other);
-    let level = cell(TripColumn::Level).map_or(bilateral_model::VisitLevel::Unspecified, |span| {
-        crate::visits::level_of(&view.lower, span)
-    });
+    // The level from its column, else from anywhere in the row ("Remarks: State visit").
+    let level = crate::visits::level_of(
+        &view.lower,
+        cell(TripColumn::Level).unwrap_or_else(|| view.whole()),
+    );
     found.push(Found {
         fact: Fact::Visit {
             visitor_country,
@@ -399,7 +404,7 @@ pub(crate) fn table_trip(
             visitor: known.map(|known| known.name.clone()),
             office,
             level,
-            start: Some(date.start),
+            start: Some(start),
             end,
         },
         confidence: 0.7,
@@ -652,9 +657,16 @@ fn within_lead_year(view: &View, lead: &DateRef) -> Option<(PartialDate, Option<
         .split_once('(')
         .map(|(_, inside)| words(inside.split(')').next().unwrap_or(inside)))
         .unwrap_or_default();
+    // "Official visit, May": a month standing first after a comma.
+    let after_comma: Vec<String> = rest
+        .split(',')
+        .skip(1)
+        .filter_map(|part| words(part).into_iter().next())
+        .collect();
     let month = leading
         .iter()
         .chain(&bracketed)
+        .chain(&after_comma)
         .filter(|word| word.starts_with(|ch: char| ch.is_uppercase()))
         .find_map(|word| month_from_name(word))?;
     Some((PartialDate::month(year, month).ok()?, None))

@@ -518,11 +518,20 @@ fn visits_in(
                     .or(previous_host)
                     .or(state.last_visit.map(|memo| memo.host))
             } else {
+                // In prose a trip told after another goes the same way; a row of a list or
+                // table is its own (the row rules give its direction), so there the last trip's
+                // destination holds only for its own traveller.
+                let same_traveller = state.last_visit.filter(|memo| {
+                    !state.in_row
+                        || travellers
+                            .first()
+                            .is_some_and(|person| person.pronoun || person.id == memo.visitor)
+                });
                 previous_host
                     .or(from_title)
                     .or(from_own_state)
                     .or(own_last)
-                    .or(state.last_visit.map(|memo| memo.host))
+                    .or(same_traveller.map(|memo| memo.host))
             };
         }
         let Some(host) = host else {

@@ -613,3 +613,40 @@ fn a_day_without_its_year_takes_the_year_of_the_sentence_in_the_first_dated_sent
         "#,
     );
 }
+
+#[test]
+fn a_year_cell_is_made_precise_by_the_rows_remarks() {
+    check_wikitext(
+        "'''Chile–Fiji relations''' are the ties between Chile and Fiji.\n\n\
+         == Visits ==\n\
+         {| class=\"wikitable\"\n\
+         ! Year !! Guest !! Host country !! Remarks\n\
+         |-\n\
+         | 1991 || President [[Rosa Vial]] || Fiji || State visit, 14–17 July\n\
+         |-\n\
+         | 2009 || President [[Aru Naivalu]] || Chile || Official visit, May\n\
+         |-\n\
+         | 2016 || Prime Minister [[Tomás Ibar]] || Fiji || Talks on fisheries\n\
+         |}\n",
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Rosa Vial","office":"head_of_state","level":"state","start":"1991-07-14","end":"1991-07-17"}
+        {"type":"visit","visitor_country":"FJI","host":"CHL","visitor":"Aru Naivalu","office":"head_of_state","level":"official","start":"2009-05","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Tomás Ibar","office":"head_of_government","level":"unspecified","start":"2016","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_row_naming_no_place_is_not_sent_where_the_last_trip_went() {
+    check(
+        "Chile–Fiji relations\n\n\
+         Chile–Fiji relations are the ties between Chile and Fiji.\n\n\
+         President Rosa Vial of Chile visited Fiji in May 2001.\n\n\
+         Recent visits include:\n\n\
+         - President Aru Naivalu – state visit, 2–4 November 2008\n\
+         - Prime Minister Tomás Ibar – official visit, October 2013\n",
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Rosa Vial","office":"head_of_state","level":"unspecified","start":"2001-05","end":null}
+        "#,
+    );
+}

@@ -785,6 +785,9 @@ impl Scanner<'_, '_> {
             end: None,
             approximate: false,
         };
+        if let Some(candidate) = self.year_first_slashed(index) {
+            return Ok(candidate);
+        }
         if let Some((point, last)) = self.numeric_date(index) {
             return Ok(simple(point, last));
         }
@@ -856,6 +859,50 @@ impl Scanner<'_, '_> {
             decade: false,
         };
         Some((point, last))
+    }
+
+    /// "2002/07", "2016/07/04" and "2016/07/04–07", as East Asian ministries write dates: year
+    /// first, then a two-digit month, then perhaps a day and a last day.
+    fn year_first_slashed(&self, index: usize) -> Option<Candidate> {
+        let tokens = self.tokens;
+        let year: i32 = tokens
+            .digits(index)
+            .filter(|text| text.len() == 4)?
+            .parse()
+            .ok()?;
+        let glued_part = |slash: usize| -> Option<u8> {
+            let glued =
+                tokens.is_punct(slash, '/') && tokens.glued(slash) && tokens.glued(slash + 1);
+            glued.then(|| tokens.digits(slash + 1))??.parse().ok()
+        };
+        let month = glued_part(index + 1).filter(|month| (1..=12).contains(month))?;
+        let day = glued_part(index + 3);
+        let point = Point {
+            year: Some(year),
+            month: Some(month),
+            day,
+            decade: false,
+        };
+        point.date()?;
+        let mut last = if day.is_some() { index + 5 } else { index + 3 };
+        let end = day.and_then(|_| {
+            let last_day: u8 = tokens.digits(last + 1)?.parse().ok()?;
+            let end = Point {
+                day: Some(last_day),
+                ..point
+            };
+            (tokens.is_dash(last) && end.date().is_some() && end.key() > point.key()).then(|| {
+                last += 2;
+                end
+            })
+        });
+        Some(Candidate {
+            first: index,
+            last,
+            start: point,
+            end,
+            approximate: false,
+        })
     }
 
     /// "1992-01-26".
@@ -1557,6 +1604,21 @@ mod tests {
             [one("1950s", "1950s"), one("1960s", "1960s")]
         );
         assert_eq!(found("the 1990's"), [one("1990's", "1990s")]);
+    }
+
+    #[test]
+    fn slashed_dates_may_start_with_the_year() {
+        assert_eq!(found("2002/07 President X"), [one("2002/07", "2002-07")]);
+        assert_eq!(
+            found("on 2023/10/10, where"),
+            [one("2023/10/10", "2023-10-10")]
+        );
+        assert_eq!(
+            found("2016/07/04–07 state visit"),
+            [range("2016/07/04–07", "2016-07-04", "2016-07-07")]
+        );
+        // No thirteenth month: the year alone.
+        assert_eq!(found("in 2016/13"), [one("2016", "2016")]);
     }
 
     #[test]
