@@ -58,6 +58,9 @@ impl Format {
 pub struct SourceMap {
     /// `(clean_offset, source_offset)` at the start of each piece, in increasing order.
     anchors: Vec<(usize, usize)>,
+    /// The source's length, when the reader gave it: no offset maps past it, even where a
+    /// piece's clean text came out longer than its source (decoded entities).
+    source_len: Option<usize>,
 }
 
 impl SourceMap {
@@ -72,15 +75,21 @@ impl SourceMap {
         self.anchors.push((clean_offset, source_offset));
     }
 
+    /// Bounds every mapped offset by the source's length.
+    pub fn bound(&mut self, source_len: usize) {
+        self.source_len = Some(source_len);
+    }
+
     /// The source offset of a clean-text offset.
     pub fn to_source(&self, clean_offset: usize) -> usize {
         let index = self
             .anchors
             .partition_point(|&(clean, _)| clean <= clean_offset);
-        match index.checked_sub(1).and_then(|i| self.anchors.get(i)) {
+        let mapped = match index.checked_sub(1).and_then(|i| self.anchors.get(i)) {
             Some(&(clean, source)) => source + (clean_offset - clean),
             None => clean_offset,
-        }
+        };
+        self.source_len.map_or(mapped, |len| mapped.min(len))
     }
 
     /// A clean-text span as a source span.

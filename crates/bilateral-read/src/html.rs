@@ -33,7 +33,9 @@ pub fn read_html(text: &str) -> Document {
     reader.children(root, 0);
     reader.builder.end_block();
     reader.references(&html);
-    reader.builder.finish()
+    let mut document = reader.builder.finish();
+    document.source_map.bound(text.len());
+    document
 }
 
 /// Elements never read as article text.
@@ -738,6 +740,21 @@ mod tests {
 <li id="cite_note-b-3"><span class="mw-cite-backlink">^</span> <span class="reference-text">Firefly, R. <i>Memoirs</i>. 1933. <span class="noprint Inline-Template"><span>[<i><a href="#">permanent dead link</a></i>]</span></span></span></li>
 </ol></div>
 </div></div></main><footer>Footer text</footer></body></html>"##;
+
+    #[test]
+    fn offsets_map_inside_the_source_where_entities_decode_longer() {
+        // Found by the property test: decoded text that cannot be located in the source.
+        let source = "]&#x2014;<ref name=\"a\"/>    ]]—";
+        let document = read_html(source);
+        for block in &document.blocks {
+            let mapped = document.source_map.span_to_source(block.span);
+            assert!(
+                mapped.end <= source.len(),
+                "{mapped:?} past {}",
+                source.len()
+            );
+        }
+    }
 
     #[test]
     fn reads_a_wikipedia_page() {
