@@ -277,6 +277,7 @@ impl<'a> TextReader<'a> {
         }
         if (!self.body_started && text.eq_ignore_ascii_case(self.builder.title()))
             || shape::is_body_chrome(text)
+            || shape::is_trail(text)
             || (self.shape == Shape::Ministry
                 && (shape::is_dateline(text) || shape::is_breadcrumb(text)))
         {
@@ -1101,6 +1102,21 @@ External links
         assert_eq!(out_of_order.diagnostics.len(), 1);
         let dangling = read_text("T\n\nLine one. [7]\n");
         assert_eq!(dangling.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn breadcrumb_trails_are_no_text_on_a_page_of_any_shape() {
+        let document = read_text(
+            "Home > Countries > Laos\n\nJapan-Laos Relations\n\n\
+             Bilateral Relations > Political Relations\n\
+             The two states met in 1955.\n\nExports > imports in 2019\n",
+        );
+        assert_eq!(document.title, "Japan-Laos Relations");
+        assert_eq!(
+            document.text,
+            "The two states met in 1955.\n\nExports > imports in 2019"
+        );
+        assert_eq!(document.sections.len(), 1);
     }
 
     #[test]
