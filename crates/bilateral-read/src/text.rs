@@ -333,11 +333,15 @@ impl<'a> TextReader<'a> {
             })
         {
             (heading, Some(level))
+        } else if let Some((level, heading)) = self.enumerated_heading(index) {
+            (heading, Some(level))
         } else if let Some(heading) =
             rows::capital_heading(text).filter(|_| rows::cells(text).is_none())
         {
             (heading, Some(2))
-        } else if self.stands_alone(index) || end_part(text).is_some() {
+        } else if (self.stands_alone(index) && rows::enumerated(text).is_none())
+            || end_part(text).is_some()
+        {
             (text, None)
         } else {
             return false;
@@ -367,6 +371,69 @@ impl<'a> TextReader<'a> {
         self.last_heading_level = Some(level);
         self.in_table = false;
         true
+    }
+
+    /// The level and words of an enumerated line that titles what follows it, "5. VIP Visits",
+    /// rather than standing in a run of items ("1. Agreement on Trade" over "2. Protocol on
+    /// Air Services"): its words are a title, it stands alone or content follows it directly,
+    /// the next item of its run does not follow it, and it does not close a run or follow a
+    /// line that introduces a list ("The agreements are:").
+    fn enumerated_heading(&self, index: usize) -> Option<(u8, &'a str)> {
+        let line = self.lines.get(index)?;
+        let this = rows::enumerated(line.text).filter(|this| rows::is_title(this.words))?;
+        let next_is_adjacent = self
+            .lines
+            .get(index + 1)
+            .is_some_and(|next| !next.text.is_empty());
+        let alone = self.stands_alone(index);
+        if !(next_is_adjacent || alone) {
+            return None;
+        }
+        let continues = |before: &Line<'_>, after: &Line<'_>| {
+            rows::enumerated(before.text)
+                .zip(rows::enumerated(after.text))
+                .is_some_and(|(before, after)| before.is_followed_by(&after))
+        };
+        if self
+            .next_text_line(index)
+            .is_some_and(|next| continues(line, next))
+        {
+            return None;
+        }
+        // A blank line above a line followed by content parts it from a run above.
+        let previous = if alone {
+            self.previous_text_line(index)
+        } else {
+            index
+                .checked_sub(1)
+                .and_then(|i| self.lines.get(i))
+                .filter(|previous| !previous.text.is_empty())
+        };
+        if previous
+            .is_some_and(|previous| previous.text.ends_with(':') || continues(previous, line))
+        {
+            return None;
+        }
+        Some((2, this.words))
+    }
+
+    /// The nearest line with text after line `index`.
+    fn next_text_line(&self, index: usize) -> Option<&'a Line<'a>> {
+        let lines: &'a [Line<'a>] = self.lines;
+        lines
+            .get(index + 1..)?
+            .iter()
+            .find(|line| !line.text.is_empty())
+    }
+
+    /// The nearest line with text before line `index`.
+    fn previous_text_line(&self, index: usize) -> Option<&'a Line<'a>> {
+        let lines: &'a [Line<'a>] = self.lines;
+        lines
+            .get(..index)?
+            .iter()
+            .rev()
+            .find(|line| !line.text.is_empty())
     }
 
     /// The level the table of contents gives a heading, if it lists it.
@@ -431,13 +498,9 @@ impl<'a> TextReader<'a> {
             i.and_then(|i| self.lines.get(i))
                 .is_some_and(|line| is_bare_item(line.text))
         };
-        let after_colon = self.lines.get(..index).is_some_and(|before| {
-            before
-                .iter()
-                .rev()
-                .find(|line| !line.text.is_empty())
-                .is_some_and(|line| line.text.ends_with(':'))
-        });
+        let after_colon = self
+            .previous_text_line(index)
+            .is_some_and(|line| line.text.ends_with(':'));
         // A line right above a marked list introduces it.
         let introduces = self
             .lines
@@ -1102,6 +1165,107 @@ External links
         assert_eq!(out_of_order.diagnostics.len(), 1);
         let dangling = read_text("T\n\nLine one. [7]\n");
         assert_eq!(dangling.diagnostics.len(), 1);
+    }
+
+    fn headings(document: &Document) -> Vec<(&str, u8)> {
+        document
+            .sections
+            .iter()
+            .skip(1)
+            .map(|section| (section.heading.as_str(), section.level))
+            .collect()
+    }
+
+    fn lists(document: &Document) -> Vec<(&str, Vec<&str>)> {
+        document
+            .structure
+            .lists
+            .iter()
+            .map(|list| {
+                let items = list
+                    .items
+                    .iter()
+                    .map(|&block| document.slice(document.blocks[block].span))
+                    .collect();
+                (list.heading.as_str(), items)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbered_section_titles_packed_against_their_text_are_headings() {
+        let document = read_text(
+            "Ruritania-Japan Relations\n\n\
+             1. Diplomatic Relations\n\
+             Relations were opened in 1921.\n\
+             They were never broken.\n\n\
+             2. Bilateral Agreements\n\
+             1. Agreement on Trade (1950)\n\
+             2. Protocol on Air Services (1961)\n\
+             3. Exchange of Notes on Grant Aid (1977)\n\
+             3. VIP Visits\n\
+             The King came in 1990.\n\n\
+             4. Cultural Exchanges\n\n\
+             Students travel both ways.\n",
+        );
+        assert_eq!(
+            headings(&document),
+            [
+                ("Diplomatic Relations", 2),
+                ("Bilateral Agreements", 2),
+                ("VIP Visits", 2),
+                ("Cultural Exchanges", 2)
+            ]
+        );
+        assert_eq!(
+            lists(&document),
+            [(
+                "Bilateral Agreements",
+                vec![
+                    "Agreement on Trade (1950)",
+                    "Protocol on Air Services (1961)",
+                    "Exchange of Notes on Grant Aid (1977)"
+                ]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_after_a_blank_line_below_a_run_is_a_heading() {
+        let document = read_text(
+            "T\n\nSigned:\n1. Treaty of Commerce (1901)\n2. Treaty of Navigation (1903)\n\n\
+             3. Culture and Education\nSchools teach both languages.\n",
+        );
+        assert_eq!(headings(&document), [("Culture and Education", 2)]);
+    }
+
+    #[test]
+    fn runs_of_numbered_items_stay_items() {
+        for (page, items) in [
+            // Titles in a run; the last is followed by prose.
+            (
+                "T\n\nProse first.\n1. Treaty of Friendship\n2. Protocol on Air Services\nMore prose.\n",
+                vec!["Treaty of Friendship", "Protocol on Air Services"],
+            ),
+            // After a line that introduces them.
+            (
+                "T\n\nThe agreements are:\n1. Treaty of Friendship\nMore prose.\n",
+                vec!["Treaty of Friendship"],
+            ),
+            // A run with blank lines between its items.
+            (
+                "T\n\nProse first.\n\n1. Treaty of Friendship\n\n2. Protocol on Air Services\n\nMore prose.\n",
+                vec!["Treaty of Friendship", "Protocol on Air Services"],
+            ),
+        ] {
+            let document = read_text(page);
+            assert!(headings(&document).is_empty(), "{page}");
+            let listed: Vec<&str> = lists(&document)
+                .into_iter()
+                .flat_map(|(_, items)| items)
+                .collect();
+            assert_eq!(listed, items, "{page}");
+        }
     }
 
     #[test]

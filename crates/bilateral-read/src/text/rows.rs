@@ -1,6 +1,7 @@
 //! The shapes of one body line of plain text beyond prose: headings marked with `==`, numbered
-//! (`1.1 Imperial era`, `1. OVERVIEW`) or in capitals; table rows whose cells are split by
-//! tabs or runs of spaces; year-by-year list lines (`1957  Vice President …`) and
+//! (`1.1 Imperial era`, `1. OVERVIEW`) or in capitals; enumerated lines (`5. VIP Visits`,
+//! `(1) From Japan to Laos`) whose words may title a section; table rows whose cells are
+//! split by tabs or runs of spaces; year-by-year list lines (`1957  Vice President …`) and
 //! `Key: value` notes.
 
 /// A run of this many spaces splits the cells of a space-aligned table row.
@@ -49,6 +50,64 @@ pub(super) fn numbered_heading(text: &str) -> Option<(u8, &str)> {
         return None;
     }
     Some((u8::try_from(parts + 1).unwrap_or(6).min(6), words))
+}
+
+/// The most words of a title an enumerated line gives the section after it.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// The longest title an enumerated line gives the section after it, in bytes.
+const MAX_TITLE_BYTES: usize = 80;
+
+/// How a line is enumerated.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Enumeration {
+    /// `5. VIP Visits`: a number and a dot.
+    Dotted,
+}
+
+/// A line that opens with an enumerator: its style, its ordinal and the words after it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Enumerated<'a> {
+    pub style: Enumeration,
+    pub ordinal: u32,
+    pub words: &'a str,
+}
+
+impl Enumerated<'_> {
+    /// Whether `next` is the item after this one in a run: the same style, the next ordinal.
+    pub fn is_followed_by(&self, next: &Enumerated<'_>) -> bool {
+        self.style == next.style && self.ordinal.checked_add(1) == Some(next.ordinal)
+    }
+}
+
+/// The most digits of an enumerator; a longer number is a year or a figure.
+const MAX_ENUMERATOR_DIGITS: usize = 3;
+
+/// `5. VIP Visits` as its enumerator and words.
+pub(super) fn enumerated(text: &str) -> Option<Enumerated<'_>> {
+    let (label, rest) = text.split_once('.')?;
+    if !(1..=MAX_ENUMERATOR_DIGITS).contains(&label.len())
+        || !label.bytes().all(|byte| byte.is_ascii_digit())
+        || !rest.starts_with(char::is_whitespace)
+    {
+        return None;
+    }
+    Some(Enumerated {
+        style: Enumeration::Dotted,
+        ordinal: label.parse().ok()?,
+        words: rest.trim(),
+    })
+}
+
+/// Words that can title a section: a few, from a capital, with no figure and no sentence end.
+/// "VIP Visits", "Economic and Technical Cooperation"; not "Agreement on Trade (2005)" nor
+/// "The agreements signed are:".
+pub(super) fn is_title(words: &str) -> bool {
+    (1..=MAX_TITLE_WORDS).contains(&words.split_whitespace().count())
+        && words.len() <= MAX_TITLE_BYTES
+        && words.starts_with(char::is_uppercase)
+        && !words.bytes().any(|byte| byte.is_ascii_digit())
+        && !words.ends_with(super::SENTENCE_FINAL)
 }
 
 /// A heading in capitals: `BASIC DATA`, `REFERENCES`.
@@ -181,6 +240,46 @@ mod tests {
         assert_eq!(capital_heading("BASIC DATA"), Some("BASIC DATA"));
         assert_eq!(capital_heading("NATO"), Some("NATO"));
         assert_eq!(capital_heading("Basic data"), None);
+    }
+
+    #[test]
+    fn enumerated_lines_and_title_words() {
+        let dotted = |ordinal, words| Enumerated {
+            style: Enumeration::Dotted,
+            ordinal,
+            words,
+        };
+        assert_eq!(enumerated("5. VIP Visits"), Some(dotted(5, "VIP Visits")));
+        assert_eq!(
+            enumerated("12.\tAgreement on Trade (2005)"),
+            Some(dotted(12, "Agreement on Trade (2005)"))
+        );
+        for other in [
+            "1990. A year",
+            "1.1 Imperial era",
+            "5.VIP",
+            "No. 5. Visits",
+            "a. Note",
+        ] {
+            assert_eq!(enumerated(other), None, "{other}");
+        }
+        assert!(dotted(1, "").is_followed_by(&dotted(2, "")));
+        assert!(!dotted(1, "").is_followed_by(&dotted(3, "")));
+        for title in [
+            "VIP Visits",
+            "Diplomatic Relations",
+            "Economic and Technical Cooperation",
+        ] {
+            assert!(is_title(title), "{title}");
+        }
+        for words in [
+            "Agreement on Trade (2005)",
+            "The agreements signed are:",
+            "visits",
+            "The two sides agreed to expand trade and to meet again next year in the capital",
+        ] {
+            assert!(!is_title(words), "{words}");
+        }
     }
 
     #[test]
