@@ -14,6 +14,7 @@ mod shape;
 
 use bilateral_model::{BlockKind, Diagnostic, Document, Format, RawReference, ReferenceBody, Span};
 
+use self::rows::Enumeration;
 use self::shape::Shape;
 use crate::DocumentBuilder;
 
@@ -195,6 +196,9 @@ struct TextReader<'a> {
     after_image: bool,
     /// The level of the last block written, when it was a heading.
     last_heading_level: Option<u8>,
+    /// The level of the last heading that is no sub-heading: a sub-heading ("(1) From Japan
+    /// to Laos") sits one below it.
+    outline_level: u8,
     body_started: bool,
     last_text_line: usize,
     open_reference: Option<OpenReference>,
@@ -220,6 +224,7 @@ impl<'a> TextReader<'a> {
             after_flag: false,
             after_image: false,
             last_heading_level: None,
+            outline_level: 1,
             body_started: false,
             last_text_line: lines
                 .iter()
@@ -321,6 +326,7 @@ impl<'a> TextReader<'a> {
     /// it is no heading.
     fn read_heading(&mut self, index: usize, line: Line<'a>) -> bool {
         let text = line.text;
+        let mut sub_heading = false;
         let (heading, level) = if let Some((level, heading)) = rows::marked_heading(text) {
             (heading, Some(level))
         } else if let Some(heading) = text.strip_suffix("[edit]") {
@@ -333,8 +339,15 @@ impl<'a> TextReader<'a> {
             })
         {
             (heading, Some(level))
-        } else if let Some((level, heading)) = self.enumerated_heading(index) {
-            (heading, Some(level))
+        } else if let Some(enumerated) = self.enumerated_heading(index) {
+            let level = match enumerated.style {
+                Enumeration::Dotted => 2,
+                Enumeration::Bracketed => {
+                    sub_heading = true;
+                    (self.outline_level + 1).min(6)
+                }
+            };
+            (enumerated.words, Some(level))
         } else if let Some(heading) =
             rows::capital_heading(text).filter(|_| rows::cells(text).is_none())
         {
@@ -369,16 +382,19 @@ impl<'a> TextReader<'a> {
             line.offset + text.find(heading).unwrap_or(0),
         );
         self.last_heading_level = Some(level);
+        if !sub_heading {
+            self.outline_level = level;
+        }
         self.in_table = false;
         true
     }
 
-    /// The level and words of an enumerated line that titles what follows it, "5. VIP Visits",
-    /// rather than standing in a run of items ("1. Agreement on Trade" over "2. Protocol on
+    /// An enumerated line that titles what follows it, "5. VIP Visits" or "(1) From Japan to
+    /// Laos", rather than standing in a run of items ("1. Agreement on Trade" over "2. Protocol on
     /// Air Services"): its words are a title, it stands alone or content follows it directly,
     /// the next item of its run does not follow it, and it does not close a run or follow a
     /// line that introduces a list ("The agreements are:").
-    fn enumerated_heading(&self, index: usize) -> Option<(u8, &'a str)> {
+    fn enumerated_heading(&self, index: usize) -> Option<rows::Enumerated<'a>> {
         let line = self.lines.get(index)?;
         let this = rows::enumerated(line.text).filter(|this| rows::is_title(this.words))?;
         let next_is_adjacent = self
@@ -414,7 +430,7 @@ impl<'a> TextReader<'a> {
         {
             return None;
         }
-        Some((2, this.words))
+        Some(this)
     }
 
     /// The nearest line with text after line `index`.
@@ -1265,6 +1281,63 @@ External links
                 .flat_map(|(_, items)| items)
                 .collect();
             assert_eq!(listed, items, "{page}");
+        }
+    }
+
+    #[test]
+    fn bracketed_titles_over_rows_are_sub_headings() {
+        let document = read_text(
+            "Ruritania-Japan Relations\n\n\
+             3. VIP Visits\n\
+             (1) From Japan to Ruritania\n\
+             2000  Prime Minister A (official visit)\n\
+             2016  Prime Minister B (summit)\n\
+             (2) From Ruritania to Japan\n\
+             2012  President C (state visit)\n\n\
+             Cultural ties\n\n\
+             b) Visits of Students\n\
+             2019  A choir from the capital\n",
+        );
+        assert_eq!(
+            headings(&document),
+            [
+                ("VIP Visits", 2),
+                ("From Japan to Ruritania", 3),
+                ("From Ruritania to Japan", 3),
+                ("Cultural ties", 2),
+                ("Visits of Students", 3)
+            ]
+        );
+        assert_eq!(
+            lists(&document),
+            [
+                (
+                    "From Japan to Ruritania",
+                    vec![
+                        "2000 Prime Minister A (official visit)",
+                        "2016 Prime Minister B (summit)"
+                    ]
+                ),
+                (
+                    "From Ruritania to Japan",
+                    vec!["2012 President C (state visit)"]
+                ),
+                ("Visits of Students", vec!["2019 A choir from the capital"]),
+            ]
+        );
+        // Standing alone, under no numbered heading.
+        let document =
+            read_text("T\n\nProse.\n\n(a) Visits to Japan\n\n2001  Envoy D\n2003  Envoy E\n");
+        assert_eq!(headings(&document), [("Visits to Japan", 2)]);
+    }
+
+    #[test]
+    fn bracketed_sentences_and_runs_are_no_headings() {
+        for page in [
+            "T\n\n(1) The two sides agreed to expand trade.\nThey met again.\n",
+            "T\n\nProse.\n(a) Treaty of Friendship\n(b) Treaty of Commerce\nMore prose.\n",
+        ] {
+            assert!(headings(&read_text(page)).is_empty(), "{page}");
         }
     }
 

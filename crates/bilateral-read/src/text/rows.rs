@@ -1,8 +1,8 @@
 //! The shapes of one body line of plain text beyond prose: headings marked with `==`, numbered
 //! (`1.1 Imperial era`, `1. OVERVIEW`) or in capitals; enumerated lines (`5. VIP Visits`,
-//! `(1) From Japan to Laos`) whose words may title a section; table rows whose cells are
-//! split by tabs or runs of spaces; year-by-year list lines (`1957  Vice President …`) and
-//! `Key: value` notes.
+//! `(1) From Japan to Laos`, `b) Visits to Laos`) whose words may title a section; table
+//! rows whose cells are split by tabs or runs of spaces; year-by-year list lines
+//! (`1957  Vice President …`) and `Key: value` notes.
 
 /// A run of this many spaces splits the cells of a space-aligned table row.
 const CELL_GAP_SPACES: &str = "   ";
@@ -63,6 +63,8 @@ const MAX_TITLE_BYTES: usize = 80;
 pub(super) enum Enumeration {
     /// `5. VIP Visits`: a number and a dot.
     Dotted,
+    /// `(1) From Japan to Laos`, `b) Visits to Laos`: a number or a letter and a bracket.
+    Bracketed,
 }
 
 /// A line that opens with an enumerator: its style, its ordinal and the words after it.
@@ -83,18 +85,36 @@ impl Enumerated<'_> {
 /// The most digits of an enumerator; a longer number is a year or a figure.
 const MAX_ENUMERATOR_DIGITS: usize = 3;
 
-/// `5. VIP Visits` as its enumerator and words.
+/// `5. VIP Visits`, `(1) From Japan to Laos` or `b) Visits to Laos` as its enumerator (a
+/// letter counts from `a`, 1) and words.
 pub(super) fn enumerated(text: &str) -> Option<Enumerated<'_>> {
-    let (label, rest) = text.split_once('.')?;
-    if !(1..=MAX_ENUMERATOR_DIGITS).contains(&label.len())
-        || !label.bytes().all(|byte| byte.is_ascii_digit())
-        || !rest.starts_with(char::is_whitespace)
-    {
+    let (label, rest) = text.split_once(['.', ')'])?;
+    let (style, label) = if text.as_bytes().get(label.len()) == Some(&b'.') {
+        (Enumeration::Dotted, label)
+    } else {
+        (
+            Enumeration::Bracketed,
+            label.strip_prefix('(').unwrap_or(label),
+        )
+    };
+    if !rest.starts_with(char::is_whitespace) {
         return None;
     }
+    let ordinal = match label.as_bytes() {
+        [letter] if style == Enumeration::Bracketed && letter.is_ascii_alphabetic() => {
+            u32::from(letter.to_ascii_lowercase() - b'a') + 1
+        }
+        digits
+            if (1..=MAX_ENUMERATOR_DIGITS).contains(&digits.len())
+                && digits.iter().all(u8::is_ascii_digit) =>
+        {
+            label.parse().ok()?
+        }
+        _ => return None,
+    };
     Some(Enumerated {
-        style: Enumeration::Dotted,
-        ordinal: label.parse().ok()?,
+        style,
+        ordinal,
         words: rest.trim(),
     })
 }
@@ -254,17 +274,37 @@ mod tests {
             enumerated("12.\tAgreement on Trade (2005)"),
             Some(dotted(12, "Agreement on Trade (2005)"))
         );
+        let bracketed = |ordinal, words| Enumerated {
+            style: Enumeration::Bracketed,
+            ordinal,
+            words,
+        };
+        assert_eq!(
+            enumerated("(1) From Japan to Laos"),
+            Some(bracketed(1, "From Japan to Laos"))
+        );
+        assert_eq!(
+            enumerated("(b) Visits to Laos"),
+            Some(bracketed(2, "Visits to Laos"))
+        );
+        assert_eq!(enumerated("C) Trade"), Some(bracketed(3, "Trade")));
         for other in [
             "1990. A year",
             "1.1 Imperial era",
             "5.VIP",
             "No. 5. Visits",
             "a. Note",
+            "(ab) Trade",
+            "(1)Trade",
+            "Trade (1) and aid",
+            "(Basic Data) Japan",
         ] {
             assert_eq!(enumerated(other), None, "{other}");
         }
         assert!(dotted(1, "").is_followed_by(&dotted(2, "")));
         assert!(!dotted(1, "").is_followed_by(&dotted(3, "")));
+        assert!(bracketed(1, "").is_followed_by(&bracketed(2, "")));
+        assert!(!dotted(1, "").is_followed_by(&bracketed(2, "")));
         for title in [
             "VIP Visits",
             "Diplomatic Relations",
