@@ -296,6 +296,9 @@ impl<'a> TextReader<'a> {
             self.write_block(BlockKind::Caption, text, line.offset);
             return;
         }
+        if rows::is_bar_rule(text) {
+            return;
+        }
         if self.read_heading(index, line) {
             return;
         }
@@ -349,10 +352,12 @@ impl<'a> TextReader<'a> {
             };
             (enumerated.words, Some(level))
         } else if let Some(heading) =
-            rows::capital_heading(text).filter(|_| rows::cells(text).is_none())
+            rows::capital_heading(text).filter(|_| self.row_cells(index).is_none())
         {
             (heading, Some(2))
-        } else if (self.stands_alone(index) && rows::enumerated(text).is_none())
+        } else if (self.stands_alone(index)
+            && rows::enumerated(text).is_none()
+            && self.row_cells(index).is_none())
             || end_part(text).is_some()
         {
             (text, None)
@@ -473,8 +478,9 @@ impl<'a> TextReader<'a> {
             self.write_block(BlockKind::ListItem, item, offset);
             return;
         }
-        let cells =
-            rows::cells(text).filter(|cells| cells.iter().all(|(_, cell)| cell.len() <= MAX_CELL));
+        let cells = self
+            .row_cells(index)
+            .filter(|cells| cells.iter().all(|(_, cell)| cell.len() <= MAX_CELL));
         // A year with a wide gap after it starts a table row when more cells follow, or when
         // the table goes on; otherwise it starts an item of a year-by-year list.
         if let Some(cells) =
@@ -493,6 +499,22 @@ impl<'a> TextReader<'a> {
             text
         };
         self.write_block(BlockKind::Paragraph, text, line.offset);
+    }
+
+    /// The cells of line `index` as a table row: split at tabs or wide gaps, or at bars when
+    /// a line beside it (across blank lines) splits into as many cells at its bars.
+    fn row_cells(&self, index: usize) -> Option<Vec<(usize, &'a str)>> {
+        let text = self.lines.get(index)?.text;
+        if let Some(cells) = rows::cells(text) {
+            return Some(cells);
+        }
+        let cells = rows::bar_cells(text)?;
+        let alike = |line: Option<&Line<'_>>| {
+            line.and_then(|line| rows::bar_cells(line.text))
+                .is_some_and(|other| other.len() == cells.len())
+        };
+        (alike(self.previous_text_line(index)) || alike(self.next_text_line(index)))
+            .then_some(cells)
     }
 
     /// A `Key: value` note in a run of them, as ministries list basic data.
@@ -1338,6 +1360,81 @@ External links
             "T\n\nProse.\n(a) Treaty of Friendship\n(b) Treaty of Commerce\nMore prose.\n",
         ] {
             assert!(headings(&read_text(page)).is_empty(), "{page}");
+        }
+    }
+
+    /// A table as its heading and its rows, each a header flag and the cells' text.
+    type TableText<'a> = (&'a str, Vec<(bool, Vec<&'a str>)>);
+
+    fn tables(document: &Document) -> Vec<TableText<'_>> {
+        document
+            .structure
+            .tables
+            .iter()
+            .map(|table| {
+                let rows = table
+                    .rows
+                    .iter()
+                    .map(|row| (row.header, document.cells(row)))
+                    .collect();
+                (table.heading.as_str(), rows)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_with_bars_between_their_cells_are_tables() {
+        let document = read_text(
+            "Ruritania-Japan Relations\n\n\
+             (1) From Japan to Ruritania\n\
+             Year | Name\n\
+             2000 January | Prime Minister A (official visit)\n\
+             2016 September | Prime Minister B (summit)\n\n\
+             Signed texts\n\n\
+             | Date | Text |\n\
+             |------|:-----|\n\
+             | 1999 | Treaty of Friendship |\n\n\
+             | 2004 |  |\n",
+        );
+        assert_eq!(
+            tables(&document),
+            [
+                (
+                    "From Japan to Ruritania",
+                    vec![
+                        (true, vec!["Year", "Name"]),
+                        (
+                            false,
+                            vec!["2000 January", "Prime Minister A (official visit)"]
+                        ),
+                        (false, vec!["2016 September", "Prime Minister B (summit)"]),
+                    ]
+                ),
+                (
+                    "Signed texts",
+                    vec![
+                        (true, vec!["Date", "Text"]),
+                        (false, vec!["1999", "Treaty of Friendship"]),
+                        (false, vec!["2004", ""]),
+                    ]
+                ),
+            ]
+        );
+        let row = document.structure.tables[0].rows[1].block;
+        let row = document.table_row(row).expect("a row");
+        assert_eq!(document.column_heading(row, 1), Some("Name"));
+        assert!(!document.text.contains("---"));
+    }
+
+    #[test]
+    fn a_bar_in_prose_makes_no_table() {
+        for page in [
+            "T\n\nTrade grew steadily | exports of cars led the way, officials said.\n",
+            "T\n\nTrade | aid\nGrants | loans | credits\n",
+        ] {
+            let document = read_text(page);
+            assert!(document.structure.tables.is_empty(), "{page}");
+            assert!(document.text.contains(" | "), "{page}");
         }
     }
 

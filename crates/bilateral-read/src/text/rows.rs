@@ -1,8 +1,8 @@
 //! The shapes of one body line of plain text beyond prose: headings marked with `==`, numbered
 //! (`1.1 Imperial era`, `1. OVERVIEW`) or in capitals; enumerated lines (`5. VIP Visits`,
 //! `(1) From Japan to Laos`, `b) Visits to Laos`) whose words may title a section; table
-//! rows whose cells are split by tabs or runs of spaces; year-by-year list lines
-//! (`1957  Vice President …`) and `Key: value` notes.
+//! rows whose cells are split by tabs, runs of spaces or bars (`2000 | Prime Minister A`);
+//! year-by-year list lines (`1957  Vice President …`) and `Key: value` notes.
 
 /// A run of this many spaces splits the cells of a space-aligned table row.
 const CELL_GAP_SPACES: &str = "   ";
@@ -196,6 +196,38 @@ pub(super) fn cells(text: &str) -> Option<Vec<(usize, &str)>> {
     Some(cells)
 }
 
+/// The cells of a table row copied with bars between them, `2000 January | Prime Minister A`
+/// or `| Year | Name |` (bars at the ends frame the row). None for a line with no bar between
+/// two cells. One bar in prose makes no table: the reader asks the lines beside it too.
+pub(super) fn bar_cells(text: &str) -> Option<Vec<(usize, &str)>> {
+    if !text.contains('|') {
+        return None;
+    }
+    let start = usize::from(text.starts_with('|'));
+    let end = if text.len() > start && text.ends_with('|') {
+        text.len() - 1
+    } else {
+        text.len()
+    };
+    let mut cells = Vec::new();
+    let mut at = start;
+    for cell in text.get(start..end)?.split('|') {
+        let lead = cell.len() - cell.trim_start().len();
+        cells.push((at + lead, cell.trim()));
+        at += cell.len() + 1;
+    }
+    (cells.len() >= 2 && cells.iter().any(|(_, cell)| !cell.is_empty())).then_some(cells)
+}
+
+/// The rule a text copy of a table draws under its header: `|---|:---:|`, `---+---`.
+pub(super) fn is_bar_rule(text: &str) -> bool {
+    text.contains(['|', '+'])
+        && text.contains('-')
+        && text
+            .chars()
+            .all(|c| matches!(c, '|' | '+' | '-' | ':' | ' '))
+}
+
 /// A header row names columns: none of its cells is a figure, though years may head columns.
 pub(super) fn is_header_row(cells: &[(usize, &str)]) -> bool {
     cells.iter().all(|(_, cell)| {
@@ -340,6 +372,32 @@ mod tests {
         assert!(is_header_row(
             &cells("Date\tAgreement\tPlace").unwrap_or_default()
         ));
+    }
+
+    #[test]
+    fn cells_split_at_bars() {
+        let texts = |text| {
+            bar_cells(text).map(|cells| cells.into_iter().map(|(_, c)| c).collect::<Vec<_>>())
+        };
+        assert_eq!(texts("Year | Name"), Some(vec!["Year", "Name"]));
+        assert_eq!(
+            texts("| 2000 January | Prime Minister A |"),
+            Some(vec!["2000 January", "Prime Minister A"])
+        );
+        assert_eq!(texts("a || b"), Some(vec!["a", "", "b"]));
+        assert_eq!(texts("| only |"), None);
+        assert_eq!(texts("plain words"), None);
+        let row = "Date|  Event";
+        let offsets: Vec<usize> = bar_cells(row)
+            .unwrap_or_default()
+            .iter()
+            .map(|&(at, _)| at)
+            .collect();
+        assert_eq!(offsets, [0, 7]);
+        assert!(is_bar_rule("|---|:---:|"));
+        assert!(is_bar_rule("----+----"));
+        assert!(!is_bar_rule("-----"));
+        assert!(!is_bar_rule("| a | b |"));
     }
 
     #[test]
