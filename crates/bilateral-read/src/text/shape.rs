@@ -157,6 +157,7 @@ const MINISTRY_WORDS: &[&str] = &[
     "relações exteriores",
     "embassy of",
     "high commission of",
+    "consulate",
     "ambassade",
     "embajada",
     "ambasciata",
@@ -397,6 +398,14 @@ mod tests {
         assert_eq!(
             shape_of("Chile–Norway relations\n\nLast updated").0,
             Shape::Scrape
+        );
+        assert_eq!(
+            shape_of("CONSULATE GENERAL OF BRAZIL IN JAPAN\n\nBilateral Relations\n\nText."),
+            (
+                Shape::Ministry,
+                "Bilateral Relations".into(),
+                Some("CONSULATE GENERAL OF BRAZIL IN JAPAN".into())
+            )
         );
     }
 
