@@ -148,16 +148,20 @@ const MAX_MARKER_LABEL: usize = 40;
 struct Line<'a> {
     offset: usize,
     text: &'a str,
+    /// The bytes of white space the line was indented by, which nest bulleted lists.
+    indent: usize,
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut offset = 0;
     for raw in text.split('\n') {
-        let start = raw.trim_start_matches('\u{feff}').trim_start();
+        let unmarked = raw.trim_start_matches('\u{feff}');
+        let start = unmarked.trim_start();
         lines.push(Line {
             offset: offset + (raw.len() - start.len()),
             text: start.trim_end(),
+            indent: unmarked.len() - start.len(),
         });
         offset += raw.len() + 1;
     }
@@ -199,6 +203,9 @@ struct TextReader<'a> {
     /// The level of the last heading that is no sub-heading: a sub-heading ("(1) From Japan
     /// to Laos") sits one below it.
     outline_level: u8,
+    /// The bulleted labels written as sub-headings that may still hold nested lines: each
+    /// label's indent and level, outermost first.
+    bullet_labels: Vec<(usize, u8)>,
     body_started: bool,
     last_text_line: usize,
     open_reference: Option<OpenReference>,
@@ -225,6 +232,7 @@ impl<'a> TextReader<'a> {
             after_image: false,
             last_heading_level: None,
             outline_level: 1,
+            bullet_labels: Vec::new(),
             body_started: false,
             last_text_line: lines
                 .iter()
@@ -299,7 +307,7 @@ impl<'a> TextReader<'a> {
         if rows::is_bar_rule(text) {
             return;
         }
-        if self.read_heading(index, line) {
+        if self.read_bullet_label(index, line) || self.read_heading(index, line) {
             return;
         }
         self.read_item_or_paragraph(index, line);
@@ -381,16 +389,63 @@ impl<'a> TextReader<'a> {
                 self.last_heading_level
                     .map_or(2, |level| (level + 1).min(6))
             });
-        self.builder.heading(
+        self.write_heading(
             heading,
             level,
             line.offset + text.find(heading).unwrap_or(0),
         );
-        self.last_heading_level = Some(level);
         if !sub_heading {
             self.outline_level = level;
         }
+        self.bullet_labels.clear();
+        true
+    }
+
+    fn write_heading(&mut self, heading: &str, level: u8, offset: usize) {
+        self.builder.heading(heading, level, offset);
+        self.last_heading_level = Some(level);
         self.in_table = false;
+    }
+
+    /// Writes a bulleted label that has lines nested under it — indented deeper, or bulleted
+    /// with another glyph — as a sub-heading ("• Mutual High-Level Visits"), one level below
+    /// the label it is nested in, or, when it ends in a colon ("• From Mongolia:"), as the
+    /// line that introduces the list under it; false for any other line. A line that goes on
+    /// in lower case is the label's own text wrapped, not nested under it.
+    fn read_bullet_label(&mut self, index: usize, line: Line<'a>) -> bool {
+        let Some((bullet, label)) = split_bullet(line.text) else {
+            return false;
+        };
+        let Some(next) = self.next_text_line(index) else {
+            return false;
+        };
+        let nested = next.indent > line.indent
+            || (next.indent == line.indent
+                && split_bullet(next.text).is_some_and(|(inner, _)| inner != bullet));
+        if !nested || next.text.starts_with(char::is_lowercase) {
+            return false;
+        }
+        let offset = line.offset + (line.text.len() - label.len());
+        if label
+            .strip_suffix(':')
+            .is_some_and(|intro| rows::is_title(intro.trim_end()))
+        {
+            self.write_block(BlockKind::Paragraph, label, offset);
+            return true;
+        }
+        if !rows::is_title(label) {
+            return false;
+        }
+        self.bullet_labels
+            .retain(|&(indent, _)| indent < line.indent);
+        let level = self
+            .bullet_labels
+            .last()
+            .map_or(self.outline_level, |&(_, level)| level)
+            .saturating_add(1)
+            .min(6);
+        self.bullet_labels.push((line.indent, level));
+        self.write_heading(label, level, offset);
         true
     }
 
@@ -958,10 +1013,15 @@ fn is_heading_like(text: &str) -> bool {
 
 /// The text of a list item without its bullet.
 fn strip_bullet(text: &str) -> Option<&str> {
-    BULLETS.iter().find_map(|bullet| {
+    split_bullet(text).map(|(_, item)| item)
+}
+
+/// The bullet of a list item and its text.
+fn split_bullet(text: &str) -> Option<(&'static str, &str)> {
+    BULLETS.iter().find_map(|&bullet| {
         let rest = text.strip_prefix(bullet)?;
         rest.starts_with(char::is_whitespace)
-            .then(|| rest.trim_start())
+            .then(|| (bullet, rest.trim_start()))
     })
 }
 
@@ -1435,6 +1495,87 @@ External links
             let document = read_text(page);
             assert!(document.structure.tables.is_empty(), "{page}");
             assert!(document.text.contains(" | "), "{page}");
+        }
+    }
+
+    #[test]
+    fn bulleted_labels_head_what_is_nested_under_them() {
+        let document = read_text(
+            "Political Relations\n\n\
+             The two states opened relations in 1990.\n\n\
+             \x20 • Diplomatic Relations\n\n\
+             \x20   Embassies opened in 1991.\n\n\
+             \x20 • Mutual High-Level Visits\n\n\
+             \x20   ◦ From Ruritania:\n\n\
+             \x20     - 1991 – President of Ruritania (state visit)\n\n\
+             \x20     - 1999 – Prime Minister of Ruritania (official visit)\n\n\
+             \x20   ◦ From Japan:\n\
+             \x20     - 2006 – Prime Minister of Japan (official visit)\n\
+             \x20 • Cultural Exchanges\n\
+             \x20   ▪ Scholarships\n\
+             \x20     * 2010 – Ten students\n",
+        );
+        assert_eq!(
+            headings(&document),
+            [
+                ("Diplomatic Relations", 2),
+                ("Mutual High-Level Visits", 2),
+                ("Cultural Exchanges", 2),
+                ("Scholarships", 3)
+            ]
+        );
+        assert_eq!(
+            lists(&document),
+            [
+                (
+                    "From Ruritania",
+                    vec![
+                        "1991 – President of Ruritania (state visit)",
+                        "1999 – Prime Minister of Ruritania (official visit)"
+                    ]
+                ),
+                (
+                    "From Japan",
+                    vec!["2006 – Prime Minister of Japan (official visit)"]
+                ),
+                ("Scholarships", vec!["2010 – Ten students"]),
+            ]
+        );
+        // Flush left, a change of bullet nests the list.
+        let document =
+            read_text("T\n\nProse.\n• From Japan:\n- 2001 – Envoy A\n- 2003 – Envoy B\n");
+        assert_eq!(
+            lists(&document),
+            [("From Japan", vec!["2001 – Envoy A", "2003 – Envoy B"])]
+        );
+    }
+
+    #[test]
+    fn bullets_without_nested_lines_stay_items() {
+        for (page, items) in [
+            // Siblings.
+            (
+                "T\n\nProse.\n  • Diplomatic Relations\n  • Trade and Aid\n",
+                vec!["Diplomatic Relations", "Trade and Aid"],
+            ),
+            // A sentence over nested lines.
+            (
+                "T\n\nProse.\n• Relations were opened in 1990.\n   - Embassies followed\n",
+                vec!["Relations were opened in 1990.", "Embassies followed"],
+            ),
+            // The label's own text wrapped onto an indented line.
+            (
+                "T\n\nProse.\n• Agreement on Trade and\n   economic cooperation (1995)\n",
+                vec!["Agreement on Trade and"],
+            ),
+        ] {
+            let document = read_text(page);
+            assert!(headings(&document).is_empty(), "{page}");
+            let listed: Vec<&str> = lists(&document)
+                .into_iter()
+                .flat_map(|(_, items)| items)
+                .collect();
+            assert_eq!(listed, items, "{page}");
         }
     }
 
