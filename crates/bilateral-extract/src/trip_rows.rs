@@ -121,11 +121,12 @@ pub(crate) fn heading_direction(line: &str, state: &State) -> Option<RowDirectio
     if words.is_empty() || !words.iter().all(|word| HEADING_WORDS.contains(word)) {
         return None;
     }
+    // "From the Republic of Korea": the article before a name is no word of direction.
     let word_before = |mention: &bilateral_gazetteer::Mention| {
         body.get(..mention.span.start)
             .unwrap_or("")
             .split_whitespace()
-            .last()
+            .rfind(|word| !word.eq_ignore_ascii_case("the"))
             .unwrap_or("")
             .to_lowercase()
     };

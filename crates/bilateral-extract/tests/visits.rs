@@ -361,6 +361,8 @@ fn paraphrases_of_a_heading_that_directs_its_rows() {
         "'''(b) From Chile to Norway'''",
         "'''Visits to Norway'''",
         "'''Visits by Chilean leaders to Norway'''",
+        "'''From the Republic of Chile to the Kingdom of Norway'''",
+        "'''From the Republic of Chile'''",
     ] {
         check_wikitext(
             &format!(
