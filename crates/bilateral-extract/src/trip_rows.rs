@@ -267,7 +267,8 @@ fn trip_column(heading: &str) -> Option<TripColumn> {
 
 /// A row of a table of trips, read by its header: "Date | Visitor | Office | Host country",
 /// "Session | Date | Venue | Visiting leader". The visitor's state is the other member of the
-/// pair from the host, named in its column or by the venue's city.
+/// pair from the host, named in its column, by the venue's city or by the heading over the
+/// table ("From X to Y" over "Year | Name").
 pub(crate) fn table_trip(
     document: &Document,
     row: RowRef<'_>,
@@ -311,7 +312,9 @@ pub(crate) fn table_trip(
         })
         .or_else(|| cell(TripColumn::Place).and_then(|span| view.countries_in(span).next()))
         .map(|country| country.code)
-        .filter(|code| state.dyad.contains(*code));
+        .filter(|code| state.dyad.contains(*code))
+        // A table that names no host goes the way its heading directs ("From X to Y").
+        .or_else(|| state.rows.direction.map(|direction| direction.host));
     let dates: Vec<&DateRef> = view.dates_in(date_cell).collect();
     let (Some(host), Some(date)) = (host, dates.first()) else {
         return;
