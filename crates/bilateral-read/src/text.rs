@@ -1,10 +1,12 @@
 //! Reads plain text of an article page: the seed's scrape (title on the first line, "Last
 //! updated" and the infobox), a Wikipedia page copied from a browser (menus, contents, tabs,
-//! `[edit]` links, `^ a b` references, footer), a foreign ministry's page (site header,
-//! breadcrumbs, `Key: value` notes, year-by-year lists, a "Sources" list) and heading-marked
-//! text (`= Title =`, `== History ==`, `- ` items). The shape is told from the content
-//! (`shape`); lines other than prose become headings, list items and table rows (`rows`);
-//! citation markers come out of the text and references are read from the list at the end.
+//! `[edit]` links, `^ a b` references, footer), a foreign ministry's or an embassy's page
+//! (site header, breadcrumbs, `Key: value` notes, numbered sections with bracketed
+//! sub-headings, year-by-year lists, nested bullets, tables with bars between their cells, a
+//! "Sources" list) and heading-marked text (`= Title =`, `== History ==`, `- ` items). The
+//! shape is told from the content (`shape`); lines other than prose become headings, list
+//! items and table rows (`rows`); citation markers come out of the text and references are
+//! read from the list at the end.
 //!
 //! Plain text has lost its markup, so every rule here is a judgement about the shape of a
 //! line; a line that fits no rule is kept as a paragraph rather than lost.
