@@ -75,14 +75,16 @@ pub fn find_dyad(document: &Document) -> Option<Dyad> {
 }
 
 /// The dyad of a document: the one given, else from its title (with the publisher's own state
-/// when the title names only the other), else its file name, else its infobox, else the first
-/// two states its lead paragraph names.
+/// when the title names only the other), else the mission its publisher names ("Embassy of X
+/// in Y" over a title such as "Political Relations"), else its file name, else its infobox,
+/// else the first two states its lead paragraph names.
 pub fn find_dyad_with(document: &Document, hints: DyadHints<'_>) -> Option<Dyad> {
     if let Some(dyad) = hints.given {
         return Some(dyad);
     }
     let from_title =
-        bilateral_gazetteer::dyad_from_page_title(&document.title, document.publisher.as_deref());
+        bilateral_gazetteer::dyad_from_page_title(&document.title, document.publisher.as_deref())
+            .or_else(|| document.publisher.as_deref().and_then(dyad_of_mission));
     if let Some(dyad) = from_title.or_else(|| {
         hints
             .file_name
@@ -115,6 +117,39 @@ pub fn find_dyad_with(document: &Document, hints: DyadHints<'_>) -> Option<Dyad>
                     .collect();
             first_two(&named)
         })
+}
+
+/// Names of missions that say whose they are and where, as a page's publisher gives them.
+const MISSION_NAMES: &[&str] = &[
+    "embassy of ",
+    "consulate general of ",
+    "consulate-general of ",
+    "consulate of ",
+    "high commission of ",
+];
+
+/// The state and the host of the mission a page's publisher names: "Embassy of Mongolia in
+/// the Republic of Korea", "CONSULATE GENERAL OF BRAZIL IN JAPAN". None when either is no
+/// state ("Embassy of Chile in Oslo").
+fn dyad_of_mission(publisher: &str) -> Option<Dyad> {
+    publisher.split(" / ").find_map(|part| {
+        // ASCII lower-casing keeps byte offsets, so they hold in `part` too.
+        let lower = part.to_ascii_lowercase();
+        let start = MISSION_NAMES
+            .iter()
+            .find_map(|name| lower.find(name).map(|at| at + name.len()))?;
+        let names = part.get(start..)?;
+        // A state's name may hold "in"; every " in " is tried.
+        lower
+            .get(start..)?
+            .match_indices(" in ")
+            .find_map(|(at, gap)| {
+                let sender = bilateral_gazetteer::lookup(names.get(..at)?)?;
+                let host = names.get(at + gap.len()..)?.split(',').next()?;
+                let host = bilateral_gazetteer::lookup(host)?;
+                Dyad::new(sender.code, host.code).ok()
+            })
+    })
 }
 
 /// How many paragraphs from the start may hold the lead that names the pair.
@@ -550,6 +585,45 @@ mod tests {
         };
         let titled = "Peru–Japan relations\n\nThe two governments meet every year.\n";
         assert_eq!(dyad(titled, hints).as_deref(), Some("EST-FIN"));
+    }
+
+    #[test]
+    fn an_embassy_page_under_a_generic_title_is_about_the_embassy_and_its_host() {
+        for (page, codes) in [
+            (
+                "EMBASSY OF MONGOLIA IN THE REPUBLIC OF KOREA\n\n\
+                 Bilateral Relations > Political Relations\n\nPolitical Relations\n\n\
+                 The two states established relations in 1990.\n",
+                "KOR-MNG",
+            ),
+            (
+                "Embassy of Chile in Norway\n\nBilateral Relations\n\nThe two states trade.\n",
+                "CHL-NOR",
+            ),
+            (
+                "Ministry of Foreign Affairs\nConsulate General of Brazil in Japan\n\n\
+                 Bilateral Relations\n\nThe two states trade.\n",
+                "BRA-JPN",
+            ),
+            // The title comes first, even in an ASCII hyphen.
+            (
+                "Embassy of Japan in Viet Nam\n\nJapan-Laos Relations (Basic Data)\n\n\
+                 The two states trade.\n",
+                "JPN-LAO",
+            ),
+        ] {
+            assert_eq!(
+                dyad(page, DyadHints::default()).as_deref(),
+                Some(codes),
+                "{page}"
+            );
+        }
+        for page in [
+            "Embassy of Chile in Oslo\n\nBilateral Relations\n\nThe two states trade.\n",
+            "Embassy of Chile\n\nBilateral Relations\n\nThe two states trade.\n",
+        ] {
+            assert_eq!(dyad(page, DyadHints::default()), None, "{page}");
+        }
     }
 
     #[test]

@@ -141,11 +141,12 @@ fn direction_of_mentions(
     mentions: &[bilateral_gazetteer::Mention],
     state: &State,
 ) -> Option<RowDirection> {
+    // "From the Republic of Korea": the article before a name is no word of direction.
     let word_before = |mention: &bilateral_gazetteer::Mention| {
         body.get(..mention.span.start)
             .unwrap_or("")
             .split_whitespace()
-            .last()
+            .rfind(|word| !word.eq_ignore_ascii_case("the"))
             .unwrap_or("")
             .to_lowercase()
     };
@@ -286,7 +287,8 @@ fn trip_column(heading: &str) -> Option<TripColumn> {
 
 /// A row of a table of trips, read by its header: "Date | Visitor | Office | Host country",
 /// "Session | Date | Venue | Visiting leader". The visitor's state is the other member of the
-/// pair from the host, named in its column or by the venue's city.
+/// pair from the host, named in its column, by the venue's city or by the heading over the
+/// table ("From X to Y" over "Year | Name").
 pub(crate) fn table_trip(
     document: &Document,
     row: RowRef<'_>,

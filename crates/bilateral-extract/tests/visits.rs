@@ -313,6 +313,28 @@ fn a_table_of_trips_is_read_by_its_header() {
 }
 
 #[test]
+fn a_table_with_no_host_goes_the_way_its_heading_directs() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Chile and Norway are old partners.\n\n\
+             3. High-Level Visits\n\
+             (1) From Chile to Norway\n\
+             Year | Name\n\
+             1994 | President Ana Soto\n\
+             2008 | Prime Minister Rui Vidal\n\
+             (2) Chile and Norway\n\
+             Year | Name\n\
+             1999 | Prime Minister Eva Lund\n",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1994","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_government","level":"unspecified","start":"2008","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn the_emir_is_the_ruler_named_before_and_a_meeting_keeps_its_own_date() {
     check(
         &article(
@@ -361,6 +383,8 @@ fn paraphrases_of_a_heading_that_directs_its_rows() {
         "'''(b) From Chile to Norway'''",
         "'''Visits to Norway'''",
         "'''Visits by Chilean leaders to Norway'''",
+        "'''From the Republic of Chile to the Kingdom of Norway'''",
+        "'''From the Republic of Chile'''",
     ] {
         check_wikitext(
             &format!(

@@ -1,10 +1,12 @@
 //! Reads plain text of an article page: the seed's scrape (title on the first line, "Last
 //! updated" and the infobox), a Wikipedia page copied from a browser (menus, contents, tabs,
-//! `[edit]` links, `^ a b` references, footer), a foreign ministry's page (site header,
-//! breadcrumbs, `Key: value` notes, year-by-year lists, a "Sources" list) and heading-marked
-//! text (`= Title =`, `== History ==`, `- ` items). The shape is told from the content
-//! (`shape`); lines other than prose become headings, list items and table rows (`rows`);
-//! citation markers come out of the text and references are read from the list at the end.
+//! `[edit]` links, `^ a b` references, footer), a foreign ministry's or an embassy's page
+//! (site header, breadcrumbs, `Key: value` notes, numbered sections with bracketed
+//! sub-headings, year-by-year lists, nested bullets, tables with bars between their cells, a
+//! "Sources" list) and heading-marked text (`= Title =`, `== History ==`, `- ` items). The
+//! shape is told from the content (`shape`); lines other than prose become headings, list
+//! items and table rows (`rows`); citation markers come out of the text and references are
+//! read from the list at the end.
 //!
 //! Plain text has lost its markup, so every rule here is a judgement about the shape of a
 //! line; a line that fits no rule is kept as a paragraph rather than lost.
@@ -14,6 +16,7 @@ mod shape;
 
 use bilateral_model::{BlockKind, Diagnostic, Document, Format, RawReference, ReferenceBody, Span};
 
+use self::rows::Enumeration;
 use self::shape::Shape;
 use crate::DocumentBuilder;
 
@@ -147,16 +150,20 @@ const MAX_MARKER_LABEL: usize = 40;
 struct Line<'a> {
     offset: usize,
     text: &'a str,
+    /// The bytes of white space the line was indented by, which nest bulleted lists.
+    indent: usize,
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut offset = 0;
     for raw in text.split('\n') {
-        let start = raw.trim_start_matches('\u{feff}').trim_start();
+        let unmarked = raw.trim_start_matches('\u{feff}');
+        let start = unmarked.trim_start();
         lines.push(Line {
             offset: offset + (raw.len() - start.len()),
             text: start.trim_end(),
+            indent: unmarked.len() - start.len(),
         });
         offset += raw.len() + 1;
     }
@@ -195,6 +202,12 @@ struct TextReader<'a> {
     after_image: bool,
     /// The level of the last block written, when it was a heading.
     last_heading_level: Option<u8>,
+    /// The level of the last heading that is no sub-heading: a sub-heading ("(1) From Japan
+    /// to Laos") sits one below it.
+    outline_level: u8,
+    /// The bulleted labels written as sub-headings that may still hold nested lines: each
+    /// label's indent and level, outermost first.
+    bullet_labels: Vec<(usize, u8)>,
     body_started: bool,
     last_text_line: usize,
     open_reference: Option<OpenReference>,
@@ -220,6 +233,8 @@ impl<'a> TextReader<'a> {
             after_flag: false,
             after_image: false,
             last_heading_level: None,
+            outline_level: 1,
+            bullet_labels: Vec::new(),
             body_started: false,
             last_text_line: lines
                 .iter()
@@ -277,6 +292,7 @@ impl<'a> TextReader<'a> {
         }
         if (!self.body_started && text.eq_ignore_ascii_case(self.builder.title()))
             || shape::is_body_chrome(text)
+            || shape::is_trail(text)
             || (self.shape == Shape::Ministry
                 && (shape::is_dateline(text) || shape::is_breadcrumb(text)))
         {
@@ -290,7 +306,10 @@ impl<'a> TextReader<'a> {
             self.write_block(BlockKind::Caption, text, line.offset);
             return;
         }
-        if self.read_heading(index, line) {
+        if rows::is_bar_rule(text) {
+            return;
+        }
+        if self.read_bullet_label(index, line) || self.read_heading(index, line) {
             return;
         }
         self.read_item_or_paragraph(index, line);
@@ -320,6 +339,7 @@ impl<'a> TextReader<'a> {
     /// it is no heading.
     fn read_heading(&mut self, index: usize, line: Line<'a>) -> bool {
         let text = line.text;
+        let mut sub_heading = false;
         let (heading, level) = if let Some((level, heading)) = rows::marked_heading(text) {
             (heading, Some(level))
         } else if let Some(heading) = text.strip_suffix("[edit]") {
@@ -332,11 +352,24 @@ impl<'a> TextReader<'a> {
             })
         {
             (heading, Some(level))
+        } else if let Some(enumerated) = self.enumerated_heading(index) {
+            let level = match enumerated.style {
+                Enumeration::Dotted => 2,
+                Enumeration::Bracketed => {
+                    sub_heading = true;
+                    (self.outline_level + 1).min(6)
+                }
+            };
+            (enumerated.words, Some(level))
         } else if let Some(heading) =
-            rows::capital_heading(text).filter(|_| rows::cells(text).is_none())
+            rows::capital_heading(text).filter(|_| self.row_cells(index).is_none())
         {
             (heading, Some(2))
-        } else if self.stands_alone(index) || end_part(text).is_some() {
+        } else if (self.stands_alone(index)
+            && rows::enumerated(text).is_none()
+            && self.row_cells(index).is_none())
+            || end_part(text).is_some()
+        {
             (text, None)
         } else {
             return false;
@@ -358,14 +391,127 @@ impl<'a> TextReader<'a> {
                 self.last_heading_level
                     .map_or(2, |level| (level + 1).min(6))
             });
-        self.builder.heading(
+        self.write_heading(
             heading,
             level,
             line.offset + text.find(heading).unwrap_or(0),
         );
+        if !sub_heading {
+            self.outline_level = level;
+        }
+        self.bullet_labels.clear();
+        true
+    }
+
+    fn write_heading(&mut self, heading: &str, level: u8, offset: usize) {
+        self.builder.heading(heading, level, offset);
         self.last_heading_level = Some(level);
         self.in_table = false;
+    }
+
+    /// Writes a bulleted label that has lines nested under it — indented deeper, or bulleted
+    /// with another glyph — as a sub-heading ("• Mutual High-Level Visits"), one level below
+    /// the label it is nested in, or, when it ends in a colon ("• From Mongolia:"), as the
+    /// line that introduces the list under it; false for any other line. A line that goes on
+    /// in lower case is the label's own text wrapped, not nested under it.
+    fn read_bullet_label(&mut self, index: usize, line: Line<'a>) -> bool {
+        let Some((bullet, label)) = split_bullet(line.text) else {
+            return false;
+        };
+        let Some(next) = self.next_text_line(index) else {
+            return false;
+        };
+        let nested = next.indent > line.indent
+            || (next.indent == line.indent
+                && split_bullet(next.text).is_some_and(|(inner, _)| inner != bullet));
+        if !nested || next.text.starts_with(char::is_lowercase) {
+            return false;
+        }
+        let offset = line.offset + (line.text.len() - label.len());
+        if label
+            .strip_suffix(':')
+            .is_some_and(|intro| rows::is_title(intro.trim_end()))
+        {
+            self.write_block(BlockKind::Paragraph, label, offset);
+            return true;
+        }
+        if !rows::is_title(label) {
+            return false;
+        }
+        self.bullet_labels
+            .retain(|&(indent, _)| indent < line.indent);
+        let level = self
+            .bullet_labels
+            .last()
+            .map_or(self.outline_level, |&(_, level)| level)
+            .saturating_add(1)
+            .min(6);
+        self.bullet_labels.push((line.indent, level));
+        self.write_heading(label, level, offset);
         true
+    }
+
+    /// An enumerated line that titles what follows it, "5. VIP Visits" or "(1) From Japan to
+    /// Laos", rather than standing in a run of items ("1. Agreement on Trade" over "2. Protocol on
+    /// Air Services"): its words are a title, it stands alone or content follows it directly,
+    /// the next item of its run does not follow it, and it does not close a run or follow a
+    /// line that introduces a list ("The agreements are:").
+    fn enumerated_heading(&self, index: usize) -> Option<rows::Enumerated<'a>> {
+        let line = self.lines.get(index)?;
+        let this = rows::enumerated(line.text).filter(|this| rows::is_title(this.words))?;
+        let next_is_adjacent = self
+            .lines
+            .get(index + 1)
+            .is_some_and(|next| !next.text.is_empty());
+        let alone = self.stands_alone(index);
+        if !(next_is_adjacent || alone) {
+            return None;
+        }
+        let continues = |before: &Line<'_>, after: &Line<'_>| {
+            rows::enumerated(before.text)
+                .zip(rows::enumerated(after.text))
+                .is_some_and(|(before, after)| before.is_followed_by(&after))
+        };
+        if self
+            .next_text_line(index)
+            .is_some_and(|next| continues(line, next))
+        {
+            return None;
+        }
+        // A blank line above a line followed by content parts it from a run above.
+        let previous = if alone {
+            self.previous_text_line(index)
+        } else {
+            index
+                .checked_sub(1)
+                .and_then(|i| self.lines.get(i))
+                .filter(|previous| !previous.text.is_empty())
+        };
+        if previous
+            .is_some_and(|previous| previous.text.ends_with(':') || continues(previous, line))
+        {
+            return None;
+        }
+        Some(this)
+    }
+
+    /// The nearest line with text after line `index`.
+    fn next_text_line(&self, index: usize) -> Option<&'a Line<'a>> {
+        let lines: &'a [Line<'a>] = self.lines;
+        lines
+            .get(index + 1..)?
+            .iter()
+            .find(|line| !line.text.is_empty())
+    }
+
+    /// The nearest line with text before line `index`.
+    fn previous_text_line(&self, index: usize) -> Option<&'a Line<'a>> {
+        let lines: &'a [Line<'a>] = self.lines;
+        lines
+            .get(..index)?
+            .iter()
+            .rev()
+            .find(|line| !line.text.is_empty())
     }
 
     /// The level the table of contents gives a heading, if it lists it.
@@ -389,8 +535,9 @@ impl<'a> TextReader<'a> {
             self.write_block(BlockKind::ListItem, item, offset);
             return;
         }
-        let cells =
-            rows::cells(text).filter(|cells| cells.iter().all(|(_, cell)| cell.len() <= MAX_CELL));
+        let cells = self
+            .row_cells(index)
+            .filter(|cells| cells.iter().all(|(_, cell)| cell.len() <= MAX_CELL));
         // A year with a wide gap after it starts a table row when more cells follow, or when
         // the table goes on; otherwise it starts an item of a year-by-year list.
         if let Some(cells) =
@@ -409,6 +556,22 @@ impl<'a> TextReader<'a> {
             text
         };
         self.write_block(BlockKind::Paragraph, text, line.offset);
+    }
+
+    /// The cells of line `index` as a table row: split at tabs or wide gaps, or at bars when
+    /// a line beside it (across blank lines) splits into as many cells at its bars.
+    fn row_cells(&self, index: usize) -> Option<Vec<(usize, &'a str)>> {
+        let text = self.lines.get(index)?.text;
+        if let Some(cells) = rows::cells(text) {
+            return Some(cells);
+        }
+        let cells = rows::bar_cells(text)?;
+        let alike = |line: Option<&Line<'_>>| {
+            line.and_then(|line| rows::bar_cells(line.text))
+                .is_some_and(|other| other.len() == cells.len())
+        };
+        (alike(self.previous_text_line(index)) || alike(self.next_text_line(index)))
+            .then_some(cells)
     }
 
     /// A `Key: value` note in a run of them, as ministries list basic data.
@@ -430,13 +593,9 @@ impl<'a> TextReader<'a> {
             i.and_then(|i| self.lines.get(i))
                 .is_some_and(|line| is_bare_item(line.text))
         };
-        let after_colon = self.lines.get(..index).is_some_and(|before| {
-            before
-                .iter()
-                .rev()
-                .find(|line| !line.text.is_empty())
-                .is_some_and(|line| line.text.ends_with(':'))
-        });
+        let after_colon = self
+            .previous_text_line(index)
+            .is_some_and(|line| line.text.ends_with(':'));
         // A line right above a marked list introduces it.
         let introduces = self
             .lines
@@ -856,10 +1015,15 @@ fn is_heading_like(text: &str) -> bool {
 
 /// The text of a list item without its bullet.
 fn strip_bullet(text: &str) -> Option<&str> {
-    BULLETS.iter().find_map(|bullet| {
+    split_bullet(text).map(|(_, item)| item)
+}
+
+/// The bullet of a list item and its text.
+fn split_bullet(text: &str) -> Option<(&'static str, &str)> {
+    BULLETS.iter().find_map(|&bullet| {
         let rest = text.strip_prefix(bullet)?;
         rest.starts_with(char::is_whitespace)
-            .then(|| rest.trim_start())
+            .then(|| (bullet, rest.trim_start()))
     })
 }
 
@@ -1101,6 +1265,335 @@ External links
         assert_eq!(out_of_order.diagnostics.len(), 1);
         let dangling = read_text("T\n\nLine one. [7]\n");
         assert_eq!(dangling.diagnostics.len(), 1);
+    }
+
+    fn headings(document: &Document) -> Vec<(&str, u8)> {
+        document
+            .sections
+            .iter()
+            .skip(1)
+            .map(|section| (section.heading.as_str(), section.level))
+            .collect()
+    }
+
+    fn lists(document: &Document) -> Vec<(&str, Vec<&str>)> {
+        document
+            .structure
+            .lists
+            .iter()
+            .map(|list| {
+                let items = list
+                    .items
+                    .iter()
+                    .map(|&block| document.slice(document.blocks[block].span))
+                    .collect();
+                (list.heading.as_str(), items)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbered_section_titles_packed_against_their_text_are_headings() {
+        let document = read_text(
+            "Ruritania-Japan Relations\n\n\
+             1. Diplomatic Relations\n\
+             Relations were opened in 1921.\n\
+             They were never broken.\n\n\
+             2. Bilateral Agreements\n\
+             1. Agreement on Trade (1950)\n\
+             2. Protocol on Air Services (1961)\n\
+             3. Exchange of Notes on Grant Aid (1977)\n\
+             3. VIP Visits\n\
+             The King came in 1990.\n\n\
+             4. Cultural Exchanges\n\n\
+             Students travel both ways.\n",
+        );
+        assert_eq!(
+            headings(&document),
+            [
+                ("Diplomatic Relations", 2),
+                ("Bilateral Agreements", 2),
+                ("VIP Visits", 2),
+                ("Cultural Exchanges", 2)
+            ]
+        );
+        assert_eq!(
+            lists(&document),
+            [(
+                "Bilateral Agreements",
+                vec![
+                    "Agreement on Trade (1950)",
+                    "Protocol on Air Services (1961)",
+                    "Exchange of Notes on Grant Aid (1977)"
+                ]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_after_a_blank_line_below_a_run_is_a_heading() {
+        let document = read_text(
+            "T\n\nSigned:\n1. Treaty of Commerce (1901)\n2. Treaty of Navigation (1903)\n\n\
+             3. Culture and Education\nSchools teach both languages.\n",
+        );
+        assert_eq!(headings(&document), [("Culture and Education", 2)]);
+    }
+
+    #[test]
+    fn runs_of_numbered_items_stay_items() {
+        for (page, items) in [
+            // Titles in a run; the last is followed by prose.
+            (
+                "T\n\nProse first.\n1. Treaty of Friendship\n2. Protocol on Air Services\nMore prose.\n",
+                vec!["Treaty of Friendship", "Protocol on Air Services"],
+            ),
+            // After a line that introduces them.
+            (
+                "T\n\nThe agreements are:\n1. Treaty of Friendship\nMore prose.\n",
+                vec!["Treaty of Friendship"],
+            ),
+            // A run with blank lines between its items.
+            (
+                "T\n\nProse first.\n\n1. Treaty of Friendship\n\n2. Protocol on Air Services\n\nMore prose.\n",
+                vec!["Treaty of Friendship", "Protocol on Air Services"],
+            ),
+        ] {
+            let document = read_text(page);
+            assert!(headings(&document).is_empty(), "{page}");
+            let listed: Vec<&str> = lists(&document)
+                .into_iter()
+                .flat_map(|(_, items)| items)
+                .collect();
+            assert_eq!(listed, items, "{page}");
+        }
+    }
+
+    #[test]
+    fn bracketed_titles_over_rows_are_sub_headings() {
+        let document = read_text(
+            "Ruritania-Japan Relations\n\n\
+             3. VIP Visits\n\
+             (1) From Japan to Ruritania\n\
+             2000  Prime Minister A (official visit)\n\
+             2016  Prime Minister B (summit)\n\
+             (2) From Ruritania to Japan\n\
+             2012  President C (state visit)\n\n\
+             Cultural ties\n\n\
+             b) Visits of Students\n\
+             2019  A choir from the capital\n",
+        );
+        assert_eq!(
+            headings(&document),
+            [
+                ("VIP Visits", 2),
+                ("From Japan to Ruritania", 3),
+                ("From Ruritania to Japan", 3),
+                ("Cultural ties", 2),
+                ("Visits of Students", 3)
+            ]
+        );
+        assert_eq!(
+            lists(&document),
+            [
+                (
+                    "From Japan to Ruritania",
+                    vec![
+                        "2000 Prime Minister A (official visit)",
+                        "2016 Prime Minister B (summit)"
+                    ]
+                ),
+                (
+                    "From Ruritania to Japan",
+                    vec!["2012 President C (state visit)"]
+                ),
+                ("Visits of Students", vec!["2019 A choir from the capital"]),
+            ]
+        );
+        // Standing alone, under no numbered heading.
+        let document =
+            read_text("T\n\nProse.\n\n(a) Visits to Japan\n\n2001  Envoy D\n2003  Envoy E\n");
+        assert_eq!(headings(&document), [("Visits to Japan", 2)]);
+    }
+
+    #[test]
+    fn bracketed_sentences_and_runs_are_no_headings() {
+        for page in [
+            "T\n\n(1) The two sides agreed to expand trade.\nThey met again.\n",
+            "T\n\nProse.\n(a) Treaty of Friendship\n(b) Treaty of Commerce\nMore prose.\n",
+        ] {
+            assert!(headings(&read_text(page)).is_empty(), "{page}");
+        }
+    }
+
+    /// A table as its heading and its rows, each a header flag and the cells' text.
+    type TableText<'a> = (&'a str, Vec<(bool, Vec<&'a str>)>);
+
+    fn tables(document: &Document) -> Vec<TableText<'_>> {
+        document
+            .structure
+            .tables
+            .iter()
+            .map(|table| {
+                let rows = table
+                    .rows
+                    .iter()
+                    .map(|row| (row.header, document.cells(row)))
+                    .collect();
+                (table.heading.as_str(), rows)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_with_bars_between_their_cells_are_tables() {
+        let document = read_text(
+            "Ruritania-Japan Relations\n\n\
+             (1) From Japan to Ruritania\n\
+             Year | Name\n\
+             2000 January | Prime Minister A (official visit)\n\
+             2016 September | Prime Minister B (summit)\n\n\
+             Signed texts\n\n\
+             | Date | Text |\n\
+             |------|:-----|\n\
+             | 1999 | Treaty of Friendship |\n\n\
+             | 2004 |  |\n",
+        );
+        assert_eq!(
+            tables(&document),
+            [
+                (
+                    "From Japan to Ruritania",
+                    vec![
+                        (true, vec!["Year", "Name"]),
+                        (
+                            false,
+                            vec!["2000 January", "Prime Minister A (official visit)"]
+                        ),
+                        (false, vec!["2016 September", "Prime Minister B (summit)"]),
+                    ]
+                ),
+                (
+                    "Signed texts",
+                    vec![
+                        (true, vec!["Date", "Text"]),
+                        (false, vec!["1999", "Treaty of Friendship"]),
+                        (false, vec!["2004", ""]),
+                    ]
+                ),
+            ]
+        );
+        let row = document.structure.tables[0].rows[1].block;
+        let row = document.table_row(row).expect("a row");
+        assert_eq!(document.column_heading(row, 1), Some("Name"));
+        assert!(!document.text.contains("---"));
+    }
+
+    #[test]
+    fn a_bar_in_prose_makes_no_table() {
+        for page in [
+            "T\n\nTrade grew steadily | exports of cars led the way, officials said.\n",
+            "T\n\nTrade | aid\nGrants | loans | credits\n",
+        ] {
+            let document = read_text(page);
+            assert!(document.structure.tables.is_empty(), "{page}");
+            assert!(document.text.contains(" | "), "{page}");
+        }
+    }
+
+    #[test]
+    fn bulleted_labels_head_what_is_nested_under_them() {
+        let document = read_text(
+            "Political Relations\n\n\
+             The two states opened relations in 1990.\n\n\
+             \x20 • Diplomatic Relations\n\n\
+             \x20   Embassies opened in 1991.\n\n\
+             \x20 • Mutual High-Level Visits\n\n\
+             \x20   ◦ From Ruritania:\n\n\
+             \x20     - 1991 – President of Ruritania (state visit)\n\n\
+             \x20     - 1999 – Prime Minister of Ruritania (official visit)\n\n\
+             \x20   ◦ From Japan:\n\
+             \x20     - 2006 – Prime Minister of Japan (official visit)\n\
+             \x20 • Cultural Exchanges\n\
+             \x20   ▪ Scholarships\n\
+             \x20     * 2010 – Ten students\n",
+        );
+        assert_eq!(
+            headings(&document),
+            [
+                ("Diplomatic Relations", 2),
+                ("Mutual High-Level Visits", 2),
+                ("Cultural Exchanges", 2),
+                ("Scholarships", 3)
+            ]
+        );
+        assert_eq!(
+            lists(&document),
+            [
+                (
+                    "From Ruritania",
+                    vec![
+                        "1991 – President of Ruritania (state visit)",
+                        "1999 – Prime Minister of Ruritania (official visit)"
+                    ]
+                ),
+                (
+                    "From Japan",
+                    vec!["2006 – Prime Minister of Japan (official visit)"]
+                ),
+                ("Scholarships", vec!["2010 – Ten students"]),
+            ]
+        );
+        // Flush left, a change of bullet nests the list.
+        let document =
+            read_text("T\n\nProse.\n• From Japan:\n- 2001 – Envoy A\n- 2003 – Envoy B\n");
+        assert_eq!(
+            lists(&document),
+            [("From Japan", vec!["2001 – Envoy A", "2003 – Envoy B"])]
+        );
+    }
+
+    #[test]
+    fn bullets_without_nested_lines_stay_items() {
+        for (page, items) in [
+            // Siblings.
+            (
+                "T\n\nProse.\n  • Diplomatic Relations\n  • Trade and Aid\n",
+                vec!["Diplomatic Relations", "Trade and Aid"],
+            ),
+            // A sentence over nested lines.
+            (
+                "T\n\nProse.\n• Relations were opened in 1990.\n   - Embassies followed\n",
+                vec!["Relations were opened in 1990.", "Embassies followed"],
+            ),
+            // The label's own text wrapped onto an indented line.
+            (
+                "T\n\nProse.\n• Agreement on Trade and\n   economic cooperation (1995)\n",
+                vec!["Agreement on Trade and"],
+            ),
+        ] {
+            let document = read_text(page);
+            assert!(headings(&document).is_empty(), "{page}");
+            let listed: Vec<&str> = lists(&document)
+                .into_iter()
+                .flat_map(|(_, items)| items)
+                .collect();
+            assert_eq!(listed, items, "{page}");
+        }
+    }
+
+    #[test]
+    fn breadcrumb_trails_are_no_text_on_a_page_of_any_shape() {
+        let document = read_text(
+            "Home > Countries > Laos\n\nJapan-Laos Relations\n\n\
+             Bilateral Relations > Political Relations\n\
+             The two states met in 1955.\n\nExports > imports in 2019\n",
+        );
+        assert_eq!(document.title, "Japan-Laos Relations");
+        assert_eq!(
+            document.text,
+            "The two states met in 1955.\n\nExports > imports in 2019"
+        );
+        assert_eq!(document.sections.len(), 1);
     }
 
     #[test]

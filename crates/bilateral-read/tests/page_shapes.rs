@@ -294,6 +294,7 @@ fn a_ministry_page_has_its_publisher_notes_visits_treaties_and_sources() {
             ("BASIC DATA", 2),
             ("OVERVIEW", 2),
             ("HIGH-LEVEL VISITS", 2),
+            ("From Norway to Chile", 3),
             ("AGREEMENTS", 2),
             ("TRADE", 2)
         ]

@@ -1,7 +1,8 @@
 //! The shapes of one body line of plain text beyond prose: headings marked with `==`, numbered
-//! (`1.1 Imperial era`, `1. OVERVIEW`) or in capitals; table rows whose cells are split by
-//! tabs or runs of spaces; year-by-year list lines (`1957  Vice President …`) and
-//! `Key: value` notes.
+//! (`1.1 Imperial era`, `1. OVERVIEW`) or in capitals; enumerated lines (`5. VIP Visits`,
+//! `(1) From Japan to Laos`, `b) Visits to Laos`) whose words may title a section; table
+//! rows whose cells are split by tabs, runs of spaces or bars (`2000 | Prime Minister A`);
+//! year-by-year list lines (`1957  Vice President …`) and `Key: value` notes.
 
 /// A run of this many spaces splits the cells of a space-aligned table row.
 const CELL_GAP_SPACES: &str = "   ";
@@ -49,6 +50,84 @@ pub(super) fn numbered_heading(text: &str) -> Option<(u8, &str)> {
         return None;
     }
     Some((u8::try_from(parts + 1).unwrap_or(6).min(6), words))
+}
+
+/// The most words of a title an enumerated line gives the section after it.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// The longest title an enumerated line gives the section after it, in bytes.
+const MAX_TITLE_BYTES: usize = 80;
+
+/// How a line is enumerated.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Enumeration {
+    /// `5. VIP Visits`: a number and a dot.
+    Dotted,
+    /// `(1) From Japan to Laos`, `b) Visits to Laos`: a number or a letter and a bracket.
+    Bracketed,
+}
+
+/// A line that opens with an enumerator: its style, its ordinal and the words after it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Enumerated<'a> {
+    pub style: Enumeration,
+    pub ordinal: u32,
+    pub words: &'a str,
+}
+
+impl Enumerated<'_> {
+    /// Whether `next` is the item after this one in a run: the same style, the next ordinal.
+    pub fn is_followed_by(&self, next: &Enumerated<'_>) -> bool {
+        self.style == next.style && self.ordinal.checked_add(1) == Some(next.ordinal)
+    }
+}
+
+/// The most digits of an enumerator; a longer number is a year or a figure.
+const MAX_ENUMERATOR_DIGITS: usize = 3;
+
+/// `5. VIP Visits`, `(1) From Japan to Laos` or `b) Visits to Laos` as its enumerator (a
+/// letter counts from `a`, 1) and words.
+pub(super) fn enumerated(text: &str) -> Option<Enumerated<'_>> {
+    let (label, rest) = text.split_once(['.', ')'])?;
+    let (style, label) = if text.as_bytes().get(label.len()) == Some(&b'.') {
+        (Enumeration::Dotted, label)
+    } else {
+        (
+            Enumeration::Bracketed,
+            label.strip_prefix('(').unwrap_or(label),
+        )
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let ordinal = match label.as_bytes() {
+        [letter] if style == Enumeration::Bracketed && letter.is_ascii_alphabetic() => {
+            u32::from(letter.to_ascii_lowercase() - b'a') + 1
+        }
+        digits
+            if (1..=MAX_ENUMERATOR_DIGITS).contains(&digits.len())
+                && digits.iter().all(u8::is_ascii_digit) =>
+        {
+            label.parse().ok()?
+        }
+        _ => return None,
+    };
+    Some(Enumerated {
+        style,
+        ordinal,
+        words: rest.trim(),
+    })
+}
+
+/// Words that can title a section: a few, from a capital, with no figure and no sentence end.
+/// "VIP Visits", "Economic and Technical Cooperation"; not "Agreement on Trade (2005)" nor
+/// "The agreements signed are:".
+pub(super) fn is_title(words: &str) -> bool {
+    (1..=MAX_TITLE_WORDS).contains(&words.split_whitespace().count())
+        && words.len() <= MAX_TITLE_BYTES
+        && words.starts_with(char::is_uppercase)
+        && !words.bytes().any(|byte| byte.is_ascii_digit())
+        && !words.ends_with(super::SENTENCE_FINAL)
 }
 
 /// A heading in capitals: `BASIC DATA`, `REFERENCES`.
@@ -115,6 +194,38 @@ pub(super) fn cells(text: &str) -> Option<Vec<(usize, &str)>> {
     }
     cells.push((start, text.get(start..).unwrap_or("")));
     Some(cells)
+}
+
+/// The cells of a table row copied with bars between them, `2000 January | Prime Minister A`
+/// or `| Year | Name |` (bars at the ends frame the row). None for a line with no bar between
+/// two cells. One bar in prose makes no table: the reader asks the lines beside it too.
+pub(super) fn bar_cells(text: &str) -> Option<Vec<(usize, &str)>> {
+    if !text.contains('|') {
+        return None;
+    }
+    let start = usize::from(text.starts_with('|'));
+    let end = if text.len() > start && text.ends_with('|') {
+        text.len() - 1
+    } else {
+        text.len()
+    };
+    let mut cells = Vec::new();
+    let mut at = start;
+    for cell in text.get(start..end)?.split('|') {
+        let lead = cell.len() - cell.trim_start().len();
+        cells.push((at + lead, cell.trim()));
+        at += cell.len() + 1;
+    }
+    (cells.len() >= 2 && cells.iter().any(|(_, cell)| !cell.is_empty())).then_some(cells)
+}
+
+/// The rule a text copy of a table draws under its header: `|---|:---:|`, `---+---`.
+pub(super) fn is_bar_rule(text: &str) -> bool {
+    text.contains(['|', '+'])
+        && text.contains('-')
+        && text
+            .chars()
+            .all(|c| matches!(c, '|' | '+' | '-' | ':' | ' '))
 }
 
 /// A header row names columns: none of its cells is a figure, though years may head columns.
@@ -184,6 +295,66 @@ mod tests {
     }
 
     #[test]
+    fn enumerated_lines_and_title_words() {
+        let dotted = |ordinal, words| Enumerated {
+            style: Enumeration::Dotted,
+            ordinal,
+            words,
+        };
+        assert_eq!(enumerated("5. VIP Visits"), Some(dotted(5, "VIP Visits")));
+        assert_eq!(
+            enumerated("12.\tAgreement on Trade (2005)"),
+            Some(dotted(12, "Agreement on Trade (2005)"))
+        );
+        let bracketed = |ordinal, words| Enumerated {
+            style: Enumeration::Bracketed,
+            ordinal,
+            words,
+        };
+        assert_eq!(
+            enumerated("(1) From Japan to Laos"),
+            Some(bracketed(1, "From Japan to Laos"))
+        );
+        assert_eq!(
+            enumerated("(b) Visits to Laos"),
+            Some(bracketed(2, "Visits to Laos"))
+        );
+        assert_eq!(enumerated("C) Trade"), Some(bracketed(3, "Trade")));
+        for other in [
+            "1990. A year",
+            "1.1 Imperial era",
+            "5.VIP",
+            "No. 5. Visits",
+            "a. Note",
+            "(ab) Trade",
+            "(1)Trade",
+            "Trade (1) and aid",
+            "(Basic Data) Japan",
+        ] {
+            assert_eq!(enumerated(other), None, "{other}");
+        }
+        assert!(dotted(1, "").is_followed_by(&dotted(2, "")));
+        assert!(!dotted(1, "").is_followed_by(&dotted(3, "")));
+        assert!(bracketed(1, "").is_followed_by(&bracketed(2, "")));
+        assert!(!dotted(1, "").is_followed_by(&bracketed(2, "")));
+        for title in [
+            "VIP Visits",
+            "Diplomatic Relations",
+            "Economic and Technical Cooperation",
+        ] {
+            assert!(is_title(title), "{title}");
+        }
+        for words in [
+            "Agreement on Trade (2005)",
+            "The agreements signed are:",
+            "visits",
+            "The two sides agreed to expand trade and to meet again next year in the capital",
+        ] {
+            assert!(!is_title(words), "{words}");
+        }
+    }
+
+    #[test]
     fn cells_split_at_tabs_and_wide_gaps() {
         let texts =
             |text| cells(text).map(|cells| cells.into_iter().map(|(_, c)| c).collect::<Vec<_>>());
@@ -201,6 +372,32 @@ mod tests {
         assert!(is_header_row(
             &cells("Date\tAgreement\tPlace").unwrap_or_default()
         ));
+    }
+
+    #[test]
+    fn cells_split_at_bars() {
+        let texts = |text| {
+            bar_cells(text).map(|cells| cells.into_iter().map(|(_, c)| c).collect::<Vec<_>>())
+        };
+        assert_eq!(texts("Year | Name"), Some(vec!["Year", "Name"]));
+        assert_eq!(
+            texts("| 2000 January | Prime Minister A |"),
+            Some(vec!["2000 January", "Prime Minister A"])
+        );
+        assert_eq!(texts("a || b"), Some(vec!["a", "", "b"]));
+        assert_eq!(texts("| only |"), None);
+        assert_eq!(texts("plain words"), None);
+        let row = "Date|  Event";
+        let offsets: Vec<usize> = bar_cells(row)
+            .unwrap_or_default()
+            .iter()
+            .map(|&(at, _)| at)
+            .collect();
+        assert_eq!(offsets, [0, 7]);
+        assert!(is_bar_rule("|---|:---:|"));
+        assert!(is_bar_rule("----+----"));
+        assert!(!is_bar_rule("-----"));
+        assert!(!is_bar_rule("| a | b |"));
     }
 
     #[test]

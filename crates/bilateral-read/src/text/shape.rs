@@ -157,6 +157,7 @@ const MINISTRY_WORDS: &[&str] = &[
     "relações exteriores",
     "embassy of",
     "high commission of",
+    "consulate",
     "ambassade",
     "embajada",
     "ambasciata",
@@ -188,13 +189,36 @@ pub(super) fn is_dateline(text: &str) -> bool {
         })
 }
 
-/// "Home > Foreign Policy > Africa", "Main / Bilateral relations".
+/// "Home > Foreign Policy > Africa", "Main / Bilateral relations": on a ministry's page any
+/// short line joined by a separator is its breadcrumbs.
 pub(super) fn is_breadcrumb(text: &str) -> bool {
     text.len() <= 200
         && [" > ", " / ", " » ", " › "]
             .iter()
             .any(|separator| text.contains(separator))
         && !text.ends_with('.')
+}
+
+/// Arrows that join the steps of a breadcrumb trail.
+const TRAIL_ARROWS: &[&str] = &[" > ", " » ", " › "];
+
+/// The most words one step of a breadcrumb trail has.
+const MAX_TRAIL_STEP_WORDS: usize = 6;
+
+/// A breadcrumb trail on a page of any shape: "Home > Countries > Laos",
+/// "Bilateral Relations > Political Relations". Stricter than [`is_breadcrumb`]: every step
+/// is a few words that start with a capital or a digit, so "exports > imports" stays text.
+pub(super) fn is_trail(text: &str) -> bool {
+    let Some(arrow) = TRAIL_ARROWS.iter().find(|arrow| text.contains(*arrow)) else {
+        return false;
+    };
+    text.len() <= 200
+        && text.split(arrow).all(|step| {
+            let step = step.trim();
+            (1..=MAX_TRAIL_STEP_WORDS).contains(&step.split_whitespace().count())
+                && step.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !step.ends_with(super::SENTENCE_FINAL)
+        })
 }
 
 fn is_ministry_line(text: &str) -> bool {
@@ -210,7 +234,10 @@ pub(super) fn marked_title(text: &str) -> Option<&str> {
 
 /// Finds the shape, title and body of a page; None when it has no text at all.
 pub(super) fn prelude<'a>(lines: &[Line<'a>]) -> Option<Prelude<'a>> {
-    let first = lines.iter().position(|line| !line.text.is_empty())?;
+    // A breadcrumb trail above the title is no title.
+    let first = lines
+        .iter()
+        .position(|line| !line.text.is_empty() && !is_trail(line.text))?;
     let first_text = lines.get(first)?.text;
     if let Some(title) = marked_title(first_text) {
         return Some(simple(Shape::Marked, title, first));
@@ -325,7 +352,14 @@ fn ministry<'a>(lines: &[Line<'a>], first: usize, header: &[&str]) -> Prelude<'a
         shape: Shape::Ministry,
         title,
         body_start: index + 1,
-        publisher: Some(header.join(" / ")),
+        publisher: Some(
+            header
+                .iter()
+                .filter(|line| !is_trail(line))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" / "),
+        ),
         contents: Vec::new(),
     }
 }
@@ -365,6 +399,14 @@ mod tests {
             shape_of("Chile–Norway relations\n\nLast updated").0,
             Shape::Scrape
         );
+        assert_eq!(
+            shape_of("CONSULATE GENERAL OF BRAZIL IN JAPAN\n\nBilateral Relations\n\nText."),
+            (
+                Shape::Ministry,
+                "Bilateral Relations".into(),
+                Some("CONSULATE GENERAL OF BRAZIL IN JAPAN".into())
+            )
+        );
     }
 
     #[test]
@@ -384,5 +426,44 @@ mod tests {
         assert!(!is_dateline("Diplomatic relations: established 1964"));
         assert!(is_breadcrumb("Home > Foreign Policy > Africa"));
         assert!(marked_title("== History ==").is_none());
+    }
+
+    #[test]
+    fn breadcrumb_trails_on_any_page() {
+        for trail in [
+            "Home > Countries > Laos",
+            "Bilateral Relations > Political Relations",
+            "Start » Foreign Policy » Asia » Viet Nam",
+            "Main › 2024 › Visits",
+        ] {
+            assert!(is_trail(trail), "{trail}");
+        }
+        for text in [
+            "Exports > imports in 2019",
+            "Home > Countries > Laos.",
+            "The ratio of exports to imports was > 2 in the year the treaty was signed",
+            "Trade | Investment",
+            "Home",
+        ] {
+            assert!(!is_trail(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_trail_above_the_title_or_in_the_header_is_left_out() {
+        assert_eq!(
+            shape_of("Home > Countries > Laos\n\nJapan-Laos Relations\n\nText.").1,
+            "Japan-Laos Relations"
+        );
+        assert_eq!(
+            shape_of(
+                "Embassy of Chile in Norway\nHome > Relations\n\nPolitical Relations\n\nText."
+            ),
+            (
+                Shape::Ministry,
+                "Political Relations".into(),
+                Some("Embassy of Chile in Norway".into())
+            )
+        );
     }
 }
