@@ -6,7 +6,7 @@ use bilateral_model::{CountryCode, Fact, MissionKind, PartialDate, Span};
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
-use crate::text::{Lexicon, Lowered, find_all};
+use crate::text::{Lexicon, Lowered, find_all, leak_phrases, verb_forms};
 use crate::view::View;
 use crate::when::date_near;
 use crate::{Found, MissionMemo, State, last_date_before};
@@ -66,6 +66,23 @@ const OPENED: &[&str] = &[
     "inaugurated",
     "began work",
     "started work",
+    "began its work",
+    "started its work",
+    "began its activity",
+    "began its activities",
+    "started its activity",
+    "started its activities",
+    "commenced its activity",
+    "commenced its activities",
+    "commenced operations",
+    "began functioning",
+    "started functioning",
+    "resumed its activity",
+    "resumed its activities",
+    "resumed its work",
+    "resumed work",
+    "has worked since",
+    "has functioned since",
     "began operating",
     "began operations",
     "started operating",
@@ -348,6 +365,125 @@ fn upgrades(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>
         }
     }
     targets
+}
+
+/// Verb lemmas that take a mission from one city to another.
+const MOVE_LEMMAS: &[&str] = &["move", "transfer", "relocate"];
+
+static MOVED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    leak_phrases(
+        MOVE_LEMMAS
+            .iter()
+            .flat_map(|lemma| verb_forms(lemma))
+            .collect(),
+    )
+});
+
+/// "Transferred its embassy from Lagos to Abuja in 2003", "opened an embassy in Bonn and moved
+/// it to Berlin in 1999", "the Embassy was relocated to Astana": the mission closes in its old
+/// city and opens in the new one.
+fn moved(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
+    let Some(verb) = view.lower.find_any(&MOVED, clause) else {
+        return;
+    };
+    if !asserts(&view.lower, clause, verb) {
+        return;
+    }
+    let city_after = |word: &str, span: Span| {
+        view.countries_in(span).find(|country| {
+            country.via.is_city()
+                && view
+                    .lower
+                    .get(..country.span.start)
+                    .is_some_and(|head| head.trim_end().ends_with(word))
+        })
+    };
+    let Some(to) = city_after(" to", Span::new(verb.end, clause.end)) else {
+        return;
+    };
+    let host = to.code;
+    // What moved: a mission named between the verb and its new city ("transferred its
+    // embassy from A to B"), "it", or the subject of a passive ("the Embassy was relocated");
+    // not "moved its staff to Lviv".
+    let noun = nouns_in(&view.lower, Span::new(verb.end, to.span.start))
+        .into_iter()
+        .next()
+        .or_else(|| {
+            nouns_in(&view.lower, Span::new(clause.start, verb.start))
+                .into_iter()
+                .rfind(|noun| {
+                    view.lower
+                        .get(noun.span.end..verb.start)
+                        .is_some_and(|gap| {
+                            matches!(gap.trim(), "was" | "were" | "has been" | "had been")
+                        })
+                })
+        });
+    let it = view
+        .lower
+        .get(verb.end..to.span.start)
+        .is_some_and(|gap| gap.starts_with(" it "));
+    // The mission moved: one named in the clause, or "it", the last mission in that state.
+    let earlier = state
+        .missions
+        .iter()
+        .rev()
+        .find(|mission| {
+            mission.host == host && mission.city.as_deref() != Some(view.slice(to.span))
+        })
+        .cloned();
+    if noun.is_none() && !it {
+        return;
+    }
+    let Some(sender) = earlier
+        .as_ref()
+        .filter(|_| noun.is_none())
+        .map(|mission| mission.sender)
+        .or_else(|| {
+            view.countries_in(Span::new(clause.start, verb.start))
+                .map(|country| country.code)
+                .find(|code| *code != host && state.dyad.contains(*code))
+        })
+        .or_else(|| state.other(host))
+    else {
+        return;
+    };
+    let kind = noun
+        .map(|noun| noun.kind)
+        .or(earlier.as_ref().map(|mission| mission.kind))
+        .unwrap_or(MissionKind::Embassy);
+    let from_city = city_after(" from", Span::new(verb.end, to.span.start))
+        .filter(|city| city.code == host)
+        .map(|city| view.slice(city.span).to_owned())
+        .or_else(|| earlier.and_then(|mission| mission.city));
+    // The date after the verb, else the clause's ("in 2006 the Embassy was relocated").
+    let Some(date) = view
+        .dates_in(Span::new(verb.end, clause.end))
+        .next()
+        .or_else(|| view.dates_in(clause).last())
+        .map(|date| date.start)
+    else {
+        return;
+    };
+    if !state.dyad.contains(sender) || !state.dyad.contains(host) || sender == host {
+        return;
+    }
+    let old = MissionMemo {
+        sender,
+        host,
+        kind,
+        city: from_city,
+    };
+    let new = MissionMemo {
+        city: Some(view.slice(to.span).to_owned()),
+        ..old.clone()
+    };
+    if old.city.is_some() {
+        report_once(state, found, false, &old, date);
+    }
+    report_once(state, found, true, &new, date);
+    state.missions.push(new.clone());
+    state.last_mission = Some(new);
 }
 
 /// Reports the opening or closing of `mission` on `date` unless it was reported already that
@@ -658,6 +794,10 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
             }
         }
         verb_before = clause_verb;
+    }
+    // Moves last, so that a mission opened earlier in the sentence is the one that moves.
+    for clause in view.clauses.clone() {
+        moved(view, clause, state, found);
     }
 }
 

@@ -430,6 +430,10 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("have", &["have", "has", "had", "having"]),
         ("begin", &["begin", "begins", "began", "begun", "beginning"]),
         ("pay", &["pay", "pays", "paid", "paying"]),
+        (
+            "transfer",
+            &["transfer", "transfers", "transferred", "transferring"],
+        ),
         ("make", &["make", "makes", "made", "making"]),
         (
             "undertake",

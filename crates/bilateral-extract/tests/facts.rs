@@ -635,3 +635,28 @@ fn a_former_state_named_in_the_sentence_keeps_its_own_code() {
         "#,
     );
 }
+
+#[test]
+fn a_mission_moved_closes_in_its_old_city_and_opens_in_the_new() {
+    check(
+        &article(
+            "Ghana–Germany relations",
+            "Ghana–Germany relations are the ties between Ghana and Germany.\n\n\
+             Ghana opened its embassy in Bonn in 1972 and moved it to Berlin in 2001.\n\n\
+             Germany opened an embassy in Accra in 1959. In 2008 the embassy was relocated to \
+             Kumasi.\n\n\
+             Ghana transferred its consulate from Hamburg to Munich in 2012.\n\n\
+             A plan to move the embassy to Tamale was dropped in 2015.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"GHA","host":"DEU","kind":"embassy","city":"Bonn","date":"1972"}
+        {"type":"mission_closed","sender":"GHA","host":"DEU","kind":"embassy","city":"Bonn","date":"2001"}
+        {"type":"mission_opened","sender":"GHA","host":"DEU","kind":"embassy","city":"Berlin","date":"2001"}
+        {"type":"mission_opened","sender":"DEU","host":"GHA","kind":"embassy","city":"Accra","date":"1959"}
+        {"type":"mission_closed","sender":"DEU","host":"GHA","kind":"embassy","city":"Accra","date":"2008"}
+        {"type":"mission_opened","sender":"DEU","host":"GHA","kind":"embassy","city":"Kumasi","date":"2008"}
+        {"type":"mission_closed","sender":"GHA","host":"DEU","kind":"consulate","city":"Hamburg","date":"2012"}
+        {"type":"mission_opened","sender":"GHA","host":"DEU","kind":"consulate","city":"Munich","date":"2012"}
+        "#,
+    );
+}
