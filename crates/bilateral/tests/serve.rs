@@ -1,7 +1,8 @@
 //! `bilateral serve` end to end: articles ingested into a temporary store, the server started
 //! on an ephemeral loopback port, and every route asked over plain HTTP/1.1: status, content
 //! type, security headers, redirects, errors, and that text from an article comes back
-//! escaped.
+//! escaped; then hostile clients: paths that climb out, oversized and malformed parameters,
+//! a client that stalls half-way through its request, and many connections at once.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -76,13 +77,17 @@ impl Server {
     }
 
     fn try_get(&self, path: &str) -> std::io::Result<Reply> {
-        let mut stream = TcpStream::connect(&self.addr)?;
-        stream.set_read_timeout(Some(DEADLINE))?;
-        write!(
-            stream,
+        self.try_send(&format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
             self.addr
-        )?;
+        ))
+    }
+
+    /// Sends `request` as it is and reads the answer to the end of the connection.
+    fn try_send(&self, request: &str) -> std::io::Result<Reply> {
+        let mut stream = TcpStream::connect(&self.addr)?;
+        stream.set_read_timeout(Some(DEADLINE))?;
+        stream.write_all(request.as_bytes())?;
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw)?;
         Ok(Reply::parse(&String::from_utf8_lossy(&raw)))
@@ -162,20 +167,29 @@ fn every_route_answers_with_its_status_headers_and_content() {
     let folder = tempfile::tempdir().unwrap();
     let server = Server::start(&example_store(folder.path()));
 
+    // Every route, its redirects and its errors carry the security headers.
     for path in [
         "/",
+        "/search?q=Japan",
+        "/search?q=Nobody",
         "/dyads/JPN/MNG",
+        "/dyads/MNG/JPN",
         "/countries/JPN",
+        "/facts/1",
+        "/documents/1",
+        "/static/style.css",
+        "/api/pairs",
+        "/api/dyads/JPN/MNG",
+        "/api/facts",
+        "/api/facts/1",
         "/api/stats",
+        "/api/documents/1",
+        "/api/openapi.json",
+        "/api/facts?limit=0",
         "/nowhere",
+        "/api/nowhere",
     ] {
-        let reply = server.get(path);
-        assert_eq!(
-            reply.header("content-security-policy"),
-            Some("default-src 'self'; script-src 'self'; frame-ancestors 'none'"),
-            "{path}"
-        );
-        assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+        assert_security_headers(&server.get(path), path);
     }
 
     let home = server.get("/");
@@ -356,7 +370,7 @@ fn every_route_answers_with_its_status_headers_and_content() {
     }
     assert_eq!(server.get("/dyads/%FF/JPN").status, 400);
     let long = format!("/api/facts?person={}", "a".repeat(2100));
-    assert_eq!(server.get(&long).status, 400);
+    assert_eq!(server.get(&long).status, 414);
     for path in [
         "/api/facts/999999",
         "/api/documents/999999",
@@ -495,4 +509,237 @@ fn the_seed_pair_page_draws_its_events_on_the_timeline() {
             each.as_secs_f64() * 1000.0
         );
     }
+}
+
+/// The headers every answer of ours carries, whatever its status.
+fn assert_security_headers(reply: &Reply, what: &str) {
+    assert_eq!(
+        reply.header("content-security-policy"),
+        Some("default-src 'self'; script-src 'self'; frame-ancestors 'none'"),
+        "{what}"
+    );
+    assert_eq!(
+        reply.header("x-content-type-options"),
+        Some("nosniff"),
+        "{what}"
+    );
+    assert_eq!(
+        reply.header("referrer-policy"),
+        Some("no-referrer"),
+        "{what}"
+    );
+}
+
+/// A refusal of ours: its status, the security headers, and a JSON body with the status
+/// on the API, a page elsewhere.
+fn assert_refused(reply: &Reply, status: u16, what: &str) {
+    assert_eq!(reply.status, status, "{what}: {}", reply.body);
+    assert_security_headers(reply, what);
+    if what.starts_with("/api") {
+        assert_eq!(reply.json()["status"], status, "{what}");
+        assert!(reply.json()["error"].is_string(), "{what}");
+    } else {
+        let content_type = reply.header("content-type").unwrap_or_default();
+        assert!(content_type.starts_with("text/html"), "{what}");
+    }
+}
+
+#[test]
+fn paths_that_climb_out_name_no_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = Server::start(&example_store(folder.path()));
+    let climbs = [
+        "/documents/..%2f..%2fetc%2fpasswd",
+        "/documents/..%2F..%2F..%2FCargo.toml",
+        "/api/documents/..%2f..%2fetc%2fpasswd",
+        "/facts/..%2f..%2fCargo.toml",
+        "/api/facts/%2e%2e%2f%2e%2e%2fCargo.toml",
+        "/static/../Cargo.toml",
+        "/static/../../../../etc/passwd",
+        "/static/..%2fCargo.toml",
+        "/static/%2e%2e/%2e%2e/Cargo.toml",
+        "/static/%2e%2e%2f%2e%2e%2fCargo.toml",
+        "/static/%252e%252e/Cargo.toml",
+        "/static/..%5c..%5cCargo.toml",
+        "/static/..\\..\\Cargo.toml",
+        "/static/style.css/../../Cargo.toml",
+        "/static/style.css%00.toml",
+        "/static/Cargo.toml",
+        "/static/",
+        "/dyads/..%2f..%2fetc/passwd",
+        "/dyads/JPN/..%2f..%2fCargo.toml",
+        "/api/dyads/../../etc/passwd",
+        "/countries/..%2f..%2fetc%2fpasswd",
+        "/countries/%2e%2e",
+        "/search/../Cargo.toml",
+        "/api/openapi.json/../../Cargo.toml",
+        "/api/../../../../etc/passwd",
+        "/api/%2e%2e/%2e%2e/Cargo.toml",
+        "/../../etc/passwd",
+        "//etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/Cargo.toml",
+        "/README.md",
+        "/.git/config",
+    ];
+    for path in climbs {
+        let reply = server.get(path);
+        assert!(
+            [400, 404].contains(&reply.status),
+            "{path}: {}",
+            reply.status
+        );
+        assert_refused(&reply, reply.status, path);
+        for content in ["root:", "[workspace]", "[package]", "[core]", "# bilateral"] {
+            assert!(!reply.body.contains(content), "{path} gave {content}");
+        }
+    }
+    // A target that is no path at all is hyper's 400, before any route.
+    let reply = server
+        .try_send("GET ../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    assert_eq!(reply.status, 400);
+    assert!(!reply.body.contains("root:"));
+}
+
+#[test]
+fn oversized_and_malformed_requests_are_refused_with_their_status() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = Server::start(&example_store(folder.path()));
+    let huge = "x".repeat(3000);
+    let many_types = vec!["visit"; 200].join(",");
+    let bad_parameters = [
+        "/api/facts?limit=-1".to_owned(),
+        "/api/facts?limit=abc".into(),
+        "/api/facts?limit=1.5".into(),
+        "/api/facts?limit=99999999999999999999".into(),
+        "/api/facts?limit=10&limit=20".into(),
+        "/api/facts?cursor=-1".into(),
+        "/api/facts?cursor=abc".into(),
+        "/api/facts?cursor=99999999999999999999999".into(),
+        "/api/facts?from=2020&to=1990".into(),
+        "/api/facts?from=1e9".into(),
+        "/api/facts?to=-99999".into(),
+        "/api/facts?person=%FF".into(),
+        "/api/facts?person=%ZZ%".into(),
+        format!("/api/facts?person={}", "y".repeat(300)),
+        format!("/api/facts?type={many_types},nope"),
+        "/search?q=%FF".into(),
+        format!("/search?q={}", "z".repeat(500)),
+    ];
+    for path in &bad_parameters {
+        assert_refused(&server.get(path), 400, path);
+    }
+    for path in [
+        format!("/api/facts?person={huge}"),
+        format!("/search?q={huge}"),
+        format!("/dyads/JPN/{huge}"),
+    ] {
+        assert_refused(&server.get(&path), 414, &path[..20]);
+    }
+    let addr = &server.addr;
+    let post = server
+        .try_send(&format!(
+            "POST /api/facts HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"
+        ))
+        .unwrap();
+    assert_refused(&post, 405, "/api/facts (POST)");
+    assert_eq!(post.header("allow"), Some("GET, HEAD"));
+    let with_body = server
+        .try_send(&format!(
+            "GET /api/stats HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"
+        ))
+        .unwrap();
+    assert_refused(&with_body, 413, "/api/stats (with a body)");
+    // A head larger than the server reads is hyper's 431, and the connection closes.
+    let big_head = server
+        .try_send(&format!(
+            "GET / HTTP/1.1\r\nHost: {addr}\r\nX-Filler: {}\r\nConnection: close\r\n\r\n",
+            "f".repeat(40_000)
+        ))
+        .unwrap();
+    assert_eq!(big_head.status, 431);
+    assert_eq!(server.get("/api/stats").status, 200);
+}
+
+/// Whether the server has closed `stream`: a read gives end of file or a reset. Waits at
+/// most `wait` for it to say so.
+fn closed(stream: &mut TcpStream, wait: Duration) -> bool {
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let mut buffer = [0_u8; 512];
+    match stream.read(&mut buffer) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(error) => !matches!(
+            error.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    }
+}
+
+#[test]
+fn a_client_that_stalls_is_dropped_while_others_are_served() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = Server::start(&example_store(folder.path()));
+    let mut half_request = TcpStream::connect(&server.addr).unwrap();
+    half_request
+        .write_all(b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Wait: ")
+        .unwrap();
+    let mut silent = TcpStream::connect(&server.addr).unwrap();
+    let started = Instant::now();
+    // The server's limit on a request head is 5 s; a bounded wait well past it.
+    let deadline = Duration::from_secs(20);
+    let mut served = 0;
+    let mut open = [true, true];
+    while open.iter().any(|&o| o) {
+        assert!(
+            started.elapsed() < deadline,
+            "a stalled client still held its connection after {deadline:?}"
+        );
+        assert_eq!(server.get("/api/pairs").status, 200);
+        served += 1;
+        for (still_open, stream) in open.iter_mut().zip([&mut half_request, &mut silent]) {
+            if *still_open && closed(stream, Duration::from_millis(50)) {
+                *still_open = false;
+            }
+        }
+    }
+    println!(
+        "stalled clients dropped after {:.1} s; {served} requests served meanwhile",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(served > 1);
+}
+
+#[test]
+fn two_hundred_connections_at_once_are_all_answered() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = Server::start(&example_store(folder.path()));
+    let paths = ["/api/pairs", "/dyads/JPN/MNG", "/api/facts?limit=5", "/"];
+    let clients = 200;
+    let start = std::sync::Arc::new(std::sync::Barrier::new(clients));
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..clients)
+            .map(|i| {
+                let start = std::sync::Arc::clone(&start);
+                let server = &server;
+                scope.spawn(move || {
+                    start.wait();
+                    server
+                        .try_get(paths[i % paths.len()])
+                        .map_or(0, |r| r.status)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    // Answered, or refused with a 503 when the store is too busy: never dropped.
+    assert!(
+        statuses.iter().all(|s| [200, 503].contains(s)),
+        "{statuses:?}"
+    );
+    let answered = statuses.iter().filter(|&&s| s == 200).count();
+    println!("{answered} of {clients} connections answered at once, the rest refused");
+    assert!(answered > clients / 2);
+    assert_eq!(server.get("/api/stats").status, 200);
 }
