@@ -16,8 +16,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use query::{
-    DocumentInfo, Dossier, DyadCount, FactQuery, Stats, StoredCitation, StoredFact, StoredSentence,
-    TimelineQuery,
+    CitationQuery, DocumentInfo, Dossier, DyadCount, FactQuery, Stats, StoredCitation, StoredFact,
+    StoredSentence, TimelineQuery,
 };
 pub use write::{IngestOutcome, IngestRecord};
 

@@ -108,6 +108,21 @@ pub struct FactQuery {
     pub limit: Option<u32>,
 }
 
+/// References across documents, in the order of documents and then numbers. Every field
+/// narrows; the default matches every stored reference.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CitationQuery {
+    /// The references a dossier of this pair lists: all those of its documents, and those
+    /// backing one of its facts in other documents.
+    pub pair: Option<Dyad>,
+    /// References with any of these problems; empty for all.
+    pub problems: Vec<Problem>,
+    /// Only references after this one, as `(document id, number)`: the cursor of the next
+    /// page.
+    pub after: Option<(i64, u32)>,
+    pub limit: Option<u32>,
+}
+
 /// How much is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stats {
@@ -589,7 +604,7 @@ impl Store {
     pub fn for_each_citation<E: From<StoreError>>(
         &self,
         query: &FactQuery,
-        mut each: impl FnMut(StoredCitation) -> Result<(), E>,
+        each: impl FnMut(StoredCitation) -> Result<(), E>,
     ) -> Result<(), E> {
         let everything = FactQuery {
             limit: None,
@@ -613,10 +628,25 @@ impl Store {
                 values,
             )
         };
-        let sql = format!(
+        self.each_citation(&condition, values, None, each)
+    }
+
+    /// Each reference `condition` (a WHERE clause over `citations c`, or nothing) selects,
+    /// decoded, by document and number.
+    fn each_citation<E: From<StoreError>>(
+        &self,
+        condition: &str,
+        values: Vec<Value>,
+        limit: Option<u32>,
+        mut each: impl FnMut(StoredCitation) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut sql = format!(
             "SELECT c.id, c.document_id, c.parsed FROM citations c{condition}
              ORDER BY c.document_id, c.n"
         );
+        if let Some(limit) = limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
         let mut statement = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
         let mut rows = statement
             .query(params_from_iter(values))
@@ -632,6 +662,57 @@ impl Store {
             })?;
         }
         Ok(())
+    }
+
+    /// References across documents, by document and number.
+    pub fn citations_across(
+        &self,
+        query: &CitationQuery,
+    ) -> Result<Vec<StoredCitation>, StoreError> {
+        let mut clauses = Vec::new();
+        let mut values = Vec::new();
+        if let Some(pair) = query.pair {
+            clauses.push(
+                "(c.document_id IN (SELECT id FROM documents WHERE dyad_a = ?1 AND dyad_b = ?2)
+                  OR EXISTS (SELECT 1 FROM facts f JOIN fact_citations fc ON fc.fact_id = f.id
+                             WHERE f.party_a = ?1 AND f.party_b = ?2
+                               AND f.document_id = c.document_id AND fc.n = c.n))"
+                    .to_owned(),
+            );
+            values.extend(pair.codes().map(code_value));
+        }
+        if !query.problems.is_empty() {
+            let first = values.len() + 1;
+            let marks: Vec<String> = (first..first + query.problems.len())
+                .map(|i| format!("?{i}"))
+                .collect();
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM json_each(c.problems) p WHERE p.value IN ({}))",
+                marks.join(", ")
+            ));
+            values.extend(
+                query
+                    .problems
+                    .iter()
+                    .map(|problem| Value::Text(problem.as_str().to_owned())),
+            );
+        }
+        if let Some((document_id, n)) = query.after {
+            let at = values.len() + 1;
+            clauses.push(format!("(c.document_id, c.n) > (?{at}, ?{})", at + 1));
+            values.extend([Value::Integer(document_id), Value::Integer(i64::from(n))]);
+        }
+        let condition = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", clauses.join(" AND "))
+        };
+        let mut citations = Vec::new();
+        self.each_citation(&condition, values, query.limit, |citation| {
+            citations.push(citation);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(citations)
     }
 
     /// The references of a document with these numbers, in the order given; numbers it does

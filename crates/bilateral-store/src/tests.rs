@@ -5,7 +5,9 @@ use bilateral_model::{
     Format, MissionKind, Office, PartialDate, Problem, Sentence, SourceMap, Span, VisitLevel,
 };
 
-use crate::{FactQuery, IngestOutcome, IngestRecord, Store, StoreError, TimelineQuery};
+use crate::{
+    CitationQuery, FactQuery, IngestOutcome, IngestRecord, Store, StoreError, TimelineQuery,
+};
 
 fn code(text: &str) -> CountryCode {
     CountryCode::new(text).unwrap()
@@ -634,4 +636,61 @@ fn a_failing_callback_stops_the_stream_with_its_error() {
     });
     assert!(matches!(result, Err(StoreError::OutOfRange("stop"))));
     assert_eq!(seen, 1);
+}
+
+#[test]
+fn references_across_documents_by_pair_problem_and_cursor() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[relations(), visit()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    // A document about another pair, without facts: its references are not Chile–Norway's.
+    let (mut other, mut other_analysis) = article(&[]);
+    other.title = "Japan–Mongolia relations".into();
+    other_analysis.dyad = Some(Dyad::new(code("JPN"), code("MNG")).unwrap());
+    store
+        .ingest(&record("b.txt", "h2"), &other, &other_analysis)
+        .unwrap();
+    let found = |query: CitationQuery| -> Vec<(i64, u32)> {
+        store
+            .citations_across(&query)
+            .unwrap()
+            .iter()
+            .map(|stored| (stored.document_id, stored.citation.n))
+            .collect()
+    };
+    assert_eq!(
+        found(CitationQuery::default()),
+        [(1, 1), (1, 2), (2, 1), (2, 2)]
+    );
+    let chile_norway = CitationQuery {
+        pair: Some(pair()),
+        ..CitationQuery::default()
+    };
+    assert_eq!(found(chile_norway.clone()), [(1, 1), (1, 2)]);
+    let japan_kazakhstan = Dyad::new(code("JPN"), code("KAZ")).unwrap();
+    assert!(
+        found(CitationQuery {
+            pair: Some(japan_kazakhstan),
+            ..CitationQuery::default()
+        })
+        .is_empty()
+    );
+    let url_status = CitationQuery {
+        problems: vec![Problem::InvalidIsbn, Problem::UrlStatus],
+        ..chile_norway.clone()
+    };
+    assert_eq!(found(url_status), [(1, 2)]);
+    let first_page = CitationQuery {
+        limit: Some(3),
+        ..CitationQuery::default()
+    };
+    assert_eq!(found(first_page), [(1, 1), (1, 2), (2, 1)]);
+    let next_page = CitationQuery {
+        after: Some((2, 1)),
+        limit: Some(3),
+        ..CitationQuery::default()
+    };
+    assert_eq!(found(next_page), [(2, 2)]);
 }

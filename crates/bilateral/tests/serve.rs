@@ -182,6 +182,7 @@ fn every_route_answers_with_its_status_headers_and_content() {
         "/api/dyads/JPN/MNG",
         "/api/facts",
         "/api/facts/1",
+        "/api/citations",
         "/api/stats",
         "/api/documents/1",
         "/api/openapi.json",
@@ -309,6 +310,65 @@ fn every_route_answers_with_its_status_headers_and_content() {
     }
     assert_eq!(paged, all_summaries);
 
+    // References: a pair's are the ones its dossier lists, in the same shape.
+    let without_document_number = |references: &serde_json::Value| {
+        let mut listed: Vec<serde_json::Value> = references
+            .as_array()
+            .unwrap()
+            .iter()
+            .cloned()
+            .map(|mut reference| {
+                reference.as_object_mut().unwrap().remove("document");
+                reference
+            })
+            .collect();
+        listed.sort_by_key(|reference| reference.to_string());
+        listed
+    };
+    let pair_references = server.get("/api/citations?dyad=Mongolia,jp").json();
+    assert_eq!(
+        without_document_number(&pair_references["references"]),
+        without_document_number(&dossier["references"])
+    );
+    assert!(!pair_references["documents"].as_array().unwrap().is_empty());
+    let all = server.get("/api/citations?limit=500").json();
+    let mut paged = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page = server
+            .get(&format!("/api/citations?limit=3&cursor={cursor}"))
+            .json();
+        paged.extend(without_document_number(&page["references"]));
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = next.to_owned(),
+            None => break,
+        }
+    }
+    paged.sort_by_key(|reference| reference.to_string());
+    assert_eq!(paged, without_document_number(&all["references"]));
+    let problem = stats["citation_problems"][0]["name"].as_str().unwrap();
+    let with_problem = server
+        .get(&format!("/api/citations?problem={problem},invalid_isbn"))
+        .json();
+    let listed = with_problem["references"].as_array().unwrap();
+    assert!(!listed.is_empty());
+    assert!(listed.iter().all(|reference| {
+        let problems = reference["problems"].as_array().unwrap();
+        problems.contains(&problem.into()) || problems.contains(&"invalid_isbn".into())
+    }));
+    for path in [
+        "/api/citations?dyad=Japan",
+        "/api/citations?dyad=Japan,Atlantis",
+        "/api/citations?dyad=Japan,JPN",
+        "/api/citations?problem=typo",
+        "/api/citations?cursor=7",
+        "/api/citations?cursor=-1.2",
+        "/api/citations?limit=0",
+        "/api/citations?country=JPN",
+    ] {
+        assert_refused(&server.get(path), 400, path);
+    }
+
     let document_page = server.get("/documents/1");
     assert_eq!(document_page.status, 200);
     assert!(document_page.body.contains("<mark>"));
@@ -337,6 +397,7 @@ fn every_route_answers_with_its_status_headers_and_content() {
     assert_eq!(
         described,
         [
+            "/api/citations",
             "/api/documents/{id}",
             "/api/dyads/{a}/{b}",
             "/api/facts",

@@ -1,5 +1,6 @@
-//! The JSON API under `/api/`: pairs, a pair's dossier, facts with filters and a cursor, one
-//! fact, statistics and documents. The bodies are the views `--json` prints.
+//! The JSON API under `/api/`: pairs, a pair's dossier, facts and references with filters
+//! and a cursor, one fact, statistics and documents. The bodies are the views `--json`
+//! prints.
 
 use std::sync::Arc;
 
@@ -12,7 +13,7 @@ use bilateral_store::{DocumentInfo, Store, StoredFact};
 use serde::Serialize;
 
 use super::failure::{ApiError, Failure};
-use super::params::{self, FactParams};
+use super::params::{self, CitationParams, FactParams};
 use super::{Stores, canonical_redirect};
 use crate::views::{
     DocumentView, DossierView, FactListView, FactView, PairView, ReferenceView, Sources, StatsView,
@@ -88,6 +89,53 @@ pub async fn facts(
                 documents: sources.views(),
             };
             encode(&FactPageView { list, next_cursor })
+        })
+        .await?;
+    Ok(json(body))
+}
+
+/// A page of references, each as `show --json` lists it, with the documents they belong to
+/// and the cursor of the next page when there is one.
+#[derive(Serialize)]
+struct CitationPageView<'a> {
+    references: Vec<ReferenceView<'a>>,
+    documents: Vec<DocumentView<'a>>,
+    next_cursor: Option<String>,
+}
+
+pub async fn citations(
+    State(stores): State<Arc<Stores>>,
+    params: Result<Query<CitationParams>, QueryRejection>,
+) -> Answer {
+    let Query(params) = params.map_err(|rejection| Failure::BadRequest(rejection.body_text()))?;
+    let (query, limit) = params.query()?;
+    let body = stores
+        .query(move |store| {
+            let mut citations = store.citations_across(&query)?;
+            let more = citations.len() > limit as usize;
+            citations.truncate(limit as usize);
+            let next_cursor = citations
+                .last()
+                .filter(|_| more)
+                .map(|last| params::citation_cursor(last.document_id, last.citation.n));
+            let mut document_ids: Vec<i64> = citations.iter().map(|c| c.document_id).collect();
+            document_ids.dedup();
+            let mut documents = Vec::with_capacity(document_ids.len());
+            for id in document_ids {
+                documents.extend(store.document(id)?);
+            }
+            let sources = Sources::of_documents(&documents);
+            encode(&CitationPageView {
+                references: citations
+                    .iter()
+                    .map(|stored| ReferenceView {
+                        document: sources.number(stored.document_id),
+                        citation: &stored.citation,
+                    })
+                    .collect(),
+                documents: sources.views(),
+                next_cursor,
+            })
         })
         .await?;
     Ok(json(body))

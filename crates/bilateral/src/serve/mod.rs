@@ -96,6 +96,7 @@ fn router(stores: Arc<Stores>) -> Router {
         .route("/api/dyads/{a}/{b}", get(api::dossier))
         .route("/api/facts", get(api::facts))
         .route("/api/facts/{id}", get(api::fact))
+        .route("/api/citations", get(api::citations))
         .route("/api/stats", get(api::stats))
         .route("/api/documents/{id}", get(api::document))
         .route("/api/openapi.json", get(api::openapi))
