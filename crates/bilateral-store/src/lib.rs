@@ -17,7 +17,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use query::{
     CitationQuery, DocumentInfo, Dossier, DyadCount, FactQuery, Stats, StoredCitation, StoredFact,
-    StoredSentence, TimelineQuery,
+    StoredSentence, TimelineQuery, TitleMatch,
 };
 pub use write::{IngestOutcome, IngestRecord};
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use bilateral_model::{Citation, CountryCode, Dyad, Fact, Problem};
 use rusqlite::types::Value;
-use rusqlite::{Row, params_from_iter};
+use rusqlite::{Row, params, params_from_iter};
 
 use crate::{Store, StoreError};
 
@@ -99,6 +99,8 @@ pub struct FactQuery {
     pub person: Option<String>,
     /// Part of a place name (a mission's city, a meeting's place), ASCII case ignored.
     pub place: Option<String>,
+    /// Part of a signed agreement's title, any case.
+    pub agreement: Option<String>,
     /// First and last year, inclusive; either one leaves out undated facts.
     pub from: Option<i32>,
     pub to: Option<i32>,
@@ -121,6 +123,13 @@ pub struct CitationQuery {
     /// page.
     pub after: Option<(i64, u32)>,
     pub limit: Option<u32>,
+}
+
+/// A stored article's title, or another name of it (a dump's redirect), and its pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleMatch {
+    pub title: String,
+    pub pair: Dyad,
 }
 
 /// How much is stored.
@@ -212,6 +221,13 @@ impl FactFilter {
             filter.add(
                 "instr(lower(f.place), lower(?)) > 0",
                 [Value::Text(place.clone())],
+            );
+        }
+        if let Some(agreement) = &query.agreement {
+            filter.add(
+                "f.type = 'agreement_signed'
+                 AND instr(lower(json_extract(f.data, '$.title')), ?) > 0",
+                [Value::Text(agreement.to_lowercase())],
             );
         }
         if let Some(after) = query.after {
@@ -662,6 +678,32 @@ impl Store {
             })?;
         }
         Ok(())
+    }
+
+    /// Titles of stored articles, and their other names, that contain `text` (any case),
+    /// with the pair each article is about; by title, at most `limit`.
+    pub fn titles_matching(&self, text: &str, limit: u32) -> Result<Vec<TitleMatch>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT a.alias, d.dyad_a, d.dyad_b FROM aliases a
+             JOIN documents d ON d.title = a.title
+             WHERE instr(a.folded, ?1) > 0 AND d.dyad_a IS NOT NULL
+             UNION
+             SELECT title, dyad_a, dyad_b FROM documents
+             WHERE instr(lower(title), ?1) > 0 AND dyad_a IS NOT NULL
+             ORDER BY 1 LIMIT ?2",
+        )?;
+        let rows = statement
+            .query_map(params![text.to_lowercase(), limit], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })?
+            .collect::<Result<Vec<(String, Option<String>, Option<String>)>, _>>()?;
+        let mut matches = Vec::with_capacity(rows.len());
+        for (title, a, b) in rows {
+            if let Some(pair) = parse_pair(a, b)? {
+                matches.push(TitleMatch { title, pair });
+            }
+        }
+        Ok(matches)
     }
 
     /// References across documents, by document and number.

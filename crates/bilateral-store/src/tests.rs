@@ -694,3 +694,67 @@ fn references_across_documents_by_pair_problem_and_cursor() {
     };
     assert_eq!(found(next_page), [(2, 2)]);
 }
+
+#[test]
+fn titles_aliases_and_agreements_are_found_in_any_case() {
+    let mut store = Store::open_in_memory().unwrap();
+    let treaty = (
+        "The two states signed the Treaty of Friendship and Navigation in 1899.",
+        Fact::AgreementSigned {
+            parties: [code("CHL"), code("NOR")],
+            kind: bilateral_model::AgreementKind::Treaty,
+            title: Some("Treaty of Friendship and Navigation".into()),
+            topic: None,
+            date: date("1899"),
+        },
+        vec![1],
+    );
+    let (document, analysis) = article(&[treaty, relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    store
+        .add_alias("Norway–Chile relations", "Chile–Norway relations")
+        .unwrap();
+    store
+        .add_alias(
+            "Kingdom of Norway–Chile relations",
+            "Chile–Norway relations",
+        )
+        .unwrap();
+    // An alias of an article not stored (yet) finds nothing.
+    store
+        .add_alias("Norway–Peru relations", "Norway–Peru relations")
+        .unwrap();
+    let titles = |text: &str| -> Vec<String> {
+        store
+            .titles_matching(text, 10)
+            .unwrap()
+            .into_iter()
+            .inspect(|found| assert_eq!(found.pair, pair()))
+            .map(|found| found.title)
+            .collect()
+    };
+    assert_eq!(
+        titles("NORWAY"),
+        [
+            "Chile–Norway relations",
+            "Kingdom of Norway–Chile relations",
+            "Norway–Chile relations"
+        ]
+    );
+    assert_eq!(titles("kingdom of"), ["Kingdom of Norway–Chile relations"]);
+    assert!(titles("Peru").is_empty());
+    assert_eq!(store.titles_matching("relations", 1).unwrap().len(), 1);
+    let agreements = |text: &str| {
+        store
+            .facts(&FactQuery {
+                agreement: Some(text.into()),
+                ..FactQuery::default()
+            })
+            .unwrap()
+            .len()
+    };
+    assert_eq!(agreements("friendship AND navigation"), 1);
+    assert_eq!(agreements("envoys"), 0);
+}

@@ -143,6 +143,20 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Records `alias` as another name of the article titled `title` (a dump's redirect);
+    /// a later redirect of the same name replaces it.
+    pub fn add_alias(&mut self, alias: &str, title: &str) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO aliases (alias, folded, title) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (alias) DO UPDATE SET title = excluded.title",
+            )?
+            .execute(params![alias, alias.to_lowercase(), title])?;
+        Ok(())
+    }
+}
+
 fn write_analysis(
     tx: &Transaction<'_>,
     document_id: i64,

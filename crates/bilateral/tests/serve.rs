@@ -184,6 +184,7 @@ fn every_route_answers_with_its_status_headers_and_content() {
         "/api/facts/1",
         "/api/citations",
         "/api/stats",
+        "/api/search?q=Obama",
         "/api/documents/1",
         "/api/openapi.json",
         "/api/facts?limit=0",
@@ -404,6 +405,7 @@ fn every_route_answers_with_its_status_headers_and_content() {
             "/api/facts/{id}",
             "/api/openapi.json",
             "/api/pairs",
+            "/api/search",
             "/api/stats",
         ]
     );
@@ -457,7 +459,11 @@ fn every_route_answers_with_its_status_headers_and_content() {
     );
     let nobody = server.get("/search?q=Nobody+Atall");
     assert_eq!(nobody.status, 200);
-    assert!(nobody.body.contains("No country, pair or person matches"));
+    assert!(
+        nobody
+            .body
+            .contains("No country, pair, title, agreement or person matches")
+    );
 }
 
 #[test]
@@ -803,4 +809,102 @@ fn two_hundred_connections_at_once_are_all_answered() {
     println!("{answered} of {clients} connections answered at once, the rest refused");
     assert!(answered > clients / 2);
     assert_eq!(server.get("/api/stats").status, 200);
+}
+
+/// A dump holding one redirect: another name of the Russia–South Korea article.
+const REDIRECT_DUMP: &str = r#"<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" xml:lang="en">
+  <page>
+    <title>Republic of Korea–Russia relations</title>
+    <ns>0</ns>
+    <id>7</id>
+    <redirect title="Russia–South Korea relations" />
+    <revision><id>1</id><text xml:space="preserve">#REDIRECT [[Russia–South Korea relations]]</text></revision>
+  </page>
+</mediawiki>
+"#;
+
+#[test]
+fn search_finds_countries_titles_redirects_agreements_and_people() {
+    let folder = tempfile::tempdir().unwrap();
+    let db = example_store(folder.path());
+    let dump = folder.path().join("redirects.xml");
+    std::fs::write(&dump, REDIRECT_DUMP).unwrap();
+    let output = bilateral(&[
+        "ingest",
+        dump.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let server = Server::start(&db);
+
+    // A redirect's whole title goes to its article's pair; part of it lists the pair.
+    let redirect = server.get("/search?q=Republic+of+Korea%E2%80%93Russia+relations");
+    assert_eq!(redirect.header("location"), Some("/dyads/KOR/RUS"));
+    let by_alias = server.get("/api/search?q=of%20korea%E2%80%93russia").json();
+    assert_eq!(
+        by_alias["pairs"],
+        serde_json::json!([{
+            "pair": ["KOR", "RUS"],
+            "name": "South Korea–Russia",
+            "title": "Republic of Korea–Russia relations",
+        }])
+    );
+    let by_title = server.get("/api/search?q=mongolia%20relations").json();
+    assert_eq!(by_title["pairs"][0]["title"], "Japan–Mongolia relations");
+    let listed = server.get("/search?q=of%20korea");
+    assert_eq!(listed.status, 200);
+    assert!(
+        listed
+            .body
+            .contains("<a href=\"/dyads/KOR/RUS\">South Korea–Russia</a>")
+    );
+
+    // Agreements by title, people by name, each with its facts' documents.
+    let commerce = server.get("/api/search?q=COMMERCE").json();
+    let agreements = commerce["agreements"].as_array().unwrap();
+    assert_eq!(agreements.len(), 1, "{commerce}");
+    assert_eq!(agreements[0]["type"], "agreement_signed");
+    assert!(
+        agreements[0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("Commerce")
+    );
+    assert_eq!(
+        commerce["documents"][0]["title"],
+        "Australia–Japan relations"
+    );
+    let page = server.get("/search?q=commerce");
+    assert!(page.body.contains("<h2>Agreements</h2>"));
+    let obama = server.get("/api/search?q=obama").json();
+    assert_eq!(obama["people"].as_array().unwrap().len(), 3);
+    assert!(
+        server
+            .get("/search?q=obama")
+            .body
+            .contains("<h2>People</h2>")
+    );
+
+    // A country is named, not searched.
+    let country = server.get("/api/search?q=Mongolian").json();
+    assert_eq!(
+        country["country"],
+        serde_json::json!({"code": "MNG", "name": "Mongolia"})
+    );
+    assert_eq!(
+        server.get("/search?q=Mongolian").header("location"),
+        Some("/countries/MNG")
+    );
+    let nothing = server.get("/api/search?q=zzzz").json();
+    assert!(nothing["pairs"].as_array().unwrap().is_empty());
+    assert!(nothing["country"].is_null());
+    for path in [
+        "/api/search".to_owned(),
+        "/api/search?q=%20".into(),
+        format!("/api/search?q={}", "k".repeat(201)),
+        "/api/search?q=a&x=1".into(),
+    ] {
+        assert_refused(&server.get(&path), 400, &path);
+    }
 }

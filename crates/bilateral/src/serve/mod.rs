@@ -7,6 +7,7 @@ mod connections;
 mod failure;
 mod pages;
 mod params;
+mod search;
 mod stores;
 mod timeline;
 
@@ -98,6 +99,7 @@ fn router(stores: Arc<Stores>) -> Router {
         .route("/api/facts/{id}", get(api::fact))
         .route("/api/citations", get(api::citations))
         .route("/api/stats", get(api::stats))
+        .route("/api/search", get(api::search))
         .route("/api/documents/{id}", get(api::document))
         .route("/api/openapi.json", get(api::openapi))
         .fallback(not_found)

@@ -202,6 +202,7 @@ impl FactParams {
             types,
             person,
             place: None,
+            agreement: None,
             from,
             to,
             after,
