@@ -16,8 +16,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use query::{
-    CitationQuery, DocumentInfo, Dossier, DyadCount, FactQuery, Stats, StoredCitation, StoredFact,
-    StoredSentence, TimelineQuery, TitleMatch,
+    CitationQuery, DocumentInfo, Dossier, DyadCount, FactQuery, PASSAGE_CONTEXT_BYTES, Passage,
+    Stats, StoredCitation, StoredFact, StoredSentence, TimelineQuery, TitleMatch,
 };
 pub use write::{IngestOutcome, IngestRecord};
 

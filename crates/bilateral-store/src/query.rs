@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use bilateral_model::{Citation, CountryCode, Dyad, Fact, Problem};
 use rusqlite::types::Value;
-use rusqlite::{Row, params, params_from_iter};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use crate::{Store, StoreError};
 
@@ -123,6 +123,95 @@ pub struct CitationQuery {
     /// page.
     pub after: Option<(i64, u32)>,
     pub limit: Option<u32>,
+}
+
+/// A fact's sentence in its paragraph, from the document's stored text: the text before the
+/// sentence in its paragraph, the sentence as its evidence offsets give it, and the text
+/// after. A paragraph longer than `PASSAGE_CONTEXT_BYTES` on a side is cut there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    pub before: String,
+    pub sentence: String,
+    pub after: String,
+    /// Whether the paragraph goes on before `before`, or after `after`.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// The most bytes of a paragraph a passage gives on each side of its sentence.
+pub const PASSAGE_CONTEXT_BYTES: usize = 2_000;
+
+/// Where a paragraph ends: blocks of a document's text are separated by blank lines.
+const PARAGRAPH_BREAK: &[u8] = b"\n\n";
+
+impl Passage {
+    /// The passage of the sentence at `sentence` (offsets into `window`) in `window`, a part
+    /// of a document's text; `whole_start` and `whole_end` say whether the window reaches
+    /// the text's ends. `None` when the offsets are not those of text in the window.
+    pub(crate) fn in_window(
+        window: &[u8],
+        sentence: std::ops::Range<usize>,
+        whole_start: bool,
+        whole_end: bool,
+    ) -> Option<Passage> {
+        let text = |range: std::ops::Range<usize>| {
+            std::str::from_utf8(window.get(range)?)
+                .ok()
+                .map(str::to_owned)
+        };
+        let sentence_text = text(sentence.clone())?;
+        let head = window.get(..sentence.start)?;
+        let (start, cut_before) = match rfind_bytes(head, PARAGRAPH_BREAK) {
+            Some(at) => (at + PARAGRAPH_BREAK.len(), false),
+            None if whole_start => (0, false),
+            // Cut inside the paragraph: start at the first whole character.
+            None => (
+                head.iter()
+                    .position(|&byte| !is_continuation(byte))
+                    .unwrap_or(head.len()),
+                true,
+            ),
+        };
+        let tail = window.get(sentence.end..)?;
+        let (end, cut_after) = match find_bytes(tail, PARAGRAPH_BREAK) {
+            Some(at) => (sentence.end + at, false),
+            None if whole_end => (window.len(), false),
+            None => {
+                // End before the last character if the window cut it.
+                let mut end = window.len();
+                while end > sentence.end && std::str::from_utf8(&window[sentence.end..end]).is_err()
+                {
+                    end -= 1;
+                }
+                (end, true)
+            }
+        };
+        Some(Passage {
+            before: text(start..sentence.start)?,
+            sentence: sentence_text,
+            after: text(sentence.end..end)?,
+            cut_before,
+            cut_after,
+        })
+    }
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0b1100_0000 == 0b1000_0000
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+/// Where `needle` last occurs in `haystack`.
+fn rfind_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
 }
 
 /// A stored article's title, or another name of it (a dump's redirect), and its pair.
@@ -704,6 +793,49 @@ impl Store {
             }
         }
         Ok(matches)
+    }
+
+    /// A fact's sentence in its paragraph; `None` when there is no such fact or its
+    /// document was stored without its text (before migration 4).
+    pub fn fact_passage(&self, fact_id: i64) -> Result<Option<Passage>, StoreError> {
+        let context = i64::try_from(PASSAGE_CONTEXT_BYTES).unwrap_or(i64::MAX);
+        // substr of a blob counts bytes, as the offsets do; from 1.
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT s.clean_start, s.clean_end, max(s.clean_start - ?2, 0),
+                        substr(CAST(d.text AS BLOB), max(s.clean_start - ?2, 0) + 1,
+                               s.clean_end + ?2 - max(s.clean_start - ?2, 0)),
+                        length(CAST(d.text AS BLOB))
+                 FROM facts f
+                 JOIN sentences s ON s.id = f.sentence_id
+                 JOIN documents d ON d.id = f.document_id
+                 WHERE f.id = ?1 AND d.text IS NOT NULL",
+            )?
+            .query_row(params![fact_id, context], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, i64>(1)?,
+                    row.get::<_, i64>(2)?,
+                    row.get::<_, Vec<u8>>(3)?,
+                    row.get::<_, i64>(4)?,
+                ))
+            })
+            .optional()?;
+        let Some((start, end, window_start, window, text_length)) = row else {
+            return Ok(None);
+        };
+        let offset = |at: i64| usize::try_from(at - window_start).ok();
+        let (Some(sentence_start), Some(sentence_end)) = (offset(start), offset(end)) else {
+            return Ok(None);
+        };
+        let window_end = window_start + i64::try_from(window.len()).unwrap_or(i64::MAX);
+        Ok(Passage::in_window(
+            &window,
+            sentence_start..sentence_end,
+            window_start == 0,
+            window_end >= text_length,
+        ))
     }
 
     /// References across documents, by document and number.

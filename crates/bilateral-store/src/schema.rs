@@ -8,7 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::StoreError;
 
 /// Migration `n` (1-based) is `MIGRATIONS[n - 1]`. Append; never edit a released one.
-const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3];
+const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
 
 /// Documents, their revisions, sentences, citations and facts.
 const MIGRATION_1: &str = r#"
@@ -140,6 +140,13 @@ CREATE TABLE aliases (
 CREATE INDEX documents_title ON documents (title);
 "#;
 
+/// The clean text of a document's current revision, which sentence offsets (`clean_*`)
+/// point into: a fact is shown in its paragraph. Documents stored before have none (NULL)
+/// until their next revision.
+const MIGRATION_4: &str = r#"
+ALTER TABLE documents ADD COLUMN text TEXT;
+"#;
+
 fn user_version(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
 }
@@ -196,7 +203,7 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
-        assert_eq!(user_version(&conn).unwrap(), 3);
+        assert_eq!(user_version(&conn).unwrap(), 4);
     }
 
     #[test]
@@ -207,7 +214,7 @@ mod tests {
             migrate(&mut conn),
             Err(StoreError::NewerSchema {
                 found: 99,
-                known: 3
+                known: 4
             })
         ));
     }

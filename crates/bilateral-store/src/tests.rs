@@ -5,6 +5,7 @@ use bilateral_model::{
     Format, MissionKind, Office, PartialDate, Problem, Sentence, SourceMap, Span, VisitLevel,
 };
 
+use crate::query::Passage;
 use crate::{
     CitationQuery, FactQuery, IngestOutcome, IngestRecord, Store, StoreError, TimelineQuery,
 };
@@ -757,4 +758,57 @@ fn titles_aliases_and_agreements_are_found_in_any_case() {
     };
     assert_eq!(agreements("friendship AND navigation"), 1);
     assert_eq!(agreements("envoys"), 0);
+}
+
+#[test]
+fn a_fact_is_shown_in_its_paragraph_from_the_stored_text() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (mut document, mut analysis) = article(&[relations(), visit()]);
+    // Two paragraphs: the relations sentence alone, then the visit's with text around it.
+    let visit_text = visit().0;
+    document.text = format!(
+        "{}\n\nIn spring, {visit_text} It went well.\n\nLater.",
+        relations().0
+    );
+    let start = document.text.find(visit_text).unwrap();
+    let span = Span::new(start, start + visit_text.len());
+    analysis.facts[1].evidence.sentence = span;
+    analysis.sentences[1].span = span;
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let ids: Vec<i64> = store
+        .document_facts(1)
+        .unwrap()
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    let passage = store.fact_passage(ids[1]).unwrap().unwrap();
+    assert_eq!(
+        (passage.before.as_str(), passage.sentence.as_str()),
+        ("In spring, ", visit_text)
+    );
+    assert_eq!(passage.after, " It went well.");
+    assert!(!passage.cut_before && !passage.cut_after);
+    let first = store.fact_passage(ids[0]).unwrap().unwrap();
+    assert_eq!((first.before.as_str(), first.after.as_str()), ("", ""));
+    assert!(store.fact_passage(999).unwrap().is_none());
+}
+
+#[test]
+fn a_passage_cut_by_its_window_starts_and_ends_on_whole_characters() {
+    // "é" is two bytes; the window begins inside one and ends inside another.
+    let text = "ééé words. The sentence. more éé";
+    let bytes = text.as_bytes();
+    let window = &bytes[1..bytes.len() - 1];
+    let start = text.find("The").unwrap() - 1;
+    let end = start + "The sentence.".len();
+    let passage = Passage::in_window(window, start..end, false, false).unwrap();
+    assert_eq!(passage.before, "éé words. ");
+    assert_eq!(passage.sentence, "The sentence.");
+    assert_eq!(passage.after, " more é");
+    assert!(passage.cut_before && passage.cut_after);
+    // Offsets inside a character, or past the window, give no passage.
+    assert!(Passage::in_window(window, 0..3, false, false).is_none());
+    assert!(Passage::in_window(window, 5..500, false, false).is_none());
 }

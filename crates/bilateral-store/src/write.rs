@@ -94,7 +94,7 @@ impl Store {
                 tx.execute(
                     "UPDATE documents SET format = ?2, title = ?3, dyad_a = ?4, dyad_b = ?5,
                          content_hash = ?6, revision = ?7,
-                         ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                         ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), text = ?8
                      WHERE id = ?1",
                     params![
                         id,
@@ -103,7 +103,8 @@ impl Store {
                         dyad_a,
                         dyad_b,
                         record.content_hash,
-                        old_revision + 1
+                        old_revision + 1,
+                        document.text
                     ],
                 )?;
                 (id, IngestOutcome::Replaced { old_revision })
@@ -111,15 +112,18 @@ impl Store {
             None => {
                 tx.execute(
                     "INSERT INTO documents
-                         (source, format, title, dyad_a, dyad_b, content_hash, revision, ingested_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                         (source, format, title, dyad_a, dyad_b, content_hash, revision,
+                          ingested_at, text)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+                             ?7)",
                     params![
                         record.source,
                         record.format.as_str(),
                         record.title,
                         dyad_a,
                         dyad_b,
-                        record.content_hash
+                        record.content_hash,
+                        document.text
                     ],
                 )?;
                 (tx.last_insert_rowid(), IngestOutcome::Inserted)

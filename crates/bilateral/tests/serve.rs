@@ -908,3 +908,49 @@ fn search_finds_countries_titles_redirects_agreements_and_people() {
         assert_refused(&server.get(&path), 400, &path);
     }
 }
+
+/// An article whose paragraph around a fact's sentence is markup, some of it closing the
+/// highlight the page puts around the sentence.
+const HOSTILE_PARAGRAPH: &str = "Chile–Peru relations\n\n\
+    Chile–Peru relations are the relations between Chile and Peru.\n\n\
+    History\n\n\
+    Envoys wrote </mark></blockquote><script>alert(1)</script> & \"more\". \
+    The two states established diplomatic relations on 4 June 1955.[1] \
+    Then \"><img src=x onerror=alert(1)> followed.\n\n\
+    References\n\n  \
+    1. \"Exchange of envoys\". Example Daily. 1955. Retrieved 2020-01-02.\n";
+
+#[test]
+fn a_fact_page_highlights_its_sentence_in_its_paragraph_as_text() {
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("chile-peru-relations.txt");
+    std::fs::write(&article, HOSTILE_PARAGRAPH).unwrap();
+    let db = folder.path().join("hostile.db");
+    let output = bilateral(&[
+        "ingest",
+        article.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let server = Server::start(&db);
+    let dossier = server.get("/api/dyads/CHL/PER").json();
+    let established = dossier["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|fact| fact["type"] == "relations_established")
+        .unwrap_or_else(|| panic!("{dossier}"));
+    let page = server.get(&format!("/facts/{}", established["id"])).body;
+    assert!(
+        page.contains(
+            "Envoys wrote &#60;/mark&#62;&#60;/blockquote&#62;&#60;script&#62;alert(1)&#60;/script&#62; \
+             &#38; &#34;more&#34;. <mark>The two states established diplomatic relations on 4 June \
+             1955.</mark> Then &#34;&#62;&#60;img src=x onerror=alert(1)&#62; followed.</blockquote>"
+        ),
+        "{page}"
+    );
+    assert_eq!(page.matches("<mark>").count(), 1);
+    assert_eq!(page.matches("</mark>").count(), 1);
+    assert!(!page.contains("<script") && !page.contains("<img"));
+}

@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use bilateral_model::{Citation, CountryCode, Dyad, Fact, Problem};
-use bilateral_store::StoredFact;
+use bilateral_store::{Passage, StoredFact};
 
 use super::api::fact_with_citations;
 use super::failure::{Failure, PageError};
@@ -250,6 +250,8 @@ struct FactPage {
     kind: &'static str,
     pair: Option<PairLink>,
     sentence: String,
+    /// The sentence in its paragraph, when the store kept the document's text.
+    passage: Option<Passage>,
     confidence: String,
     document: String,
     document_id: i64,
@@ -261,8 +263,11 @@ pub async fn fact(
     id: Result<Path<String>, PathRejection>,
 ) -> Answer {
     let id = params::id("fact", &params::path(id)?)?;
-    let (stored, citations) = stores
-        .query(move |store| fact_with_citations(store, id))
+    let (stored, citations, passage) = stores
+        .query(move |store| {
+            let (stored, citations) = fact_with_citations(store, id)?;
+            Ok((stored, citations, store.fact_passage(id)?))
+        })
         .await?;
     page(&FactPage {
         summary: views::summary(&stored.fact, stored.pair),
@@ -278,6 +283,7 @@ pub async fn fact(
             facts: 0,
         }),
         sentence: stored.sentence.trim().to_owned(),
+        passage,
         confidence: format!("{:.2}", stored.confidence),
         document: format!("{} ({})", stored.title, stored.source),
         document_id: stored.document_id,
