@@ -19,7 +19,7 @@ pub use query::{
     CitationQuery, DocumentInfo, Dossier, DyadCount, FactQuery, PASSAGE_CONTEXT_BYTES, Passage,
     Stats, StoredCitation, StoredFact, StoredSentence, TimelineQuery, TitleMatch,
 };
-pub use write::{IngestOutcome, IngestRecord};
+pub use write::{Batch, IngestOutcome, IngestRecord};
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]

@@ -812,3 +812,27 @@ fn a_passage_cut_by_its_window_starts_and_ends_on_whole_characters() {
     assert!(Passage::in_window(window, 0..3, false, false).is_none());
     assert!(Passage::in_window(window, 5..500, false, false).is_none());
 }
+
+#[test]
+fn a_batch_stores_all_its_documents_or_none() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[relations(), visit()]);
+    let failed = store.ingest_batch(|batch| {
+        batch.ingest(&record("a.txt", "h1"), &document, &analysis)?;
+        Err(StoreError::OutOfRange("stop"))
+    });
+    assert!(matches!(failed, Err(StoreError::OutOfRange("stop"))));
+    assert!(store.documents().unwrap().is_empty());
+    store
+        .ingest_batch(|batch| {
+            batch.ingest(&record("a.txt", "h1"), &document, &analysis)?;
+            let mut other = document.clone();
+            other.title = "Chile–Norway relations, again".into();
+            batch.ingest(&record("b.txt", "h2"), &other, &analysis)?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(store.documents().unwrap().len(), 2);
+    assert_eq!(store.stats().unwrap().facts, 4);
+    assert!(store.verify().unwrap().is_empty());
+}

@@ -954,3 +954,34 @@ fn a_fact_page_highlights_its_sentence_in_its_paragraph_as_text() {
     assert_eq!(page.matches("</mark>").count(), 1);
     assert!(!page.contains("<script") && !page.contains("<img"));
 }
+
+#[test]
+fn bench_serve_reports_rates_and_latencies_of_both_routes() {
+    let output = bilateral(&[
+        "bench-serve",
+        "--facts",
+        "1200",
+        "--clients",
+        "2",
+        "--seconds",
+        "0.3",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        report.starts_with("store: 1200 facts over 20 pairs, filled in one transaction"),
+        "{report}"
+    );
+    assert!(report.contains("first answers: /api/stats "), "{report}");
+    for route in ["pair JSON (/api/dyads/A/B)", "pair page (/dyads/A/B)"] {
+        let line = report
+            .lines()
+            .find(|line| line.starts_with(route))
+            .unwrap_or_else(|| panic!("{report}"));
+        for figure in ["requests/s", "p50 ", "p95 ", "p99 "] {
+            assert!(line.contains(figure), "{line}");
+        }
+    }
+    let refused = bilateral(&["bench-serve", "--seconds", "0"]);
+    assert!(!refused.status.success());
+}
