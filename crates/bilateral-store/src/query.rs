@@ -505,6 +505,30 @@ impl DocumentRow {
 }
 
 impl Store {
+    /// Runs `read` on one snapshot of the store: every query it makes sees the same
+    /// committed documents, whatever an ingest commits meanwhile (each statement alone sees
+    /// whole documents; several in a row might see different numbers of them). Nests.
+    pub fn snapshot<T, E: From<StoreError>>(
+        &self,
+        read: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        // A savepoint outside a transaction begins a deferred one: its reads share a
+        // snapshot until it is released.
+        self.conn
+            .prepare_cached("SAVEPOINT snapshot")
+            .and_then(|mut begin| begin.execute([]))
+            .map_err(StoreError::from)?;
+        let result = read(self);
+        let released = self
+            .conn
+            .prepare_cached("RELEASE snapshot")
+            .and_then(|mut release| release.execute([]))
+            .map_err(StoreError::from);
+        let value = result?;
+        released?;
+        Ok(value)
+    }
+
     /// Each row of a fact selection, decoded, in `order` (`FACT_ORDER` or `STORED_ORDER`):
     /// one row in memory at a time.
     fn each_fact<E: From<StoreError>>(
@@ -619,8 +643,12 @@ impl Store {
             .collect()
     }
 
-    /// Everything stored about a pair of states.
+    /// Everything stored about a pair of states, read in one snapshot.
     pub fn dossier(&self, pair: Dyad) -> Result<Dossier, StoreError> {
+        self.snapshot(|store| store.dossier_now(pair))
+    }
+
+    fn dossier_now(&self, pair: Dyad) -> Result<Dossier, StoreError> {
         let mut filter = FactFilter::default();
         filter.pair(pair);
         let facts = self.select_facts(&filter, None)?;
@@ -961,8 +989,12 @@ impl Store {
         Ok(dyads)
     }
 
-    /// How much is stored.
+    /// How much is stored, all counted in one snapshot.
     pub fn stats(&self) -> Result<Stats, StoreError> {
+        self.snapshot(Store::stats_now)
+    }
+
+    fn stats_now(&self) -> Result<Stats, StoreError> {
         let facts_by_type = self.grouped_counts(
             "SELECT type, count(*) FROM facts GROUP BY type ORDER BY count(*) DESC, type",
         )?;

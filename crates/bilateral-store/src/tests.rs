@@ -836,3 +836,29 @@ fn a_batch_stores_all_its_documents_or_none() {
     assert_eq!(store.stats().unwrap().facts, 4);
     assert!(store.verify().unwrap().is_empty());
 }
+
+#[test]
+fn a_snapshot_sees_no_document_stored_after_it_began() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("store.db");
+    let mut writer = Store::open(&path).unwrap();
+    let (document, analysis) = article(&[relations(), visit()]);
+    writer
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    let (before, after) = reader
+        .snapshot(|store| {
+            let before = store.stats()?;
+            let mut other = document.clone();
+            other.title = "Chile–Norway relations, again".into();
+            writer
+                .ingest(&record("b.txt", "h2"), &other, &analysis)
+                .unwrap();
+            Ok::<_, StoreError>((before, store.stats()?))
+        })
+        .unwrap();
+    assert_eq!(before, after);
+    assert_eq!(after.documents, 1);
+    assert_eq!(reader.stats().unwrap().documents, 2);
+}

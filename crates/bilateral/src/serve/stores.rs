@@ -1,6 +1,6 @@
 //! The store, opened read-only once per worker thread that needs it and kept for the next
 //! request: SQLite connections are not shared between threads, and queries block, so they
-//! run on tokio's blocking pool, at most `MAX_QUERIES` at once (so at most that many
+//! run on tokio's blocking pool, each request's in one snapshot of the store, at most `MAX_QUERIES` at once (so at most that many
 //! connections and threads, however many requests arrive). The counts of the whole store
 //! (pairs, facts by type), which take a scan of every fact, are taken by one query at a
 //! time and kept until an ingest changes the store.
@@ -58,7 +58,8 @@ impl Stores {
                 Some(store) => store,
                 None => Store::open_read_only(&stores.path)?,
             };
-            let result = query(&store);
+            // One snapshot per request: its queries agree, whatever an ingest commits.
+            let result = store.snapshot(query);
             stores.give_back(store);
             result
         })
