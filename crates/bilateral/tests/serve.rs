@@ -985,3 +985,140 @@ fn bench_serve_reports_rates_and_latencies_of_both_routes() {
     let refused = bilateral(&["bench-serve", "--seconds", "0"]);
     assert!(!refused.status.success());
 }
+
+/// The planted article again with note `number` added: another document of the same facts.
+fn planted_copy(number: usize) -> String {
+    PLANTED.replace(
+        "References\n\n",
+        &format!("Notes\n\nThis is copy number {number} of the article.\n\nReferences\n\n"),
+    )
+}
+
+/// Documents and facts as the store counts them.
+fn stored_counts(db: &Path) -> (u64, u64) {
+    let stats = bilateral_store::Store::open_read_only(db)
+        .unwrap()
+        .stats()
+        .unwrap();
+    (stats.documents, stats.facts)
+}
+
+#[test]
+fn serving_while_a_long_ingest_runs_shows_whole_documents_and_loses_nothing() {
+    // scripts/soak asks for more.
+    let copies: usize = std::env::var("BILATERAL_SERVE_SOAK_DOCUMENTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(30);
+    let folder = tempfile::tempdir().unwrap();
+    let db = example_store(folder.path());
+    // One copy first, to learn how many facts a copy stores.
+    let first = folder.path().join("copy-0.txt");
+    std::fs::write(&first, planted_copy(0)).unwrap();
+    let (documents_before, facts_before) = stored_counts(&db);
+    let output = bilateral(&[
+        "ingest",
+        first.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let (base_documents, base_facts) = stored_counts(&db);
+    assert_eq!(base_documents, documents_before + 1);
+    let per_copy = base_facts - facts_before;
+    assert!(per_copy > 0);
+
+    let copies_folder = folder.path().join("copies");
+    std::fs::create_dir(&copies_folder).unwrap();
+    for number in 1..=copies {
+        std::fs::write(
+            copies_folder.join(format!("copy-{number}.txt")),
+            planted_copy(number),
+        )
+        .unwrap();
+    }
+    let server = Server::start(&db);
+    let mut ingest = Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(["ingest", copies_folder.to_str().unwrap(), "--db"])
+        .arg(&db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (ingest_ended, ingest_status) = mpsc::channel();
+    std::thread::spawn(move || ingest_ended.send(ingest.wait()));
+    let started = Instant::now();
+    let ingesting = std::sync::atomic::AtomicBool::new(true);
+    let paths = [
+        "/api/stats",
+        "/api/pairs",
+        "/dyads/CHL/NOR",
+        "/api/dyads/CHL/NOR",
+        "/",
+    ];
+    let (served, refused) = std::thread::scope(|scope| {
+        let clients: Vec<_> = (0..4)
+            .map(|client| {
+                let (server, ingesting) = (&server, &ingesting);
+                scope.spawn(move || {
+                    let (mut served, mut refused) = (0_u64, 0_u64);
+                    let mut turn = client;
+                    while ingesting.load(std::sync::atomic::Ordering::Relaxed) {
+                        let path = paths[turn % paths.len()];
+                        turn += 1;
+                        let reply = server.get(path);
+                        match reply.status {
+                            200 => served += 1,
+                            503 => refused += 1,
+                            status => panic!("{path}: {status} while ingesting"),
+                        }
+                        if path == "/api/stats" {
+                            // Whole documents only: every copy adds the same facts.
+                            let stats = reply.json();
+                            let documents = stats["documents"].as_u64().unwrap();
+                            let facts = stats["facts"].as_u64().unwrap();
+                            assert!(documents >= base_documents, "{stats}");
+                            assert_eq!(
+                                facts,
+                                base_facts + (documents - base_documents) * per_copy,
+                                "half a document seen: {stats}"
+                            );
+                        }
+                    }
+                    (served, refused)
+                })
+            })
+            .collect();
+        let deadline = Duration::from_secs(600);
+        let status = ingest_status
+            .recv_timeout(deadline)
+            .unwrap_or_else(|_| panic!("the ingest took over {deadline:?}"));
+        ingesting.store(false, std::sync::atomic::Ordering::Relaxed);
+        assert!(status.unwrap().success(), "the ingest failed");
+        clients
+            .into_iter()
+            .map(|client| client.join().unwrap())
+            .fold((0, 0), |(s, r), (served, refused)| {
+                (s + served, r + refused)
+            })
+    });
+    let seconds = started.elapsed().as_secs_f64();
+    let (documents, facts) = stored_counts(&db);
+    let expected_facts = base_facts + copies as u64 * per_copy;
+    let lost = (base_documents + copies as u64).saturating_sub(documents)
+        + expected_facts.saturating_sub(facts);
+    let store = bilateral_store::Store::open_read_only(&db).unwrap();
+    let problems = store.verify().unwrap();
+    println!(
+        "requests served while {copies} documents were ingested: {served} in {seconds:.1} s \
+         ({:.0}/s), {refused} refused; half documents seen: 0; rows lost: {lost}",
+        served as f64 / seconds
+    );
+    assert_eq!(
+        (documents, facts),
+        (base_documents + copies as u64, expected_facts)
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(server.get("/api/stats").json()["facts"], expected_facts);
+    assert!(served > 0);
+}

@@ -14,7 +14,7 @@ use super::failure::Failure;
 use super::params;
 
 /// The longest search accepted.
-pub const MAX_SEARCH_BYTES: usize = 200;
+const MAX_SEARCH_BYTES: usize = 200;
 /// The most facts of each kind (agreements, people) a search lists.
 const FACT_LIMIT: u32 = 200;
 /// The most titles a search lists.
