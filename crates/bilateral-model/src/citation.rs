@@ -33,6 +33,17 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// Every problem, in the order of the enum.
+    pub const ALL: [Problem; 7] = [
+        Problem::MissingPublisher,
+        Problem::MissingDate,
+        Problem::MissingUrl,
+        Problem::UrlStatus,
+        Problem::InvalidIsbn,
+        Problem::MissingTitle,
+        Problem::DeadLink,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Problem::MissingPublisher => "missing_publisher",

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use bilateral_model::{Citation, CountryCode, Dyad, Fact, Problem};
 use rusqlite::types::Value;
-use rusqlite::{Row, params_from_iter};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use crate::{Store, StoreError};
 
@@ -99,6 +99,8 @@ pub struct FactQuery {
     pub person: Option<String>,
     /// Part of a place name (a mission's city, a meeting's place), ASCII case ignored.
     pub place: Option<String>,
+    /// Part of a signed agreement's title, any case.
+    pub agreement: Option<String>,
     /// First and last year, inclusive; either one leaves out undated facts.
     pub from: Option<i32>,
     pub to: Option<i32>,
@@ -106,6 +108,117 @@ pub struct FactQuery {
     /// page, so that pages stay whole while rows are added elsewhere.
     pub after: Option<i64>,
     pub limit: Option<u32>,
+}
+
+/// References across documents, in the order of documents and then numbers. Every field
+/// narrows; the default matches every stored reference.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CitationQuery {
+    /// The references a dossier of this pair lists: all those of its documents, and those
+    /// backing one of its facts in other documents.
+    pub pair: Option<Dyad>,
+    /// References with any of these problems; empty for all.
+    pub problems: Vec<Problem>,
+    /// Only references after this one, as `(document id, number)`: the cursor of the next
+    /// page.
+    pub after: Option<(i64, u32)>,
+    pub limit: Option<u32>,
+}
+
+/// A fact's sentence in its paragraph, from the document's stored text: the text before the
+/// sentence in its paragraph, the sentence as its evidence offsets give it, and the text
+/// after. A paragraph longer than `PASSAGE_CONTEXT_BYTES` on a side is cut there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    pub before: String,
+    pub sentence: String,
+    pub after: String,
+    /// Whether the paragraph goes on before `before`, or after `after`.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// The most bytes of a paragraph a passage gives on each side of its sentence.
+pub const PASSAGE_CONTEXT_BYTES: usize = 2_000;
+
+/// Where a paragraph ends: blocks of a document's text are separated by blank lines.
+const PARAGRAPH_BREAK: &[u8] = b"\n\n";
+
+impl Passage {
+    /// The passage of the sentence at `sentence` (offsets into `window`) in `window`, a part
+    /// of a document's text; `whole_start` and `whole_end` say whether the window reaches
+    /// the text's ends. `None` when the offsets are not those of text in the window.
+    pub(crate) fn in_window(
+        window: &[u8],
+        sentence: std::ops::Range<usize>,
+        whole_start: bool,
+        whole_end: bool,
+    ) -> Option<Passage> {
+        let text = |range: std::ops::Range<usize>| {
+            std::str::from_utf8(window.get(range)?)
+                .ok()
+                .map(str::to_owned)
+        };
+        let sentence_text = text(sentence.clone())?;
+        let head = window.get(..sentence.start)?;
+        let (start, cut_before) = match rfind_bytes(head, PARAGRAPH_BREAK) {
+            Some(at) => (at + PARAGRAPH_BREAK.len(), false),
+            None if whole_start => (0, false),
+            // Cut inside the paragraph: start at the first whole character.
+            None => (
+                head.iter()
+                    .position(|&byte| !is_continuation(byte))
+                    .unwrap_or(head.len()),
+                true,
+            ),
+        };
+        let tail = window.get(sentence.end..)?;
+        let (end, cut_after) = match find_bytes(tail, PARAGRAPH_BREAK) {
+            Some(at) => (sentence.end + at, false),
+            None if whole_end => (window.len(), false),
+            None => {
+                // End before the last character if the window cut it.
+                let mut end = window.len();
+                while end > sentence.end && std::str::from_utf8(&window[sentence.end..end]).is_err()
+                {
+                    end -= 1;
+                }
+                (end, true)
+            }
+        };
+        Some(Passage {
+            before: text(start..sentence.start)?,
+            sentence: sentence_text,
+            after: text(sentence.end..end)?,
+            cut_before,
+            cut_after,
+        })
+    }
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0b1100_0000 == 0b1000_0000
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+/// Where `needle` last occurs in `haystack`.
+fn rfind_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
+}
+
+/// A stored article's title, or another name of it (a dump's redirect), and its pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleMatch {
+    pub title: String,
+    pub pair: Dyad,
 }
 
 /// How much is stored.
@@ -197,6 +310,13 @@ impl FactFilter {
             filter.add(
                 "instr(lower(f.place), lower(?)) > 0",
                 [Value::Text(place.clone())],
+            );
+        }
+        if let Some(agreement) = &query.agreement {
+            filter.add(
+                "f.type = 'agreement_signed'
+                 AND instr(lower(json_extract(f.data, '$.title')), ?) > 0",
+                [Value::Text(agreement.to_lowercase())],
             );
         }
         if let Some(after) = query.after {
@@ -385,6 +505,30 @@ impl DocumentRow {
 }
 
 impl Store {
+    /// Runs `read` on one snapshot of the store: every query it makes sees the same
+    /// committed documents, whatever an ingest commits meanwhile (each statement alone sees
+    /// whole documents; several in a row might see different numbers of them). Nests.
+    pub fn snapshot<T, E: From<StoreError>>(
+        &self,
+        read: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        // A savepoint outside a transaction begins a deferred one: its reads share a
+        // snapshot until it is released.
+        self.conn
+            .prepare_cached("SAVEPOINT snapshot")
+            .and_then(|mut begin| begin.execute([]))
+            .map_err(StoreError::from)?;
+        let result = read(self);
+        let released = self
+            .conn
+            .prepare_cached("RELEASE snapshot")
+            .and_then(|mut release| release.execute([]))
+            .map_err(StoreError::from);
+        let value = result?;
+        released?;
+        Ok(value)
+    }
+
     /// Each row of a fact selection, decoded, in `order` (`FACT_ORDER` or `STORED_ORDER`):
     /// one row in memory at a time.
     fn each_fact<E: From<StoreError>>(
@@ -499,8 +643,12 @@ impl Store {
             .collect()
     }
 
-    /// Everything stored about a pair of states.
+    /// Everything stored about a pair of states, read in one snapshot.
     pub fn dossier(&self, pair: Dyad) -> Result<Dossier, StoreError> {
+        self.snapshot(|store| store.dossier_now(pair))
+    }
+
+    fn dossier_now(&self, pair: Dyad) -> Result<Dossier, StoreError> {
         let mut filter = FactFilter::default();
         filter.pair(pair);
         let facts = self.select_facts(&filter, None)?;
@@ -589,7 +737,7 @@ impl Store {
     pub fn for_each_citation<E: From<StoreError>>(
         &self,
         query: &FactQuery,
-        mut each: impl FnMut(StoredCitation) -> Result<(), E>,
+        each: impl FnMut(StoredCitation) -> Result<(), E>,
     ) -> Result<(), E> {
         let everything = FactQuery {
             limit: None,
@@ -613,10 +761,25 @@ impl Store {
                 values,
             )
         };
-        let sql = format!(
+        self.each_citation(&condition, values, None, each)
+    }
+
+    /// Each reference `condition` (a WHERE clause over `citations c`, or nothing) selects,
+    /// decoded, by document and number.
+    fn each_citation<E: From<StoreError>>(
+        &self,
+        condition: &str,
+        values: Vec<Value>,
+        limit: Option<u32>,
+        mut each: impl FnMut(StoredCitation) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut sql = format!(
             "SELECT c.id, c.document_id, c.parsed FROM citations c{condition}
              ORDER BY c.document_id, c.n"
         );
+        if let Some(limit) = limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
         let mut statement = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
         let mut rows = statement
             .query(params_from_iter(values))
@@ -632,6 +795,126 @@ impl Store {
             })?;
         }
         Ok(())
+    }
+
+    /// Titles of stored articles, and their other names, that contain `text` (any case),
+    /// with the pair each article is about; by title, at most `limit`.
+    pub fn titles_matching(&self, text: &str, limit: u32) -> Result<Vec<TitleMatch>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT a.alias, d.dyad_a, d.dyad_b FROM aliases a
+             JOIN documents d ON d.title = a.title
+             WHERE instr(a.folded, ?1) > 0 AND d.dyad_a IS NOT NULL
+             UNION
+             SELECT title, dyad_a, dyad_b FROM documents
+             WHERE instr(lower(title), ?1) > 0 AND dyad_a IS NOT NULL
+             ORDER BY 1 LIMIT ?2",
+        )?;
+        let rows = statement
+            .query_map(params![text.to_lowercase(), limit], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })?
+            .collect::<Result<Vec<(String, Option<String>, Option<String>)>, _>>()?;
+        let mut matches = Vec::with_capacity(rows.len());
+        for (title, a, b) in rows {
+            if let Some(pair) = parse_pair(a, b)? {
+                matches.push(TitleMatch { title, pair });
+            }
+        }
+        Ok(matches)
+    }
+
+    /// A fact's sentence in its paragraph; `None` when there is no such fact or its
+    /// document was stored without its text (before migration 4).
+    pub fn fact_passage(&self, fact_id: i64) -> Result<Option<Passage>, StoreError> {
+        let context = i64::try_from(PASSAGE_CONTEXT_BYTES).unwrap_or(i64::MAX);
+        // substr of a blob counts bytes, as the offsets do; from 1.
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT s.clean_start, s.clean_end, max(s.clean_start - ?2, 0),
+                        substr(CAST(d.text AS BLOB), max(s.clean_start - ?2, 0) + 1,
+                               s.clean_end + ?2 - max(s.clean_start - ?2, 0)),
+                        length(CAST(d.text AS BLOB))
+                 FROM facts f
+                 JOIN sentences s ON s.id = f.sentence_id
+                 JOIN documents d ON d.id = f.document_id
+                 WHERE f.id = ?1 AND d.text IS NOT NULL",
+            )?
+            .query_row(params![fact_id, context], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, i64>(1)?,
+                    row.get::<_, i64>(2)?,
+                    row.get::<_, Vec<u8>>(3)?,
+                    row.get::<_, i64>(4)?,
+                ))
+            })
+            .optional()?;
+        let Some((start, end, window_start, window, text_length)) = row else {
+            return Ok(None);
+        };
+        let offset = |at: i64| usize::try_from(at - window_start).ok();
+        let (Some(sentence_start), Some(sentence_end)) = (offset(start), offset(end)) else {
+            return Ok(None);
+        };
+        let window_end = window_start + i64::try_from(window.len()).unwrap_or(i64::MAX);
+        Ok(Passage::in_window(
+            &window,
+            sentence_start..sentence_end,
+            window_start == 0,
+            window_end >= text_length,
+        ))
+    }
+
+    /// References across documents, by document and number.
+    pub fn citations_across(
+        &self,
+        query: &CitationQuery,
+    ) -> Result<Vec<StoredCitation>, StoreError> {
+        let mut clauses = Vec::new();
+        let mut values = Vec::new();
+        if let Some(pair) = query.pair {
+            clauses.push(
+                "(c.document_id IN (SELECT id FROM documents WHERE dyad_a = ?1 AND dyad_b = ?2)
+                  OR EXISTS (SELECT 1 FROM facts f JOIN fact_citations fc ON fc.fact_id = f.id
+                             WHERE f.party_a = ?1 AND f.party_b = ?2
+                               AND f.document_id = c.document_id AND fc.n = c.n))"
+                    .to_owned(),
+            );
+            values.extend(pair.codes().map(code_value));
+        }
+        if !query.problems.is_empty() {
+            let first = values.len() + 1;
+            let marks: Vec<String> = (first..first + query.problems.len())
+                .map(|i| format!("?{i}"))
+                .collect();
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM json_each(c.problems) p WHERE p.value IN ({}))",
+                marks.join(", ")
+            ));
+            values.extend(
+                query
+                    .problems
+                    .iter()
+                    .map(|problem| Value::Text(problem.as_str().to_owned())),
+            );
+        }
+        if let Some((document_id, n)) = query.after {
+            let at = values.len() + 1;
+            clauses.push(format!("(c.document_id, c.n) > (?{at}, ?{})", at + 1));
+            values.extend([Value::Integer(document_id), Value::Integer(i64::from(n))]);
+        }
+        let condition = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", clauses.join(" AND "))
+        };
+        let mut citations = Vec::new();
+        self.each_citation(&condition, values, query.limit, |citation| {
+            citations.push(citation);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(citations)
     }
 
     /// The references of a document with these numbers, in the order given; numbers it does
@@ -706,8 +989,12 @@ impl Store {
         Ok(dyads)
     }
 
-    /// How much is stored.
+    /// How much is stored, all counted in one snapshot.
     pub fn stats(&self) -> Result<Stats, StoreError> {
+        self.snapshot(Store::stats_now)
+    }
+
+    fn stats_now(&self) -> Result<Stats, StoreError> {
         let facts_by_type = self.grouped_counts(
             "SELECT type, count(*) FROM facts GROUP BY type ORDER BY count(*) DESC, type",
         )?;

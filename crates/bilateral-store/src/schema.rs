@@ -8,7 +8,13 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::StoreError;
 
 /// Migration `n` (1-based) is `MIGRATIONS[n - 1]`. Append; never edit a released one.
-const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
+const MIGRATIONS: &[&str] = &[
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
+    MIGRATION_4,
+    MIGRATION_5,
+];
 
 /// Documents, their revisions, sentences, citations and facts.
 const MIGRATION_1: &str = r#"
@@ -128,6 +134,33 @@ WHERE id NOT IN (SELECT min(id) FROM documents GROUP BY content_hash, title);
 CREATE UNIQUE INDEX documents_content ON documents (content_hash, title);
 "#;
 
+/// Other names of articles: a dump's redirects ("Republic of Korea–Japan relations" names
+/// "Japan–South Korea relations"), kept whether or not the article is stored yet, so that a
+/// search finds a pair by any of its titles. Documents are looked up by title.
+const MIGRATION_3: &str = r#"
+CREATE TABLE aliases (
+    alias  TEXT PRIMARY KEY,
+    folded TEXT NOT NULL,  -- lower-cased, as searches compare it
+    title  TEXT NOT NULL   -- the title of the article it names
+) STRICT, WITHOUT ROWID;
+CREATE INDEX documents_title ON documents (title);
+"#;
+
+/// The clean text of a document's current revision, which sentence offsets (`clean_*`)
+/// point into: a fact is shown in its paragraph. Documents stored before have none (NULL)
+/// until their next revision.
+const MIGRATION_4: &str = r#"
+ALTER TABLE documents ADD COLUMN text TEXT;
+"#;
+
+/// The pair index also holds each fact's document, so that the counts of every pair (facts
+/// and documents, for the home page and `stats`) are read from the index alone: over a
+/// million facts, 0.4 s became under 0.2 s.
+const MIGRATION_5: &str = r#"
+DROP INDEX facts_pair_date;
+CREATE INDEX facts_pair_date ON facts (party_a, party_b, date_sort, document_id);
+"#;
+
 fn user_version(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
 }
@@ -184,7 +217,7 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
-        assert_eq!(user_version(&conn).unwrap(), 2);
+        assert_eq!(user_version(&conn).unwrap(), 5);
     }
 
     #[test]
@@ -195,7 +228,7 @@ mod tests {
             migrate(&mut conn),
             Err(StoreError::NewerSchema {
                 found: 99,
-                known: 2
+                known: 5
             })
         ));
     }

@@ -5,7 +5,10 @@ use bilateral_model::{
     Format, MissionKind, Office, PartialDate, Problem, Sentence, SourceMap, Span, VisitLevel,
 };
 
-use crate::{FactQuery, IngestOutcome, IngestRecord, Store, StoreError, TimelineQuery};
+use crate::query::Passage;
+use crate::{
+    CitationQuery, FactQuery, IngestOutcome, IngestRecord, Store, StoreError, TimelineQuery,
+};
 
 fn code(text: &str) -> CountryCode {
     CountryCode::new(text).unwrap()
@@ -634,4 +637,228 @@ fn a_failing_callback_stops_the_stream_with_its_error() {
     });
     assert!(matches!(result, Err(StoreError::OutOfRange("stop"))));
     assert_eq!(seen, 1);
+}
+
+#[test]
+fn references_across_documents_by_pair_problem_and_cursor() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[relations(), visit()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    // A document about another pair, without facts: its references are not Chile–Norway's.
+    let (mut other, mut other_analysis) = article(&[]);
+    other.title = "Japan–Mongolia relations".into();
+    other_analysis.dyad = Some(Dyad::new(code("JPN"), code("MNG")).unwrap());
+    store
+        .ingest(&record("b.txt", "h2"), &other, &other_analysis)
+        .unwrap();
+    let found = |query: CitationQuery| -> Vec<(i64, u32)> {
+        store
+            .citations_across(&query)
+            .unwrap()
+            .iter()
+            .map(|stored| (stored.document_id, stored.citation.n))
+            .collect()
+    };
+    assert_eq!(
+        found(CitationQuery::default()),
+        [(1, 1), (1, 2), (2, 1), (2, 2)]
+    );
+    let chile_norway = CitationQuery {
+        pair: Some(pair()),
+        ..CitationQuery::default()
+    };
+    assert_eq!(found(chile_norway.clone()), [(1, 1), (1, 2)]);
+    let japan_kazakhstan = Dyad::new(code("JPN"), code("KAZ")).unwrap();
+    assert!(
+        found(CitationQuery {
+            pair: Some(japan_kazakhstan),
+            ..CitationQuery::default()
+        })
+        .is_empty()
+    );
+    let url_status = CitationQuery {
+        problems: vec![Problem::InvalidIsbn, Problem::UrlStatus],
+        ..chile_norway.clone()
+    };
+    assert_eq!(found(url_status), [(1, 2)]);
+    let first_page = CitationQuery {
+        limit: Some(3),
+        ..CitationQuery::default()
+    };
+    assert_eq!(found(first_page), [(1, 1), (1, 2), (2, 1)]);
+    let next_page = CitationQuery {
+        after: Some((2, 1)),
+        limit: Some(3),
+        ..CitationQuery::default()
+    };
+    assert_eq!(found(next_page), [(2, 2)]);
+}
+
+#[test]
+fn titles_aliases_and_agreements_are_found_in_any_case() {
+    let mut store = Store::open_in_memory().unwrap();
+    let treaty = (
+        "The two states signed the Treaty of Friendship and Navigation in 1899.",
+        Fact::AgreementSigned {
+            parties: [code("CHL"), code("NOR")],
+            kind: bilateral_model::AgreementKind::Treaty,
+            title: Some("Treaty of Friendship and Navigation".into()),
+            topic: None,
+            date: date("1899"),
+        },
+        vec![1],
+    );
+    let (document, analysis) = article(&[treaty, relations()]);
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    store
+        .add_alias("Norway–Chile relations", "Chile–Norway relations")
+        .unwrap();
+    store
+        .add_alias(
+            "Kingdom of Norway–Chile relations",
+            "Chile–Norway relations",
+        )
+        .unwrap();
+    // An alias of an article not stored (yet) finds nothing.
+    store
+        .add_alias("Norway–Peru relations", "Norway–Peru relations")
+        .unwrap();
+    let titles = |text: &str| -> Vec<String> {
+        store
+            .titles_matching(text, 10)
+            .unwrap()
+            .into_iter()
+            .inspect(|found| assert_eq!(found.pair, pair()))
+            .map(|found| found.title)
+            .collect()
+    };
+    assert_eq!(
+        titles("NORWAY"),
+        [
+            "Chile–Norway relations",
+            "Kingdom of Norway–Chile relations",
+            "Norway–Chile relations"
+        ]
+    );
+    assert_eq!(titles("kingdom of"), ["Kingdom of Norway–Chile relations"]);
+    assert!(titles("Peru").is_empty());
+    assert_eq!(store.titles_matching("relations", 1).unwrap().len(), 1);
+    let agreements = |text: &str| {
+        store
+            .facts(&FactQuery {
+                agreement: Some(text.into()),
+                ..FactQuery::default()
+            })
+            .unwrap()
+            .len()
+    };
+    assert_eq!(agreements("friendship AND navigation"), 1);
+    assert_eq!(agreements("envoys"), 0);
+}
+
+#[test]
+fn a_fact_is_shown_in_its_paragraph_from_the_stored_text() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (mut document, mut analysis) = article(&[relations(), visit()]);
+    // Two paragraphs: the relations sentence alone, then the visit's with text around it.
+    let visit_text = visit().0;
+    document.text = format!(
+        "{}\n\nIn spring, {visit_text} It went well.\n\nLater.",
+        relations().0
+    );
+    let start = document.text.find(visit_text).unwrap();
+    let span = Span::new(start, start + visit_text.len());
+    analysis.facts[1].evidence.sentence = span;
+    analysis.sentences[1].span = span;
+    store
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let ids: Vec<i64> = store
+        .document_facts(1)
+        .unwrap()
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    let passage = store.fact_passage(ids[1]).unwrap().unwrap();
+    assert_eq!(
+        (passage.before.as_str(), passage.sentence.as_str()),
+        ("In spring, ", visit_text)
+    );
+    assert_eq!(passage.after, " It went well.");
+    assert!(!passage.cut_before && !passage.cut_after);
+    let first = store.fact_passage(ids[0]).unwrap().unwrap();
+    assert_eq!((first.before.as_str(), first.after.as_str()), ("", ""));
+    assert!(store.fact_passage(999).unwrap().is_none());
+}
+
+#[test]
+fn a_passage_cut_by_its_window_starts_and_ends_on_whole_characters() {
+    // "é" is two bytes; the window begins inside one and ends inside another.
+    let text = "ééé words. The sentence. more éé";
+    let bytes = text.as_bytes();
+    let window = &bytes[1..bytes.len() - 1];
+    let start = text.find("The").unwrap() - 1;
+    let end = start + "The sentence.".len();
+    let passage = Passage::in_window(window, start..end, false, false).unwrap();
+    assert_eq!(passage.before, "éé words. ");
+    assert_eq!(passage.sentence, "The sentence.");
+    assert_eq!(passage.after, " more é");
+    assert!(passage.cut_before && passage.cut_after);
+    // Offsets inside a character, or past the window, give no passage.
+    assert!(Passage::in_window(window, 0..3, false, false).is_none());
+    assert!(Passage::in_window(window, 5..500, false, false).is_none());
+}
+
+#[test]
+fn a_batch_stores_all_its_documents_or_none() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (document, analysis) = article(&[relations(), visit()]);
+    let failed = store.ingest_batch(|batch| {
+        batch.ingest(&record("a.txt", "h1"), &document, &analysis)?;
+        Err(StoreError::OutOfRange("stop"))
+    });
+    assert!(matches!(failed, Err(StoreError::OutOfRange("stop"))));
+    assert!(store.documents().unwrap().is_empty());
+    store
+        .ingest_batch(|batch| {
+            batch.ingest(&record("a.txt", "h1"), &document, &analysis)?;
+            let mut other = document.clone();
+            other.title = "Chile–Norway relations, again".into();
+            batch.ingest(&record("b.txt", "h2"), &other, &analysis)?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(store.documents().unwrap().len(), 2);
+    assert_eq!(store.stats().unwrap().facts, 4);
+    assert!(store.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_snapshot_sees_no_document_stored_after_it_began() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("store.db");
+    let mut writer = Store::open(&path).unwrap();
+    let (document, analysis) = article(&[relations(), visit()]);
+    writer
+        .ingest(&record("a.txt", "h1"), &document, &analysis)
+        .unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    let (before, after) = reader
+        .snapshot(|store| {
+            let before = store.stats()?;
+            let mut other = document.clone();
+            other.title = "Chile–Norway relations, again".into();
+            writer
+                .ingest(&record("b.txt", "h2"), &other, &analysis)
+                .unwrap();
+            Ok::<_, StoreError>((before, store.stats()?))
+        })
+        .unwrap();
+    assert_eq!(before, after);
+    assert_eq!(after.documents, 1);
+    assert_eq!(reader.stats().unwrap().documents, 2);
 }

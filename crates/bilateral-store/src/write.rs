@@ -1,5 +1,6 @@
 //! Writing one analysed document: a new source, a new revision of a known one, or nothing
-//! when its bytes have not changed. Each call is one transaction.
+//! when its bytes have not changed. Each call is one transaction; a batch writes many
+//! documents in one; and other names of articles (a dump's redirects).
 
 use std::collections::HashMap;
 
@@ -50,83 +51,132 @@ impl Store {
         document: &Document,
         analysis: &Analysis,
     ) -> Result<IngestOutcome, StoreError> {
-        if analysis.facts.len() > MAX_FACTS_PER_DOCUMENT {
-            return Err(StoreError::TooManyFacts {
-                facts: analysis.facts.len(),
-                limit: MAX_FACTS_PER_DOCUMENT,
-            });
-        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<(i64, String, u32)> = tx
-            .query_row(
-                "SELECT id, content_hash, revision FROM documents WHERE source = ?1",
-                [record.source],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
-            .optional()?;
-        let dyad = analysis
-            .dyad
-            .map(|dyad| dyad.codes().map(|c| c.to_string()));
-        let [dyad_a, dyad_b] = match &dyad {
-            Some([a, b]) => [Some(a.as_str()), Some(b.as_str())],
-            None => [None, None],
-        };
-        if matches!(&existing, Some((_, hash, _)) if hash == record.content_hash) {
-            return Ok(IngestOutcome::Unchanged);
-        }
-        let duplicate = tx
-            .query_row(
-                "SELECT 1 FROM documents WHERE content_hash = ?1 AND title = ?2",
-                [record.content_hash, record.title],
-                |_| Ok(()),
-            )
-            .optional()?;
-        if duplicate.is_some() {
-            return Ok(IngestOutcome::Duplicate);
-        }
-        let (document_id, outcome) = match existing {
-            Some((id, _, old_revision)) => {
-                for table in ["facts", "sentences", "citations"] {
-                    tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
-                }
-                tx.execute(
-                    "UPDATE documents SET format = ?2, title = ?3, dyad_a = ?4, dyad_b = ?5,
+        let outcome = write_document(&tx, record, document, analysis)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Stores the documents `fill` hands to its batch in one transaction: all of them, or
+    /// (on an error of any) none. For bulk loads such as a benchmark's store, where one
+    /// commit instead of one a document saves most of the time.
+    pub fn ingest_batch(
+        &mut self,
+        fill: impl FnOnce(&mut Batch<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        fill(&mut Batch { tx: &tx })?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Documents being stored in one transaction: `Store::ingest_batch`.
+pub struct Batch<'tx> {
+    tx: &'tx Transaction<'tx>,
+}
+
+impl Batch<'_> {
+    /// Stores a document's analysis as part of the batch.
+    pub fn ingest(
+        &mut self,
+        record: &IngestRecord<'_>,
+        document: &Document,
+        analysis: &Analysis,
+    ) -> Result<IngestOutcome, StoreError> {
+        write_document(self.tx, record, document, analysis)
+    }
+}
+
+/// Writes a document within `tx`: a new source, a new revision of a known one, or nothing.
+fn write_document(
+    tx: &Transaction<'_>,
+    record: &IngestRecord<'_>,
+    document: &Document,
+    analysis: &Analysis,
+) -> Result<IngestOutcome, StoreError> {
+    if analysis.facts.len() > MAX_FACTS_PER_DOCUMENT {
+        return Err(StoreError::TooManyFacts {
+            facts: analysis.facts.len(),
+            limit: MAX_FACTS_PER_DOCUMENT,
+        });
+    }
+    let existing: Option<(i64, String, u32)> = tx
+        .query_row(
+            "SELECT id, content_hash, revision FROM documents WHERE source = ?1",
+            [record.source],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    let dyad = analysis
+        .dyad
+        .map(|dyad| dyad.codes().map(|c| c.to_string()));
+    let [dyad_a, dyad_b] = match &dyad {
+        Some([a, b]) => [Some(a.as_str()), Some(b.as_str())],
+        None => [None, None],
+    };
+    if matches!(&existing, Some((_, hash, _)) if hash == record.content_hash) {
+        return Ok(IngestOutcome::Unchanged);
+    }
+    let duplicate = tx
+        .query_row(
+            "SELECT 1 FROM documents WHERE content_hash = ?1 AND title = ?2",
+            [record.content_hash, record.title],
+            |_| Ok(()),
+        )
+        .optional()?;
+    if duplicate.is_some() {
+        return Ok(IngestOutcome::Duplicate);
+    }
+    let (document_id, outcome) = match existing {
+        Some((id, _, old_revision)) => {
+            for table in ["facts", "sentences", "citations"] {
+                tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
+            }
+            tx.execute(
+                "UPDATE documents SET format = ?2, title = ?3, dyad_a = ?4, dyad_b = ?5,
                          content_hash = ?6, revision = ?7,
-                         ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                         ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), text = ?8
                      WHERE id = ?1",
-                    params![
-                        id,
-                        record.format.as_str(),
-                        record.title,
-                        dyad_a,
-                        dyad_b,
-                        record.content_hash,
-                        old_revision + 1
-                    ],
-                )?;
-                (id, IngestOutcome::Replaced { old_revision })
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO documents
-                         (source, format, title, dyad_a, dyad_b, content_hash, revision, ingested_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                    params![
-                        record.source,
-                        record.format.as_str(),
-                        record.title,
-                        dyad_a,
-                        dyad_b,
-                        record.content_hash
-                    ],
-                )?;
-                (tx.last_insert_rowid(), IngestOutcome::Inserted)
-            }
-        };
-        let written = write_analysis(&tx, document_id, document, analysis)?;
-        tx.execute(
+                params![
+                    id,
+                    record.format.as_str(),
+                    record.title,
+                    dyad_a,
+                    dyad_b,
+                    record.content_hash,
+                    old_revision + 1,
+                    document.text
+                ],
+            )?;
+            (id, IngestOutcome::Replaced { old_revision })
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO documents
+                         (source, format, title, dyad_a, dyad_b, content_hash, revision,
+                          ingested_at, text)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+                             ?7)",
+                params![
+                    record.source,
+                    record.format.as_str(),
+                    record.title,
+                    dyad_a,
+                    dyad_b,
+                    record.content_hash,
+                    document.text
+                ],
+            )?;
+            (tx.last_insert_rowid(), IngestOutcome::Inserted)
+        }
+    };
+    let written = write_analysis(tx, document_id, document, analysis)?;
+    tx.execute(
             "INSERT INTO revisions
                  (document_id, revision, content_hash, title, ingested_at, sentences, facts, citations)
              SELECT id, revision, content_hash, title, ingested_at, ?2, ?3, ?4
@@ -138,8 +188,20 @@ impl Store {
                 written.citations
             ],
         )?;
-        tx.commit()?;
-        Ok(outcome)
+    Ok(outcome)
+}
+
+impl Store {
+    /// Records `alias` as another name of the article titled `title` (a dump's redirect);
+    /// a later redirect of the same name replaces it.
+    pub fn add_alias(&mut self, alias: &str, title: &str) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO aliases (alias, folded, title) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (alias) DO UPDATE SET title = excluded.title",
+            )?
+            .execute(params![alias, alias.to_lowercase(), title])?;
+        Ok(())
     }
 }
 

@@ -47,6 +47,9 @@ enum Command {
     Export(cmd::export::Args),
     /// Serve the database as web pages and a JSON API (read-only, loopback by default).
     Serve(cmd::serve::Args),
+    /// Measure `serve` under load: a synthetic store of a million facts, the pair JSON and
+    /// the pair page asked by concurrent clients on loopback, requests/s and latencies.
+    BenchServe(cmd::bench_serve::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -65,5 +68,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(args) => cmd::stats::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::BenchServe(args) => cmd::bench_serve::run(args),
     }
 }

@@ -48,6 +48,7 @@ impl Filters {
             types: self.types.clone(),
             person: self.person.clone(),
             place: self.place.clone(),
+            agreement: None,
             from: self.from,
             to: self.to,
             after: None,

@@ -190,7 +190,8 @@ fn store_document(
 
 /// Streams a whole Wikipedia dump: the relations articles are read and analysed in parallel
 /// and stored in dump order, one transaction each, so an interrupted run keeps every page
-/// stored before it. A page's source is `wiki:TITLE (page ID)`, so a later dump of the same
+/// stored before it. Redirects to them are stored as other names of the articles, which a
+/// search of `bilateral serve` finds. A page's source is `wiki:TITLE (page ID)`, so a later dump of the same
 /// page is a new revision of it. A damaged dump stores every page before the damage, then fails.
 fn ingest_dump(store: &mut Store, path: &Path, tally: &mut Tally) -> anyhow::Result<()> {
     let size = std::fs::metadata(path)
@@ -204,8 +205,13 @@ fn ingest_dump(store: &mut Store, path: &Path, tally: &mut Tally) -> anyhow::Res
         &bilateral_dump::Selection::dyads(),
         |page| pipeline::analyse_text(&page.text, Format::Wikitext, &page.title),
         |item| -> anyhow::Result<()> {
-            let bilateral_dump::DumpItem::Page(page, (document, analysis)) = item else {
-                return Ok(());
+            let (page, (document, analysis)) = match item {
+                bilateral_dump::DumpItem::Page(page, analysed) => (page, analysed),
+                bilateral_dump::DumpItem::Alias(alias) => {
+                    return store
+                        .add_alias(&alias.from, &alias.to)
+                        .with_context(|| format!("{}: redirect {}", path.display(), alias.from));
+                }
             };
             if analysis.dyad.is_none() {
                 return Ok(());

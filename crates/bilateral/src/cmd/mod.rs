@@ -1,6 +1,7 @@
 //! One module per subcommand. Each has an `Args` (clap) and a `run` returning the exit code.
 
 pub mod bench;
+pub mod bench_serve;
 pub mod demo;
 pub mod dump;
 pub mod eval;

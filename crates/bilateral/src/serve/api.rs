@@ -1,5 +1,6 @@
-//! The JSON API under `/api/`: pairs, a pair's dossier, facts with filters and a cursor, one
-//! fact, statistics and documents. The bodies are the views `--json` prints.
+//! The JSON API under `/api/`: pairs, a pair's dossier, facts and references with filters
+//! and a cursor, one fact, statistics, documents and search. The bodies are the views
+//! `--json` prints.
 
 use std::sync::Arc;
 
@@ -7,15 +8,17 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use bilateral_model::{Citation, Dyad};
+use bilateral_model::{Citation, CountryCode, Dyad};
 use bilateral_store::{DocumentInfo, Store, StoredFact};
 use serde::Serialize;
 
 use super::failure::{ApiError, Failure};
-use super::params::{self, FactParams};
+use super::params::{self, CitationParams, FactParams};
+use super::search::{self, SearchParams};
 use super::{Stores, canonical_redirect};
 use crate::views::{
-    DocumentView, DossierView, FactListView, FactView, PairView, ReferenceView, Sources, StatsView,
+    self, DocumentView, DossierView, FactListView, FactView, PairView, ReferenceView, Sources,
+    StatsView,
 };
 
 type Answer = Result<Response, ApiError>;
@@ -88,6 +91,53 @@ pub async fn facts(
                 documents: sources.views(),
             };
             encode(&FactPageView { list, next_cursor })
+        })
+        .await?;
+    Ok(json(body))
+}
+
+/// A page of references, each as `show --json` lists it, with the documents they belong to
+/// and the cursor of the next page when there is one.
+#[derive(Serialize)]
+struct CitationPageView<'a> {
+    references: Vec<ReferenceView<'a>>,
+    documents: Vec<DocumentView<'a>>,
+    next_cursor: Option<String>,
+}
+
+pub async fn citations(
+    State(stores): State<Arc<Stores>>,
+    params: Result<Query<CitationParams>, QueryRejection>,
+) -> Answer {
+    let Query(params) = params.map_err(|rejection| Failure::BadRequest(rejection.body_text()))?;
+    let (query, limit) = params.query()?;
+    let body = stores
+        .query(move |store| {
+            let mut citations = store.citations_across(&query)?;
+            let more = citations.len() > limit as usize;
+            citations.truncate(limit as usize);
+            let next_cursor = citations
+                .last()
+                .filter(|_| more)
+                .map(|last| params::citation_cursor(last.document_id, last.citation.n));
+            let mut document_ids: Vec<i64> = citations.iter().map(|c| c.document_id).collect();
+            document_ids.dedup();
+            let mut documents = Vec::with_capacity(document_ids.len());
+            for id in document_ids {
+                documents.extend(store.document(id)?);
+            }
+            let sources = Sources::of_documents(&documents);
+            encode(&CitationPageView {
+                references: citations
+                    .iter()
+                    .map(|stored| ReferenceView {
+                        document: sources.number(stored.document_id),
+                        citation: &stored.citation,
+                    })
+                    .collect(),
+                documents: sources.views(),
+                next_cursor,
+            })
         })
         .await?;
     Ok(json(body))
@@ -189,5 +239,74 @@ pub async fn document(
             encode(&DocumentDetailView::new(&info, &citations))
         })
         .await?;
+    Ok(json(body))
+}
+
+/// A country a search names.
+#[derive(Serialize)]
+struct CountryView {
+    code: CountryCode,
+    name: String,
+}
+
+/// A pair a search found, with the title that matched.
+#[derive(Serialize)]
+struct PairMatchView<'a> {
+    pair: Dyad,
+    name: String,
+    title: &'a str,
+}
+
+/// What a search found: the country it names, pairs by title, agreements by title and
+/// facts naming a person, with the documents of those facts.
+#[derive(Serialize)]
+struct SearchView<'a> {
+    query: &'a str,
+    country: Option<CountryView>,
+    pairs: Vec<PairMatchView<'a>>,
+    agreements: Vec<FactView<'a>>,
+    people: Vec<FactView<'a>>,
+    documents: Vec<DocumentView<'a>>,
+}
+
+fn fact_views<'a>(facts: &'a [StoredFact], sources: &Sources) -> Vec<FactView<'a>> {
+    facts.iter().map(|f| FactView::new(f, sources)).collect()
+}
+
+pub async fn search(
+    State(stores): State<Arc<Stores>>,
+    params: Result<Query<SearchParams>, QueryRejection>,
+) -> Answer {
+    let Query(SearchParams { q }) =
+        params.map_err(|rejection| Failure::BadRequest(rejection.body_text()))?;
+    let query = search::checked(&q)?
+        .ok_or_else(|| Failure::BadRequest("q is empty: search for something".to_owned()))?;
+    let found = search::search(&stores, &query).await?;
+    let facts: Vec<StoredFact> = found
+        .agreements
+        .iter()
+        .chain(&found.people)
+        .cloned()
+        .collect();
+    let sources = Sources::of_facts(&facts);
+    let body = encode(&SearchView {
+        query: &query,
+        country: found.country.map(|code| CountryView {
+            code,
+            name: views::country_name(code),
+        }),
+        pairs: found
+            .pairs
+            .iter()
+            .map(|found| PairMatchView {
+                pair: found.pair,
+                name: views::pair_name(found.pair),
+                title: &found.title,
+            })
+            .collect(),
+        agreements: fact_views(&found.agreements, &sources),
+        people: fact_views(&found.people, &sources),
+        documents: sources.views(),
+    })?;
     Ok(json(body))
 }

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
@@ -11,6 +11,14 @@ use serde::Serialize;
 pub enum Failure {
     NotFound(String),
     BadRequest(String),
+    /// A method other than GET and HEAD: nothing here changes.
+    MethodNotAllowed(String),
+    /// A request with a body: no route reads one.
+    PayloadTooLarge(String),
+    /// A path and query longer than the server reads.
+    UriTooLong(String),
+    /// No answer within the time a request may take; the client may try again later.
+    Unavailable(String),
     /// The store failed; the message goes to the log, not to the client.
     Internal(String),
 }
@@ -34,39 +42,61 @@ impl Failure {
         match self {
             Failure::NotFound(_) => StatusCode::NOT_FOUND,
             Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Failure::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            Failure::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Failure::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            Failure::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Failure::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn message(&self) -> &str {
         match self {
-            Failure::NotFound(message) | Failure::BadRequest(message) => message,
+            Failure::NotFound(message)
+            | Failure::BadRequest(message)
+            | Failure::MethodNotAllowed(message)
+            | Failure::PayloadTooLarge(message)
+            | Failure::UriTooLong(message)
+            | Failure::Unavailable(message) => message,
             Failure::Internal(_) => "the store could not answer; see the server's log",
         }
     }
 
-    /// The response: a JSON body for the API, a page otherwise.
+    /// The response: a JSON body for the API, a page otherwise; a 405 says which methods
+    /// are allowed and a 503 when to try again.
     pub fn respond(self, api: bool) -> Response {
         if let Failure::Internal(cause) = &self {
             eprintln!("bilateral serve: {cause}");
         }
         let status = self.status();
         let message = self.message();
-        if api {
+        let mut response = if api {
             let body = ErrorBody {
                 status: status.as_u16(),
                 error: message,
             };
-            return (status, Json(body)).into_response();
-        }
-        let page = ErrorPage {
-            status: status.as_u16(),
-            message,
+            (status, Json(body)).into_response()
+        } else {
+            let page = ErrorPage {
+                status: status.as_u16(),
+                message,
+            };
+            match page.render() {
+                Ok(html) => (status, Html(html)).into_response(),
+                Err(_) => status.into_response(),
+            }
         };
-        match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => status.into_response(),
+        let headers = response.headers_mut();
+        match self {
+            Failure::MethodNotAllowed(_) => {
+                headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            }
+            Failure::Unavailable(_) => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            _ => {}
         }
+        response
     }
 }
 

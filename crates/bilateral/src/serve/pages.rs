@@ -1,5 +1,6 @@
 //! The pages, rendered on the server with askama (every value escaped): home with the
-//! search box and the pairs, a pair, a country, a fact, and search results. No script.
+//! search box and the pairs, a pair, a country, a fact, a document, and search results.
+//! No script.
 
 use std::sync::Arc;
 
@@ -9,12 +10,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use bilateral_model::{Citation, CountryCode, Dyad, Fact, Problem};
-use bilateral_store::{FactQuery, StoredFact};
-use serde::Deserialize;
+use bilateral_store::{Passage, StoredFact};
 
 use super::api::fact_with_citations;
 use super::failure::{Failure, PageError};
 use super::params;
+use super::search::{self, SearchParams};
 use super::timeline::{self, Timeline};
 use super::{Stores, canonical_redirect};
 use crate::views::{self, Family, PairView, Sources};
@@ -23,11 +24,6 @@ type Answer = Result<Response, PageError>;
 
 /// The hand-written style sheet, the only file served as it is.
 const STYLE: &str = include_str!("../../static/style.css");
-
-/// The most facts a search lists.
-const SEARCH_LIMIT: u32 = 200;
-/// The longest search accepted.
-const MAX_SEARCH_BYTES: usize = 200;
 
 fn page(template: &impl Template) -> Answer {
     Ok(Html(template.render().map_err(Failure::from)?).into_response())
@@ -254,6 +250,8 @@ struct FactPage {
     kind: &'static str,
     pair: Option<PairLink>,
     sentence: String,
+    /// The sentence in its paragraph, when the store kept the document's text.
+    passage: Option<Passage>,
     confidence: String,
     document: String,
     document_id: i64,
@@ -265,8 +263,11 @@ pub async fn fact(
     id: Result<Path<String>, PathRejection>,
 ) -> Answer {
     let id = params::id("fact", &params::path(id)?)?;
-    let (stored, citations) = stores
-        .query(move |store| fact_with_citations(store, id))
+    let (stored, citations, passage) = stores
+        .query(move |store| {
+            let (stored, citations) = fact_with_citations(store, id)?;
+            Ok((stored, citations, store.fact_passage(id)?))
+        })
         .await?;
     page(&FactPage {
         summary: views::summary(&stored.fact, stored.pair),
@@ -282,6 +283,7 @@ pub async fn fact(
             facts: 0,
         }),
         sentence: stored.sentence.trim().to_owned(),
+        passage,
         confidence: format!("{:.2}", stored.confidence),
         document: format!("{} ({})", stored.title, stored.source),
         document_id: stored.document_id,
@@ -367,64 +369,57 @@ pub async fn document(
     })
 }
 
-#[derive(Deserialize)]
-pub struct SearchParams {
-    #[serde(default)]
-    q: String,
+/// A pair found by a title: the pair's link and the title that matched.
+struct TitleLink {
+    href: String,
+    name: String,
+    title: String,
 }
 
 #[derive(Template)]
 #[template(path = "search.html")]
 struct SearchPage {
     query: String,
-    facts: Vec<FactRow>,
+    pairs: Vec<TitleLink>,
+    agreements: Vec<FactRow>,
+    people: Vec<FactRow>,
 }
 
-/// Two countries in one search: "Japan–Kazakhstan", "Japan and Kazakhstan", "JPN/KAZ".
-fn two_countries(query: &str) -> Option<Dyad> {
-    ["–", "—", "/", " and ", ",", "-"]
-        .iter()
-        .find_map(|separator| {
-            let (a, b) = query.split_once(separator)?;
-            params::pair(a.trim(), b.trim()).ok()
-        })
-}
-
-/// A country goes to its page, two to their pair's; anything else is a person's name.
+/// A country goes to its page; two countries, or the whole title of an article about them,
+/// to their pair's; anything else lists the pairs, agreements and people it finds.
 pub async fn search(
     State(stores): State<Arc<Stores>>,
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> Answer {
     let Query(SearchParams { q }) =
         params.map_err(|rejection| Failure::BadRequest(rejection.body_text()))?;
-    let query = q.trim().to_owned();
-    if query.is_empty() {
+    let Some(query) = search::checked(&q)? else {
         return Ok(Redirect::to("/").into_response());
+    };
+    let found = search::search(&stores, &query).await?;
+    if let Some(destination) = found.destination(&query) {
+        return Ok(Redirect::to(&destination).into_response());
     }
-    if query.len() > MAX_SEARCH_BYTES {
-        return Err(
-            Failure::BadRequest(format!("a search is at most {MAX_SEARCH_BYTES} bytes")).into(),
-        );
-    }
-    if let Ok(code) = params::country(&query) {
-        return Ok(Redirect::to(&country_href(code)).into_response());
-    }
-    if let Some(pair) = two_countries(&query) {
-        return Ok(Redirect::to(&pair_href(pair)).into_response());
-    }
-    let person = query.clone();
-    let facts = stores
-        .query(move |store| {
-            Ok(store.facts(&FactQuery {
-                person: Some(person),
-                limit: Some(SEARCH_LIMIT),
-                ..FactQuery::default()
-            })?)
-        })
-        .await?;
+    let facts: Vec<StoredFact> = found
+        .agreements
+        .iter()
+        .chain(&found.people)
+        .cloned()
+        .collect();
     let sources = Sources::of_facts(&facts);
+    let rows = |facts: &[StoredFact]| facts.iter().map(|f| FactRow::new(f, &sources)).collect();
     page(&SearchPage {
+        pairs: found
+            .pairs
+            .iter()
+            .map(|found| TitleLink {
+                href: pair_href(found.pair),
+                name: views::pair_name(found.pair),
+                title: found.title.clone(),
+            })
+            .collect(),
+        agreements: rows(&found.agreements),
+        people: rows(&found.people),
         query,
-        facts: facts.iter().map(|f| FactRow::new(f, &sources)).collect(),
     })
 }

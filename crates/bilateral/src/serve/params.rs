@@ -1,10 +1,11 @@
 //! Request parameters, checked before any query runs: countries by any name, code or
-//! demonym, fact types, years, cursors and page sizes. Each refusal says what was wrong.
+//! demonym, fact types, citation problems, years, cursors and page sizes. Each refusal says
+//! what was wrong.
 
 use axum::extract::Path;
 use axum::extract::rejection::PathRejection;
-use bilateral_model::{CountryCode, Dyad, Fact};
-use bilateral_store::FactQuery;
+use bilateral_model::{CountryCode, Dyad, Fact, Problem};
+use bilateral_store::{CitationQuery, FactQuery};
 use serde::Deserialize;
 
 use super::failure::Failure;
@@ -27,6 +28,18 @@ pub struct FactParams {
     person: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    cursor: Option<String>,
+    limit: Option<String>,
+}
+
+/// The query string of `/api/citations`, as sent.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitationParams {
+    /// Two countries, separated by a comma.
+    dyad: Option<String>,
+    /// Problem names, separated by commas.
+    problem: Option<String>,
     cursor: Option<String>,
     limit: Option<String>,
 }
@@ -66,6 +79,78 @@ fn year(name: &str, text: &str) -> Result<i32, Failure> {
 /// Blank parameters (`?country=`) count as absent.
 fn given(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The rows a page holds: `limit`, or the default.
+fn page_size(limit: &Option<String>) -> Result<u32, Failure> {
+    match given(limit) {
+        None => Ok(DEFAULT_LIMIT),
+        Some(text) => text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=MAX_LIMIT).contains(n))
+            .ok_or_else(|| {
+                Failure::BadRequest(format!(
+                    "limit={text:?} is not a number from 1 to {MAX_LIMIT}"
+                ))
+            }),
+    }
+}
+
+/// The cursor of a page of references: the document id and number of the last one before
+/// it, `12.3`.
+pub fn citation_cursor(document_id: i64, n: u32) -> String {
+    format!("{document_id}.{n}")
+}
+
+impl CitationParams {
+    /// The store query these parameters ask for, with one more row than the page holds;
+    /// and the page size.
+    pub fn query(&self) -> Result<(CitationQuery, u32), Failure> {
+        let pair = given(&self.dyad)
+            .map(|text| {
+                let (a, b) = text.split_once(',').ok_or_else(|| {
+                    Failure::BadRequest(format!(
+                        "dyad={text:?} is not two countries separated by a comma"
+                    ))
+                })?;
+                pair(a.trim(), b.trim()).map_err(|failure| match failure {
+                    Failure::NotFound(message) => Failure::BadRequest(message),
+                    other => other,
+                })
+            })
+            .transpose()?;
+        let mut problems = Vec::new();
+        for name in given(&self.problem).into_iter().flat_map(|p| p.split(',')) {
+            let name = name.trim();
+            let problem = Problem::ALL
+                .into_iter()
+                .find(|problem| problem.as_str() == name)
+                .ok_or_else(|| {
+                    Failure::BadRequest(format!(
+                        "unknown problem {name:?}; the problems are {}",
+                        Problem::ALL.map(|p| p.as_str()).join(", ")
+                    ))
+                })?;
+            problems.push(problem);
+        }
+        let after = given(&self.cursor)
+            .map(|text| {
+                text.split_once('.')
+                    .and_then(|(document, n)| Some((document.parse().ok()?, n.parse().ok()?)))
+                    .filter(|(document, _): &(i64, u32)| *document > 0)
+                    .ok_or_else(|| Failure::BadRequest(format!("cursor={text:?} is not a cursor")))
+            })
+            .transpose()?;
+        let limit = page_size(&self.limit)?;
+        let query = CitationQuery {
+            pair,
+            problems,
+            after,
+            limit: Some(limit + 1),
+        };
+        Ok((query, limit))
+    }
 }
 
 impl FactParams {
@@ -111,23 +196,13 @@ impl FactParams {
                     .ok_or_else(|| Failure::BadRequest(format!("cursor={text:?} is not a cursor")))
             })
             .transpose()?;
-        let limit = match given(&self.limit) {
-            None => DEFAULT_LIMIT,
-            Some(text) => text
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=MAX_LIMIT).contains(n))
-                .ok_or_else(|| {
-                    Failure::BadRequest(format!(
-                        "limit={text:?} is not a number from 1 to {MAX_LIMIT}"
-                    ))
-                })?,
-        };
+        let limit = page_size(&self.limit)?;
         let query = FactQuery {
             country,
             types,
             person,
             place: None,
+            agreement: None,
             from,
             to,
             after,
