@@ -490,7 +490,10 @@ const TOTAL: &[&str] = &[
 ];
 
 fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if !view.lower.has_any(TRADE_WORDS, view.whole()) || view.money().is_empty() {
+    let trade_before = std::mem::take(&mut state.trade_before);
+    // "Bilateral trade stood at X in 2008. In 2023 it amounted to Y": "it" is the trade.
+    let it_is_trade = trade_before && view.lower.has_any(TRADE_PRONOUNS, view.whole());
+    if !(it_is_trade || view.lower.has_any(TRADE_WORDS, view.whole())) || view.money().is_empty() {
         return;
     }
     let inherited = currency_carried(view);
@@ -505,14 +508,21 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
         if money.is_empty() {
             continue;
         }
-        if view.lower.find_any(TRADE_WORDS, clause).is_none()
+        if !(it_is_trade || view.lower.has_any(TRADE_WORDS, clause))
             || view.lower.find_any(NOT_TRADE, clause).is_some()
             || !between_the_pair(view, clause, state)
         {
             continue;
         }
-        let clause_direction =
-            direction_of(view, clause, state).or_else(|| subject_flow(view, clause, state));
+        // "X, of which A's exports accounted for Y": what follows "of which" is a part; the
+        // clause's direction is read before it.
+        let whole = view
+            .lower
+            .find_any(&["of which"], clause)
+            .map_or(clause, |part| Span::new(clause.start, part.start));
+        let clause_direction = direction_of(view, whole, state)
+            .or_else(|| subject_flow(view, whole, state))
+            .or_else(|| it_is_trade.then_some((Direction::Total, None, None)));
         let respective = respective_flows(view, clause, &money, state);
         let mut direction = None;
         for (index, amount) in money.iter().enumerate() {
@@ -564,6 +574,7 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 continue;
             }
             state.last_trade_year = Some(year);
+            state.trade_before = true;
             found.push(Found {
                 fact: Fact::Trade {
                     year,
@@ -716,6 +727,19 @@ const BILATERAL: &[&str] = &[
     "the two countries",
     "both countries",
     "each other",
+];
+
+/// Words by which a sentence speaks of the trade the sentence before gave a figure of.
+const TRADE_PRONOUNS: &[&str] = &[
+    "it amounted",
+    "it reached",
+    "it stood",
+    "it totalled",
+    "it totaled",
+    "it rose",
+    "it grew",
+    "it fell",
+    "it was worth",
 ];
 
 /// Whether a clause's figure can be trade between the pair: no third state named in it

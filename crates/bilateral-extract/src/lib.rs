@@ -203,6 +203,8 @@ pub(crate) struct State {
     pub mission_list_owner: Option<(CountryCode, CountryCode)>,
     /// The latest trade year, for "of that total".
     pub last_trade_year: Option<i32>,
+    /// Whether the sentence before gave a trade figure, for "In 2023 it amounted to X".
+    pub trade_before: bool,
     /// The trade table being read, from its caption to its last row.
     pub trade_table: Option<trade_tables::TradeTable>,
     /// Whether the sentence before signed an agreement, for "A convention followed in 1992".
@@ -233,6 +235,7 @@ impl State {
             mission_events: Vec::new(),
             mission_list_owner: None,
             last_trade_year: None,
+            trade_before: false,
             trade_table: None,
             signed_before: false,
             rows: trip_rows::RowContext::default(),

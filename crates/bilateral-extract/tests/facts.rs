@@ -660,3 +660,26 @@ fn a_mission_moved_closes_in_its_old_city_and_opens_in_the_new() {
         "#,
     );
 }
+
+#[test]
+fn trade_told_as_it_after_a_trade_figure_and_parts_after_of_which() {
+    check(
+        &article(
+            "Oman–Tanzania relations",
+            "Oman–Tanzania relations are the ties between Oman and Tanzania.\n\n\
+             Bilateral trade stood at OMR 40 million in 2010. In 2022 it amounted to \
+             OMR 86.5 million.\n\n\
+             Two-way trade reached US$1.2 billion in 2019, of which Omani exports to Tanzania \
+             accounted for US$700 million.\n\n\
+             Tanzanian exports to Oman came to TSh 210 billion in 2021.\n\n\
+             Oil prices rose in 2015. In 2016 it amounted to US$3 billion.",
+        ),
+        r#"
+        {"type":"trade","year":2010,"value":40000000.0,"currency":"OMR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":86500000.0,"currency":"OMR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2019,"value":1200000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2019,"value":700000000.0,"currency":"USD","direction":"A_to_B","from":"OMN","to":"TZA"}
+        {"type":"trade","year":2021,"value":210000000000.0,"currency":"TZS","direction":"B_to_A","from":"TZA","to":"OMN"}
+        "#,
+    );
+}

@@ -174,7 +174,11 @@ const ISO_CODES: &[&str] = &[
     "DKK", "PLN", "RUB", "TRY", "EGP", "KZT", "THB", "MXN", "ZAR", "SGD", "HKD", "NZD", "IDR",
     "MYR", "PHP", "VND", "SAR", "AED", "QAR", "KWD", "ILS", "UAH", "HUF", "CZK", "RON", "ARS",
     "CLP", "COP", "PEN", "NGN", "KES", "PKR", "BDT", "LKR", "UZS", "AZN", "GEL", "BYN", "MNT",
-    "TWD", "ISK", "IRR", "IQD",
+    "TWD", "ISK", "IRR", "IQD", "OMR", "BHD", "JOD", "LBP", "MAD", "DZD", "TND", "LYD", "SDG",
+    "ETB", "GHS", "XOF", "XAF", "ZMW", "MZN", "AOA", "BWP", "MUR", "NAD", "TZS", "UGX", "RWF",
+    "MWK", "FJD", "PGK", "KHR", "LAK", "MMK", "NPR", "AFN", "KGS", "TJS", "TMT", "AMD", "MDL",
+    "RSD", "BAM", "MKD", "ALL", "BGN", "SYP", "YER", "CUP", "VES", "BOB", "PYG", "UYU", "DOP",
+    "GTQ", "JMD", "TTD", "BND", "MVR",
 ];
 
 /// Letters glued before "$" or "£" that name the currency: "US$", "A$", "R$", "E£".
@@ -191,6 +195,11 @@ const SIGN_PREFIXES: &[(&str, char, &str)] = &[
     ("S", '$', "SGD"),
     ("NT", '$', "TWD"),
     ("Mex", '$', "MXN"),
+    ("N", '$', "NAD"),
+    ("F", '$', "FJD"),
+    ("FJ", '$', "FJD"),
+    ("J", '$', "JMD"),
+    ("TT", '$', "TTD"),
     ("E", '£', "EGP"),
 ];
 
@@ -205,6 +214,7 @@ const WORD_PREFIXES: &[(&str, &str)] = &[
     ("TSh", "TZS"),
     ("USh", "UGX"),
     ("Tk", "BDT"),
+    ("R", "ZAR"),
 ];
 
 /// The currency a unit written alone names, as a table caption gives it ("US$ million",
@@ -891,6 +901,18 @@ mod tests {
             [amount("$3bn", 3e9, "USD"), amount("€40m", 40e6, "EUR")]
         );
         assert_eq!(money("$5 mn"), [amount("$5 mn", 5e6, "USD")]);
+        assert_eq!(
+            money("OMR 86.5 million"),
+            [amount("OMR 86.5 million", 86.5e6, "OMR")]
+        );
+        assert_eq!(
+            money("N$12.4 million"),
+            [amount("N$12.4 million", 12.4e6, "NAD")]
+        );
+        assert_eq!(
+            money("R 9.4 billion"),
+            [amount("R 9.4 billion", 9.4e9, "ZAR")]
+        );
     }
 
     #[test]
