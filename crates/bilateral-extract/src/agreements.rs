@@ -7,7 +7,7 @@ use bilateral_model::{AgreementKind, Fact, PartialDate, Span};
 use crate::modality::is_negated;
 use std::sync::LazyLock;
 
-use crate::text::{Lexicon, leak_phrases, verb_forms};
+use crate::text::{Lexicon, count_word, leak_phrases, verb_forms};
 use crate::view::View;
 use crate::when::relative_date;
 use crate::{Found, State, last_date_before};
@@ -167,7 +167,20 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let Some(signed) = view.lower.find_any(&SIGNED, whole).or(followed) else {
         return;
     };
-    if view.lower.find_any(NOT_BILATERAL, whole).is_some() {
+    // "X, together with Y and Z, signed": more parties; not "agreements on A, together with
+    // memoranda on B", which adds instruments.
+    if let Some(phrase) = view.lower.find_any(NOT_BILATERAL, whole)
+        && !instruments_in(
+            &view.lower,
+            Span::new(phrase.end, (phrase.end + 40).min(whole.end)),
+        )
+        .first()
+        .is_some_and(|instrument| {
+            view.lower
+                .get(phrase.end..instrument.span.start)
+                .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+        })
+    {
         return;
     }
     for clause in view.clauses.clone() {
@@ -267,8 +280,21 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
             let topic = topic_of(view, instrument, own);
             // "memoranda on settling trade and on linking payment systems": one each.
             let topics = match &topic {
-                Some(topic) if is_plural(view, instrument) => each_topic(topic),
+                Some(topic) if is_plural(view, instrument) => {
+                    each_topic(topic, counted_noun(view, instrument))
+                }
                 _ => vec![topic],
+            };
+            // "During that 2016 visit the two governments signed ...": the visit's month.
+            let date = match (date, state.event_date) {
+                (PartialDate::Year(year), Some(event))
+                    if event.year() == year
+                        && event != date
+                        && view.lower.has_any(&["visit", "during"], clause) =>
+                {
+                    event
+                }
+                _ => date,
             };
             for topic in topics {
                 found.push(Found {
@@ -364,13 +390,49 @@ fn is_plural(view: &View, instrument: &Instrument) -> bool {
     head.ends_with('s') || head.ends_with("memoranda")
 }
 
-/// The topics of "on A and on B", "on A, on B and on C" apart; one topic stays whole.
-fn each_topic(topic: &str) -> Vec<Option<String>> {
+/// The topics of "on A and on B", "on A, on B and on C" apart, and of an uncounted list "on
+/// A, B and C"; one topic stays whole, and so does the summary of a counted tally
+/// ("thirteen agreements in agriculture, fisheries and health").
+fn each_topic(topic: &str, counted: bool) -> Vec<Option<String>> {
+    // "on A and on B, together with memoranda on C": the memoranda are instruments of their own.
+    let topic = NOT_BILATERAL
+        .iter()
+        .filter_map(|phrase| topic.find(&format!(", {phrase}")))
+        .min()
+        .map_or(topic, |cut| &topic[..cut]);
+    let listed = !counted && topic.contains(", ") && !topic.contains(", on ");
     topic
         .split(" and on ")
         .flat_map(|part| part.split(", on "))
-        .map(|part| Some(part.trim().trim_start_matches("the ").to_owned()))
+        .flat_map(|part| {
+            if listed {
+                part.split(", ")
+                    .flat_map(|item| item.split(" and "))
+                    .collect::<Vec<_>>()
+            } else {
+                vec![part]
+            }
+        })
+        .map(|part| {
+            part.trim()
+                .trim_start_matches("and ")
+                .trim_start_matches("the ")
+        })
+        .filter(|part| !part.is_empty())
+        .map(|part| Some(part.to_owned()))
         .collect()
+}
+
+/// Whether a number counts the instruments: "three memoranda", "thirteen agreements".
+fn counted_noun(view: &View, instrument: &Instrument) -> bool {
+    view.lower
+        .get(..instrument.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|word| !SIGNED.contains(word) && !matches!(*word, "the" | "and" | "with"))
+        .any(|word| count_word(word).is_some())
 }
 
 /// "the Constitution of 3 May 1791": a date that is part of a name dates nothing here.

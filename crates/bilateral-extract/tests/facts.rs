@@ -683,3 +683,33 @@ fn trade_told_as_it_after_a_trade_figure_and_parts_after_of_which() {
         "#,
     );
 }
+
+#[test]
+fn plural_instruments_listed_by_topic_are_one_fact_each_and_a_visits_month_dates_them() {
+    check(
+        &article(
+            "Oman–Tanzania relations",
+            "Oman–Tanzania relations are the ties between Oman and Tanzania.\n\n\
+             On 3 May 2019 the two sides signed memoranda of understanding on fisheries, \
+             tourism and health.\n\n\
+             On 4 June 2020 agreements on aviation and on shipping were signed, together with \
+             memoranda on youth and on sport.\n\n\
+             On 9 July 2021 the two governments signed thirteen agreements in energy, mining and \
+             transport.\n\n\
+             President Ali Juma of Tanzania visited Oman in March 2022. During that 2022 visit \
+             the two sides signed a joint statement on a strategic partnership.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"memorandum","title":null,"topic":"fisheries","date":"2019-05-03"}
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"memorandum","title":null,"topic":"tourism","date":"2019-05-03"}
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"memorandum","title":null,"topic":"health","date":"2019-05-03"}
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"agreement","title":null,"topic":"aviation","date":"2020-06-04"}
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"agreement","title":null,"topic":"shipping","date":"2020-06-04"}
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"memorandum","title":null,"topic":"youth","date":"2020-06-04"}
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"memorandum","title":null,"topic":"sport","date":"2020-06-04"}
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"agreement","title":null,"topic":null,"date":"2021-07-09"}
+        {"type":"visit","visitor_country":"TZA","host":"OMN","visitor":"Ali Juma","office":"head_of_state","level":"unspecified","start":"2022-03","end":null}
+        {"type":"agreement_signed","parties":["OMN","TZA"],"kind":"joint_statement","title":null,"topic":"a strategic partnership","date":"2022-03"}
+        "#,
+    );
+}
