@@ -104,6 +104,10 @@ const ADVERBS: &[&str] = &[
     "finally ",
     "eventually ",
     "again ",
+    "only ",
+    "later ",
+    "subsequently ",
+    "then ",
 ];
 
 /// "have had diplomatic relations since ...": relations held since a date began on it.
@@ -352,6 +356,17 @@ fn held_since(view: &View, clause: Span, state: &State) -> Option<(Span, Partial
     if let Some(date) = view.dates.iter().find(|date| date.span.start == from) {
         return Some((held, date.start));
     }
+    // "since Namibian independence on 21 March 1990": the event's date, a few words on.
+    if let Some(date) = view.dates.iter().find(|date| {
+        date.span.start > from
+            && view.lower.get(from..date.span.start).is_some_and(|gap| {
+                gap.split_whitespace().count() <= 4
+                    && (gap.ends_with(" on ") || gap.ends_with(" in "))
+                    && !gap.contains([',', ';'])
+            })
+    }) {
+        return Some((held, date.start));
+    }
     let last = last_date_before(view, held.start, state)?;
     relative_date(&view.lower, Span::new(from, clause.end), last).map(|date| (held, date))
 }
@@ -431,8 +446,27 @@ fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> 
         }
         passive_at(&view.lower, at.start).map(|(end, change)| (Span::new(at.start, end), change))
     })?;
+    // The words between, each state's name counted as one: "relations between the Republic
+    // of Belarus and the Socialist Republic of Vietnam were established".
     let between = view.lower.get(subject.end..verb.start)?;
-    if between.split_whitespace().count() > 6 || between.contains([',', ';']) {
+    let gap = Span::new(subject.end, verb.start);
+    let mut names: Vec<Span> = view.countries_in(gap).map(|country| country.span).collect();
+    // "the two countries" stands for both members at one span.
+    names.dedup();
+    let name_words: usize = names
+        .iter()
+        .map(|span| {
+            view.slice(*span)
+                .split_whitespace()
+                .count()
+                .saturating_sub(1)
+        })
+        .sum();
+    let words = between
+        .split_whitespace()
+        .count()
+        .saturating_sub(name_words);
+    if words > 6 || between.contains([',', ';']) {
         return None;
     }
     Some((change, verb))

@@ -713,3 +713,41 @@ fn plural_instruments_listed_by_topic_are_one_fact_each_and_a_visits_month_dates
         "#,
     );
 }
+
+#[test]
+fn relations_between_long_names_since_an_event_and_with_an_adverb() {
+    check(
+        &article(
+            "Belarus–Vietnam relations",
+            "Belarus–Vietnam relations are the ties between Belarus and Vietnam.\n\n\
+             Diplomatic relations between the Republic of Belarus and the Socialist Republic of \
+             Vietnam were established on 24 January 1992.",
+        ),
+        r#"
+        {"type":"relations_established","parties":["BLR","VNM"],"date":"1992-01-24"}
+        "#,
+    );
+    check(
+        &article(
+            "Cuba–Namibia relations",
+            "Cuba–Namibia relations are the ties between Cuba and Namibia.\n\n\
+             The two states have maintained diplomatic relations since Namibian independence \
+             on 21 March 1990.",
+        ),
+        r#"
+        {"type":"relations_established","parties":["CUB","NAM"],"date":"1990-03-21"}
+        "#,
+    );
+    check(
+        &article(
+            "Malaysia–South Africa relations",
+            "Malaysia–South Africa relations are the ties between Malaysia and South Africa.\n\n\
+             Formal relations were only established on 8 November 1993. Relations between the \
+             two countries were later described as warm in a 2001 report, which was published \
+             on 3 May 2001.",
+        ),
+        r#"
+        {"type":"relations_established","parties":["MYS","ZAF"],"date":"1993-11-08"}
+        "#,
+    );
+}
