@@ -1,6 +1,7 @@
 //! What the query commands (`show`, `timeline`, `facts`) share: countries named on the
 //! command line, facts as one readable line, reference labels that tell documents apart,
-//! and the JSON views they print.
+//! and the JSON views they print, which the API serves and `read` and `refs` print
+//! references in.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -478,7 +479,8 @@ pub struct FactListView<'a> {
 /// citation's fields.
 #[derive(Serialize)]
 pub struct ReferenceView<'a> {
-    /// The number of its document in `documents`.
+    /// The number of its document in `documents`; where a command prints an object per file
+    /// (`read --json`, `refs --json`), the number of that file's object among those printed.
     pub document: usize,
     #[serde(flatten)]
     pub citation: &'a Citation,
