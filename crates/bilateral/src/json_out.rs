@@ -46,6 +46,12 @@ impl<W: Write> JsonOut<W> {
         Ok(())
     }
 
+    /// How many values have been written: an object's number among those printed is one more
+    /// before it is pushed.
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
     /// Closes the array (an empty one when nothing was pushed) and flushes.
     pub fn finish(mut self) -> anyhow::Result<()> {
         if !self.lines {

@@ -1,6 +1,7 @@
 //! What the query commands (`show`, `timeline`, `facts`) share: countries named on the
 //! command line, facts as one readable line, reference labels that tell documents apart,
-//! and the JSON views they print.
+//! and the JSON views they print, which the API serves and `read` and `refs` print
+//! references in.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -9,7 +10,7 @@ use bilateral_model::{
     AgreementKind, Citation, CountryCode, Direction, Dyad, Fact, MissionKind, Office, PartialDate,
     VisitLevel,
 };
-use bilateral_store::{DocumentInfo, Dossier, DyadCount, Stats, StoredFact};
+use bilateral_store::{DocumentInfo, Dossier, DyadCount, Stats, StoredCitation, StoredFact};
 use serde::Serialize;
 
 /// A country as typed on the command line: a name, a variant or an ISO code, any case.
@@ -474,13 +475,33 @@ pub struct FactListView<'a> {
     pub documents: Vec<DocumentView<'a>>,
 }
 
-/// A reference as every `--json` lists it: its document's number and the citation's fields.
+/// A reference as every `--json` and the API list it: its document's number and the
+/// citation's fields.
 #[derive(Serialize)]
 pub struct ReferenceView<'a> {
-    /// The number of its document in `documents`.
+    /// The number of its document in `documents`; where a command prints an object per file
+    /// (`read --json`, `refs --json`), the number of that file's object among those printed.
     pub document: usize,
     #[serde(flatten)]
     pub citation: &'a Citation,
+}
+
+impl<'a> ReferenceView<'a> {
+    /// A stored reference, its document numbered as `sources` numbers it.
+    pub fn stored(stored: &'a StoredCitation, sources: &Sources) -> ReferenceView<'a> {
+        ReferenceView {
+            document: sources.number(stored.document_id),
+            citation: &stored.citation,
+        }
+    }
+
+    /// The references of one document, the one numbered `document`.
+    pub fn of_document(document: usize, citations: &'a [Citation]) -> Vec<ReferenceView<'a>> {
+        citations
+            .iter()
+            .map(|citation| ReferenceView { document, citation })
+            .collect()
+    }
 }
 
 /// A pair's dossier, as `show --json` prints it and the API serves it.
@@ -508,10 +529,7 @@ impl<'a> DossierView<'a> {
             references: dossier
                 .citations
                 .iter()
-                .map(|stored| ReferenceView {
-                    document: sources.number(stored.document_id),
-                    citation: &stored.citation,
-                })
+                .map(|stored| ReferenceView::stored(stored, sources))
                 .collect(),
         }
     }

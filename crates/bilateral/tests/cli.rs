@@ -148,7 +148,7 @@ fn refs_reports_exactly_the_seed_keys_problems() {
 }
 
 #[test]
-fn refs_json_gives_every_key_field() {
+fn refs_json_gives_every_key_field_in_the_shape_of_a_reference() {
     let Some(shared) = bilateral_testkit::shared_dir() else {
         return;
     };
@@ -158,12 +158,12 @@ fn refs_json_gives_every_key_field() {
     let citations = value[0]["citations"].as_array().unwrap();
     assert_eq!(citations.len(), 4);
     for field in [
+        "document",
         "kind",
         "title",
         "language",
-        "year",
+        "date",
         "isbn",
-        "isbn_valid",
         "retrieved",
         "archived",
         "problems",
@@ -175,7 +175,10 @@ fn refs_json_gives_every_key_field() {
             "missing {field}"
         );
     }
-    assert_eq!(citations[3]["isbn"], "9789965277535");
+    assert_eq!(
+        citations[3]["isbn"],
+        serde_json::json!({"printed": "9965-27-753-2", "isbn13": "9789965277535", "valid": true})
+    );
 }
 
 /// Runs `bilateral eval DIR --json` and returns (micro F1, micro precision, lowest per-type F1).
@@ -310,6 +313,44 @@ fn every_command_prints_one_json_array_or_json_lines() {
             .map(|line| serde_json::from_str(line).unwrap())
             .collect();
         assert_eq!(lines, array, "{args:?}");
+    }
+}
+
+#[test]
+fn references_carry_the_number_of_their_files_object() {
+    let examples = examples();
+    let files = [
+        examples.join("japan-mongolia-relations.txt"),
+        examples.join("missing.txt"),
+        examples.join("australia-japan-relations.wiki"),
+    ];
+    let files: Vec<&str> = files.iter().map(|path| path.to_str().unwrap()).collect();
+    for (command, references) in [("read", "references"), ("refs", "citations")] {
+        for format in ["--json", "--jsonl"] {
+            let args: Vec<&str> = [command, format].iter().chain(&files).copied().collect();
+            let output = bilateral(&args);
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let objects: Vec<serde_json::Value> = if format == "--json" {
+                serde_json::from_str(&stdout).unwrap()
+            } else {
+                stdout
+                    .lines()
+                    .map(|line| serde_json::from_str(line).unwrap())
+                    .collect()
+            };
+            // The missing file prints nothing, so the third file's object is the second.
+            assert_eq!(objects.len(), 2, "{args:?}");
+            for (number, object) in (1..).zip(&objects) {
+                let listed = object[references].as_array().unwrap();
+                assert!(!listed.is_empty(), "{args:?}");
+                assert!(
+                    listed
+                        .iter()
+                        .all(|reference| reference["document"] == number),
+                    "{args:?}: {object}"
+                );
+            }
+        }
     }
 }
 

@@ -260,3 +260,69 @@ fn one_article_reached_by_two_paths_is_one_document() {
     let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(stats["documents"], 1, "{stats}");
 }
+
+#[test]
+fn refs_read_and_show_print_a_reference_in_one_shape() {
+    let article =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/australia-japan-relations.wiki");
+    let article = article.to_str().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let db = folder.path().join("x.db");
+    let ingest = bilateral(&["ingest", article], Some(&db));
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = bilateral(args, Some(&db));
+        assert_ne!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let from_refs = json(&["refs", "--json", article])[0]["citations"].clone();
+    let from_read = json(&["read", "--json", article])[0]["references"].clone();
+    let from_show = json(&["show", "Australia", "Japan", "--json"])["references"].clone();
+    assert_eq!(from_refs, from_show);
+    assert_eq!(from_read, from_show);
+
+    let references = from_show.as_array().unwrap();
+    assert_eq!(references.len(), 8);
+    let fields = [
+        "archive_url",
+        "archived",
+        "authors",
+        "date",
+        "document",
+        "isbn",
+        "kind",
+        "language",
+        "n",
+        "pages",
+        "place",
+        "problems",
+        "publisher",
+        "retrieved",
+        "title",
+        "url",
+        "work",
+    ];
+    for reference in references {
+        let keys: Vec<&str> = reference
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, fields, "{reference}");
+        assert_eq!(reference["document"], 1);
+    }
+    let book = &references[4];
+    assert_eq!(book["n"], 5);
+    assert_eq!(
+        book["isbn"],
+        serde_json::json!({"printed": "978-0-6459-3107-2", "isbn13": "9780645931072", "valid": false})
+    );
+    assert_eq!(book["date"], "2020");
+    assert_eq!(book["problems"], serde_json::json!(["invalid_isbn"]));
+}

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::json_out::JsonOut;
 use crate::pipeline;
+use crate::views::ReferenceView;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -44,6 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let analysis = &loaded.analysis;
         let dyad = analysis.dyad.map(|dyad| dyad.to_string());
         if let Some(json_out) = &mut json_out {
+            let document_number = json_out.written() + 1;
             let value = json!({
                 "source": loaded.source,
                 "format": loaded.format,
@@ -72,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     "source_start": document.source_map.to_source(sentence.span.start),
                     "references": sentence.references,
                 })).collect::<Vec<_>>(),
-                "references": analysis.citations,
+                "references": ReferenceView::of_document(document_number, &analysis.citations),
                 "diagnostics": document.diagnostics,
             });
             json_out.push(&value)?;

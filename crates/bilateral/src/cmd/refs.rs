@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::json_out::JsonOut;
 use crate::pipeline;
+use crate::views::ReferenceView;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -16,7 +17,8 @@ pub struct Args {
     /// Article files: scraped text, wikitext or HTML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Print every citation with its parsed fields: a JSON array, an object per file.
+    /// Print every citation with its parsed fields, as `show --json` lists references: a JSON
+    /// array, an object per file.
     #[arg(long)]
     json: bool,
     /// The same as JSON Lines, an object per file a line.
@@ -65,30 +67,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|citation| citation.problems.len())
             .sum::<usize>();
         if let Some(json_out) = &mut json_out {
+            let document_number = json_out.written() + 1;
             json_out.push(&json!({
                 "file": path.display().to_string(),
                 "title": loaded.document.title,
-                "citations": citations.iter().map(|citation| json!({
-                    "n": citation.n,
-                    "kind": citation.kind,
-                    "title": citation.title,
-                    "authors": citation.authors,
-                    "work": citation.work,
-                    "language": citation.language,
-                    "publisher": citation.publisher,
-                    "place": citation.place,
-                    "date": citation.date,
-                    "year": citation.year(),
-                    "pages": citation.pages,
-                    "isbn": citation.isbn.as_ref().map(|isbn| isbn.isbn13.clone()),
-                    "isbn_printed": citation.isbn.as_ref().map(|isbn| isbn.printed.clone()),
-                    "isbn_valid": citation.isbn.as_ref().map(|isbn| isbn.valid),
-                    "url": citation.url,
-                    "archive_url": citation.archive_url,
-                    "retrieved": citation.retrieved,
-                    "archived": citation.archived,
-                    "problems": citation.problems,
-                })).collect::<Vec<_>>(),
+                "citations": ReferenceView::of_document(document_number, citations),
             }))?;
             continue;
         }

@@ -130,10 +130,7 @@ pub async fn citations(
             encode(&CitationPageView {
                 references: citations
                     .iter()
-                    .map(|stored| ReferenceView {
-                        document: sources.number(stored.document_id),
-                        citation: &stored.citation,
-                    })
+                    .map(|stored| ReferenceView::stored(stored, &sources))
                     .collect(),
                 documents: sources.views(),
                 next_cursor,
@@ -174,13 +171,7 @@ pub async fn fact(
             encode(&FactDetailView {
                 fact: FactView::new(&facts[0], &sources),
                 documents: sources.views(),
-                references: citations
-                    .iter()
-                    .map(|citation| ReferenceView {
-                        document: 1,
-                        citation,
-                    })
-                    .collect(),
+                references: ReferenceView::of_document(1, &citations),
             })
         })
         .await?;
