@@ -146,7 +146,24 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let mut trip_triggers = view.lower.find_every(TRIGGERS, view.whole());
     trip_triggers.extend(verb_and_trip_noun(view));
     trip_triggers.sort_by_key(|span| (span.start, span.end));
-    let meeting_triggers = view.lower.find_every(MEETING_TRIGGERS, view.whole());
+    // "meeting" is a verb only before the person met ("arriving on 20 January and meeting
+    // X"); "the meeting was held" is the noun.
+    let meeting_triggers: Vec<Span> = view
+        .lower
+        .find_every(MEETING_TRIGGERS, view.whole())
+        .into_iter()
+        .filter(|trigger| {
+            view.lower.get(trigger.start..trigger.end) != Some("meeting")
+                || view
+                    .people
+                    .iter()
+                    .any(|person| !person.pronoun && person.span.start == trigger.end + 1)
+                || view
+                    .titles
+                    .iter()
+                    .any(|title| title.span.start == trigger.end + 1)
+        })
+        .collect();
     let within = |triggers: &[Span], clause: Span| -> Vec<Span> {
         triggers
             .iter()
@@ -933,6 +950,10 @@ const MEETING_TRIGGERS: &[&str] = &[
     "held talks",
     "summit meeting",
     "held a meeting",
+    "held bilateral talks",
+    "bilateral talks with",
+    "talks there with",
+    "meeting",
 ];
 
 /// Subjects that stand for the two leaders just named.

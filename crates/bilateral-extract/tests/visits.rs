@@ -674,3 +674,24 @@ fn a_row_naming_no_place_is_not_sent_where_the_last_trip_went() {
         "#,
     );
 }
+
+#[test]
+fn meetings_told_as_bilateral_talks_or_by_meeting_someone() {
+    check(
+        &article(
+            "Ghana–India relations",
+            "Ghana–India relations are the ties between Ghana and India.\n\n\
+             At a summit in Lagos in May 2003 President Kofi Badu held bilateral talks with \
+             Ravi Sharma on 17 May.\n\n\
+             In June 2005 Foreign Minister Ama Owusu, in Geneva for a conference, talked trade \
+             and later held talks there with Anil Rao on 4 June.\n\n\
+             Owusu spent a day in Oslo on 3 March 2008, meeting Rao at a hotel.\n\n\
+             The meeting of the commission in Accra on 9 May 2010 was postponed.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Kofi Badu","Ravi Sharma"],"date":"2003-05-17","place":null}
+        {"type":"meeting","participants":["Ama Owusu","Anil Rao"],"date":"2005-06-04","place":null}
+        {"type":"meeting","participants":["Ama Owusu","Anil Rao"],"date":"2008-03-03","place":null}
+        "#,
+    );
+}
