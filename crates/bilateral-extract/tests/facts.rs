@@ -751,3 +751,22 @@ fn relations_between_long_names_since_an_event_and_with_an_adverb() {
         "#,
     );
 }
+
+#[test]
+fn groups_who_work_serve_or_study_in_the_partner_are_populations() {
+    check(
+        &article(
+            "Cuba–Namibia relations",
+            "Cuba–Namibia relations are the ties between Cuba and Namibia.\n\n\
+             About 250 Cuban health workers were serving in Namibia in 2019.\n\n\
+             Some 2,000 Namibian nationals work in Cuba.\n\n\
+             In 1985 about 1,100 Namibian pupils studied in Cuba.\n\n\
+             In 1988 some 3,000 Cuban soldiers were serving in Namibia.",
+        ),
+        r#"
+        {"type":"population","group":"Cuban health workers","count":250,"country":"NAM","place":null,"date":"2019"}
+        {"type":"population","group":"Namibian nationals","count":2000,"country":"CUB","place":null,"date":null}
+        {"type":"population","group":"Namibian pupils","count":1100,"country":"CUB","place":null,"date":"1985"}
+        "#,
+    );
+}
