@@ -686,10 +686,17 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     if let Some(each) = each {
                         each.into_iter().map(|mission| (mission, None)).collect()
                     } else if paired.is_empty() {
-                        let pronoun = view.lower[part.start..trigger.start]
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(|word| word == "it");
+                        // "it was closed in 1976", "closed it in 2009 and reopened it".
+                        let object_it = view
+                            .lower
+                            .get(trigger.end..)
+                            .and_then(|rest| rest.strip_prefix(" it"))
+                            .is_some_and(|rest| rest.starts_with([' ', ',', '.', ';']));
+                        let pronoun = object_it
+                            || view.lower[part.start..trigger.start]
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|word| word == "it");
                         // "X's embassy in A, which also served as ..., followed in 1964": a
                         // relative clause closed by a comma leaves the verb to the noun
                         // before it.

@@ -770,3 +770,24 @@ fn groups_who_work_serve_or_study_in_the_partner_are_populations() {
         "#,
     );
 }
+
+#[test]
+fn a_mission_reopened_or_closed_as_it_is_the_one_just_named() {
+    check(
+        &article(
+            "Oman–Tanzania relations",
+            "Oman–Tanzania relations are the ties between Oman and Tanzania.\n\n\
+             Oman opened an embassy in Dodoma in 2004, closed it in 2009 as a cost-saving \
+             measure, and reopened it on 1 September 2019.\n\n\
+             Tanzania opened a consulate in Salalah in 2001; it was closed in 2012.\n\n\
+             Oman's consul said in 2015 that it was time to open a school.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"OMN","host":"TZA","kind":"embassy","city":"Dodoma","date":"2004"}
+        {"type":"mission_closed","sender":"OMN","host":"TZA","kind":"embassy","city":"Dodoma","date":"2009"}
+        {"type":"mission_opened","sender":"OMN","host":"TZA","kind":"embassy","city":"Dodoma","date":"2019-09-01"}
+        {"type":"mission_opened","sender":"TZA","host":"OMN","kind":"consulate","city":"Salalah","date":"2001"}
+        {"type":"mission_closed","sender":"TZA","host":"OMN","kind":"consulate","city":"Salalah","date":"2012"}
+        "#,
+    );
+}
