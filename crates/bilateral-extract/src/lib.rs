@@ -343,6 +343,12 @@ pub fn extract_facts(
             state.rows.direction = Some(direction);
             continue;
         }
+        // "High-level visits after 1989:": a line that introduces rows of visits.
+        if alone && trip_rows::introduces_visits(text) {
+            state.rows.about_visits = true;
+            state.rows.direction = trip_rows::heading_direction(text, &state);
+            continue;
+        }
         let view = View::new(
             text,
             Some(dyad),

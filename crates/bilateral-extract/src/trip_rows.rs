@@ -85,6 +85,34 @@ impl RowContext {
     }
 }
 
+/// A short line ending in a colon that speaks of visits: "High-level visits after 1989:".
+pub(crate) fn introduces_visits(line: &str) -> bool {
+    const PERIOD_WORDS: &[&str] = &["after", "since", "before", "until", "include", "includes"];
+    let line = line.trim();
+    let Some(body) = line.strip_suffix(':') else {
+        return false;
+    };
+    let lower = body.to_lowercase();
+    let mentions = bilateral_gazetteer::find_mentions(body);
+    // Only heading words, states and years: "X visited Y six times:" is a sentence.
+    let heading_words = lower
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        .filter(|word| !word.is_empty() && !word.chars().all(|ch| ch.is_ascii_digit()))
+        .all(|word| {
+            HEADING_WORDS.contains(&word)
+                || PERIOD_WORDS.contains(&word)
+                || mentions.iter().any(|mention| {
+                    body.get(mention.span.start..mention.span.end)
+                        .is_some_and(|name| {
+                            name.to_lowercase()
+                                .split_whitespace()
+                                .any(|part| part == word)
+                        })
+                })
+        });
+    line.len() <= 80 && heading_words && VISIT_HEADINGS.iter().any(|word| lower.contains(word))
+}
+
 /// Words of a heading over a list of trips.
 const VISIT_HEADINGS: &[&str] = &["visit", "exchanges", "trips"];
 

@@ -16,6 +16,7 @@ const TRIGGERS: &[&str] = &[
     "visited",
     "visit to",
     "visits to",
+    "visit of",
     "state visit",
     "official visit",
     "working visit",
@@ -302,6 +303,22 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
         {
             return vec![person];
         }
+        // "visit of the Prime Minister of Romania, X, to Amman": the person after "of".
+        if view
+            .lower
+            .get(..trigger.end)
+            .is_some_and(|head| head.ends_with(" of"))
+            && let Some(person) = view
+                .people_in(Span::new(trigger.end, clause.end))
+                .find(|person| !person.pronoun)
+                .filter(|person| {
+                    view.lower
+                        .get(trigger.end..person.span.start)
+                        .is_some_and(|gap| gap.split_whitespace().count() <= 6)
+                })
+        {
+            return vec![person];
+        }
         // "During a visit to Tokyo by Prime Minister X"; "the first ... to come on a state
         // visit was X".
         let marker = view
@@ -437,21 +454,36 @@ fn unknown_place_follows(view: &View, trigger: Span) -> bool {
 /// The destination of a trip: a state or capital named within a few words after the trigger,
 /// with no comma between ("visited Japan", "paid a state visit to Chile", "arrived in Seoul").
 fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> {
+    // A state in a title's complement is the traveller's ("the President of Chile").
+    let in_title = |span: Span| {
+        view.titles.iter().any(|title| {
+            title.complement.is_some_and(|complement| {
+                complement.start <= span.start && span.end <= complement.end
+            })
+        })
+    };
     view.countries_in(Span::new(trigger.start, clause.end))
+        .filter(|country| !in_title(country.span))
         .find(|country| !matches!(country.via, bilateral_gazetteer::MentionVia::Demonym))
         .filter(|country| {
             let between = view
                 .lower
                 .get(trigger.end..country.span.start)
                 .unwrap_or("");
+            // "visit of the Prime Minister of Romania, X, to Amman": the traveller in
+            // apposition before "to".
+            let visit_of = view.lower.get(trigger.start..trigger.end) == Some("visit of")
+                && between.ends_with(" to ")
+                && between.split_whitespace().count() <= 12;
             // Close after the verb, or "attended the summit in Hanoi" within the same phrase;
             // not the traveller's own state ("the first visit by a Chilean leader").
-            !between.contains([',', ';', '('])
-                && !between.split_whitespace().any(|word| word == "by")
-                && (between.split_whitespace().count() <= 4
-                    || between.ends_with(" in ")
-                    || between.ends_with(" to ")
-                    || between.ends_with(" to the "))
+            visit_of
+                || !between.contains([',', ';', '('])
+                    && !between.split_whitespace().any(|word| word == "by")
+                    && (between.split_whitespace().count() <= 4
+                        || between.ends_with(" in ")
+                        || between.ends_with(" to ")
+                        || between.ends_with(" to the "))
         })
         .map(|country| country.code)
 }
@@ -498,6 +530,10 @@ fn visits_in(
             });
         if explicit.is_some_and(|code| !state.dyad.contains(code)) {
             // The trip went to a third state.
+            continue;
+        }
+        // "the visit of X to Amman" is a trip; "during the visit of X" only dates something.
+        if explicit.is_none() && view.lower.get(trigger.start..trigger.end) == Some("visit of") {
             continue;
         }
         if explicit.is_none() && !reciprocal && unknown_place_follows(view, trigger) {

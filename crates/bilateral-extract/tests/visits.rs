@@ -695,3 +695,28 @@ fn meetings_told_as_bilateral_talks_or_by_meeting_someone() {
         "#,
     );
 }
+
+#[test]
+fn a_line_introducing_visits_and_the_visit_of_someone_to_a_place() {
+    check(
+        "Ministry of Foreign Affairs of Romania\n\n\
+         Bilateral relations between Romania and Jordan\n\n\
+         Political relations\n\n\
+         Relations were established on 5 May 1963.\n\n\
+         High-level visits after 1989:\n\n\
+         2003 – President of Romania (state visit)\n\
+         2007 – Prime Minister of Jordan (official visit)\n\n\
+         • March 2019: visit of the Prime Minister of Romania, Ana Popa, to Amman.\n\n\
+         • 2021: during the visit of Foreign Minister Ion Rusu, a school was opened.\n\n\
+         Queen Rania visited Romania three times:\n\n\
+         1999 – May\n",
+        r#"
+        {"type":"relations_established","parties":["JOR","ROU"],"date":"1963-05-05"}
+        {"type":"visit","visitor_country":"ROU","host":"JOR","visitor":null,"office":"head_of_state","level":"state","start":"2003","end":null}
+        {"type":"visit","visitor_country":"JOR","host":"ROU","visitor":null,"office":"head_of_government","level":"official","start":"2007","end":null}
+        {"type":"visit","visitor_country":"ROU","host":"JOR","visitor":"Ana Popa","office":"head_of_government","level":"unspecified","start":"2019-03","end":null}
+        {"type":"visit_count","visitor_country":"JOR","host":"ROU","visitor":"Rania","office":"head_of_state","count":3}
+        {"type":"visit","visitor_country":"JOR","host":"ROU","visitor":"Rania","office":"head_of_state","level":"unspecified","start":"1999-05","end":null}
+        "#,
+    );
+}
