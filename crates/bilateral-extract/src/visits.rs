@@ -474,7 +474,11 @@ fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> 
             // apposition before "to".
             let visit_of = view.lower.get(trigger.start..trigger.end) == Some("visit of")
                 && between.ends_with(" to ")
-                && between.split_whitespace().count() <= 12;
+                && between.split_whitespace().count() <= 12
+                && !between
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+                && !between.split_whitespace().any(|word| word == "by");
             // Close after the verb, or "attended the summit in Hanoi" within the same phrase;
             // not the traveller's own state ("the first visit by a Chilean leader").
             visit_of
