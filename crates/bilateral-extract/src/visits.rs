@@ -304,10 +304,7 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
             return vec![person];
         }
         // "visit of the Prime Minister of Romania, X, to Amman": the person after "of".
-        if view
-            .lower
-            .get(..trigger.end)
-            .is_some_and(|head| head.ends_with(" of"))
+        if visit_of(view, trigger)
             && let Some(person) = view
                 .people_in(Span::new(trigger.end, clause.end))
                 .find(|person| !person.pronoun)
@@ -451,6 +448,22 @@ fn unknown_place_follows(view: &View, trigger: Span) -> bool {
         && !view.dates.iter().any(|date| known(date.span))
 }
 
+/// Whether a visit noun names its traveller after "of": "the visit of X", "official visit of
+/// the President of Latvia X".
+/// Not "his state visit of June 1970", which dates the visit.
+fn visit_of(view: &View, trigger: Span) -> bool {
+    let own = view.lower.get(trigger.start..trigger.end).unwrap_or("");
+    let after = view.lower.get(trigger.end..).unwrap_or("");
+    let of_end = if own.ends_with(" of") {
+        trigger.end
+    } else if own.ends_with("visit") && after.starts_with(" of ") {
+        trigger.end + " of".len()
+    } else {
+        return false;
+    };
+    !view.dates.iter().any(|date| date.span.start == of_end + 1)
+}
+
 /// The destination of a trip: a state or capital named within a few words after the trigger,
 /// with no comma between ("visited Japan", "paid a state visit to Chile", "arrived in Seoul").
 fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> {
@@ -472,7 +485,7 @@ fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> 
                 .unwrap_or("");
             // "visit of the Prime Minister of Romania, X, to Amman": the traveller in
             // apposition before "to".
-            let visit_of = view.lower.get(trigger.start..trigger.end) == Some("visit of")
+            let visit_of = visit_of(view, trigger)
                 && between.ends_with(" to ")
                 && between.split_whitespace().count() <= 12
                 && !between
@@ -536,8 +549,11 @@ fn visits_in(
             // The trip went to a third state.
             continue;
         }
-        // "the visit of X to Amman" is a trip; "during the visit of X" only dates something.
-        if explicit.is_none() && view.lower.get(trigger.start..trigger.end) == Some("visit of") {
+        // "the visit of X to Amman" is a trip; "during the visit of X" only dates something,
+        // and in "PM X's visit of 17 May 2015 was the first ..." the noun tells of no trip.
+        let bare_noun = view.lower.get(trigger.start..trigger.end) == Some("visit of");
+        let names_after_of = visit_of(view, trigger);
+        if (bare_noun && !names_after_of) || (names_after_of && explicit.is_none()) {
             continue;
         }
         if explicit.is_none() && !reciprocal && unknown_place_follows(view, trigger) {

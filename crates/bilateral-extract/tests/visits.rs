@@ -720,3 +720,24 @@ fn a_line_introducing_visits_and_the_visit_of_someone_to_a_place() {
         "#,
     );
 }
+
+#[test]
+fn a_visit_noun_names_its_traveller_after_of_but_not_its_date() {
+    check(
+        "Ministry of Foreign Affairs of Latvia\n\n\
+         Bilateral relations between Latvia and Georgia\n\n\
+         Relations were established on 10 July 1992.\n\n\
+         Most recent visits:\n\n\
+         • 3–4 May 2016 – official visit of the President of Latvia Ilze Berzina to Georgia;\n\
+         • 27 February 2019 – working visit of the Prime Minister of Georgia Nino Beridze to \
+         Latvia;\n\n\
+         On 4 May 2016, during the official visit of President Berzina, a school opened.\n\n\
+         Beridze's state visit of June 2021 was the first by a Georgian leader in ten years.\n",
+        r#"
+        {"type":"relations_established","parties":["GEO","LVA"],"date":"1992-07-10"}
+        {"type":"visit","visitor_country":"LVA","host":"GEO","visitor":"Ilze Berzina","office":"head_of_state","level":"official","start":"2016-05-03","end":"2016-05-04"}
+        {"type":"visit","visitor_country":"GEO","host":"LVA","visitor":"Nino Beridze","office":"head_of_government","level":"working","start":"2019-02-27","end":null}
+        {"type":"visit","visitor_country":"GEO","host":"LVA","visitor":"Nino Beridze","office":"head_of_government","level":"state","start":"2021-06","end":null}
+        "#,
+    );
+}
