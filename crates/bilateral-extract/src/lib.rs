@@ -334,6 +334,14 @@ pub fn extract_facts(
         if matches!(block.kind, BlockKind::Heading { .. }) {
             continue;
         }
+        // A list or table headed "High-level visits" holds trips, whatever its section.
+        let structure_heading = document
+            .table_row(sentence.block)
+            .map(|row| row.table.heading.as_str())
+            .or_else(|| document.list_heading(sentence.block));
+        if structure_heading.is_some_and(trip_rows::is_visit_heading) {
+            state.rows.about_visits = true;
+        }
         // A line standing alone such as "From X to Y" heads the rows below it.
         let alone = first_in_block && sentence.span.end >= block.span.end;
         if alone

@@ -73,8 +73,7 @@ impl RowContext {
                 continue;
             }
             level = enclosing.level;
-            let heading = enclosing.heading.to_lowercase();
-            about_visits |= VISIT_HEADINGS.iter().any(|word| heading.contains(word));
+            about_visits |= is_visit_heading(&enclosing.heading);
         }
         let direction = heading_direction(&section.heading, state);
         RowContext {
@@ -110,7 +109,13 @@ pub(crate) fn introduces_visits(line: &str) -> bool {
                         })
                 })
         });
-    line.len() <= 80 && heading_words && VISIT_HEADINGS.iter().any(|word| lower.contains(word))
+    line.len() <= 80 && heading_words && is_visit_heading(body)
+}
+
+/// Whether a heading speaks of visits ("High-level visits", "Exchanges").
+pub(crate) fn is_visit_heading(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    VISIT_HEADINGS.iter().any(|word| lower.contains(word))
 }
 
 /// Words of a heading over a list of trips.
@@ -155,8 +160,7 @@ pub(crate) fn heading_direction(line: &str, state: &State) -> Option<RowDirectio
 /// The direction a table's caption gives its rows, in any words: "Visits by New Zealand
 /// prime ministers to Fiji since 2006".
 fn caption_direction(caption: &str, state: &State) -> Option<RowDirection> {
-    let lower = caption.to_lowercase();
-    if !VISIT_HEADINGS.iter().any(|word| lower.contains(word)) {
+    if !is_visit_heading(caption) {
         return None;
     }
     direction_of_mentions(caption, &bilateral_gazetteer::find_mentions(caption), state)
@@ -635,11 +639,12 @@ fn row_dates(
         .filter(|date| date.span.start >= traveller_at)
         .collect();
     match lead {
-        // "President X (1977, 1980)": the years stand in brackets after the name.
+        // "President X (1977, 1980)": the years stand in brackets after the name, or in a
+        // cell of their own ("President X | State visit, December 1977").
         None if !view
             .text
             .get(traveller_at..later.first().map_or(traveller_at, |date| date.span.start))
-            .is_some_and(|gap| gap.contains('(')) =>
+            .is_some_and(|gap| gap.contains('(') || gap.contains(" | ")) =>
         {
             Vec::new()
         }

@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{article, check, check_wikitext};
+use support::{article, check, check_html, check_wikitext};
 
 #[test]
 fn list_rows_under_a_direction_heading_are_one_visit_per_year() {
@@ -738,6 +738,29 @@ fn a_visit_noun_names_its_traveller_after_of_but_not_its_date() {
         {"type":"visit","visitor_country":"LVA","host":"GEO","visitor":"Ilze Berzina","office":"head_of_state","level":"official","start":"2016-05-03","end":"2016-05-04"}
         {"type":"visit","visitor_country":"GEO","host":"LVA","visitor":"Nino Beridze","office":"head_of_government","level":"working","start":"2019-02-27","end":null}
         {"type":"visit","visitor_country":"GEO","host":"LVA","visitor":"Nino Beridze","office":"head_of_government","level":"state","start":"2021-06","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
+    check_html(
+        "<html><head><title>Chile–Fiji relations</title></head><body>\
+         <h1>Chile–Fiji relations</h1>\
+         <p>Chile–Fiji relations are the ties between Chile and Fiji.</p>\
+         <h2>Political ties</h2><p>Relations were established on 3 May 1981.</p>\
+         <p>High-level visits</p><table>\
+         <tr><td>From Chile to Fiji</td><td></td></tr>\
+         <tr><td>President Rosa Vial</td><td>State visit, December 1997</td></tr>\
+         <tr><td>Prime Minister Tomás Ibar</td><td>Official visit, 9–11 March 2012</td></tr>\
+         <tr><td>From Fiji to Chile</td><td></td></tr>\
+         <tr><td>President Aru Naivalu</td><td>Working visit, 2019</td></tr>\
+         </table></body></html>",
+        r#"
+        {"type":"relations_established","parties":["CHL","FJI"],"date":"1981-05-03"}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Rosa Vial","office":"head_of_state","level":"state","start":"1997-12","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"FJI","visitor":"Tomás Ibar","office":"head_of_government","level":"official","start":"2012-03-09","end":"2012-03-11"}
+        {"type":"visit","visitor_country":"FJI","host":"CHL","visitor":"Aru Naivalu","office":"head_of_state","level":"working","start":"2019","end":null}
         "#,
     );
 }

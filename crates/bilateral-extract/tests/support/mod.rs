@@ -14,6 +14,12 @@ pub fn check_wikitext(article: &str, expected: &str) {
     check_document(&bilateral_read::read_wikitext(article, None), expected);
 }
 
+/// Reads `article` as HTML, then as [`check`] does.
+#[allow(dead_code)] // each test file compiles this module; not all of them read HTML
+pub fn check_html(article: &str, expected: &str) {
+    check_document(&bilateral_read::read_html(article), expected);
+}
+
 fn check_document(document: &bilateral_model::Document, expected: &str) {
     let analysis = bilateral_extract::analyse(document);
     let mut got: Vec<String> = analysis
