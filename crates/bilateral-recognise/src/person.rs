@@ -515,6 +515,27 @@ const NOT_PERSON_RUN: &[&str] = &[
     "Centre",
     "Stock",
     "Exchange",
+    "Villa",
+    "Castle",
+    "Battalion",
+    "Brigade",
+    "Regiment",
+    "Division",
+    "Heads",
+    "Countries",
+    "Nations",
+    "Buddhism",
+    "Christianity",
+    "Hinduism",
+    "Movement",
+    "Front",
+    "Alliance",
+    "Programme",
+    "Program",
+    "Agency",
+    "Authority",
+    "Court",
+    "Parliamentarians",
 ];
 
 /// Every word that is never part of a name: function and title words, organisation and place
@@ -840,6 +861,17 @@ mod tests {
                 ("Ana Lopes".to_owned(), Some(Office::HeadOfState)),
                 ("Rui Costa".to_owned(), Some(Office::HeadOfState))
             ]
+        );
+    }
+
+    #[test]
+    fn places_units_and_groups_are_no_people() {
+        assert!(people("He was received at Aso Rock Villa.").is_empty());
+        assert!(people("The Kagnew Battalion returned.").is_empty());
+        assert!(people("Theravada Buddhism spread.").is_empty());
+        assert_eq!(
+            people("Islam Karimov came."),
+            [("Islam Karimov".to_owned(), None)]
         );
     }
 
