@@ -556,11 +556,25 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 .lower
                 .has_any(&["the total", "total trade", "the turnover"], context)
                 .then_some((Direction::Total, None, None));
-            direction = respective
+            let own = direction_of(view, context, state).filter(|_| has_cue(view, context));
+            let respective_flow = respective
                 .as_ref()
-                .and_then(|flows| flows.get(index).copied())
+                .and_then(|flows| flows.get(index).copied());
+            // "(export – USD 12.3 million, import – ...)": a flow whose way the words do not
+            // say is no total either.
+            if respective_flow.is_none()
+                && total.is_none()
+                && own.is_none()
+                && index > 0
+                && view
+                    .lower
+                    .has_any(&["export", "exports", "import", "imports"], context)
+            {
+                continue;
+            }
+            direction = respective_flow
                 .or(total)
-                .or_else(|| direction_of(view, context, state).filter(|_| has_cue(view, context)))
+                .or(own)
                 .or(direction)
                 .or(clause_direction);
             // Each amount takes the year written after it ("US$5 billion in 2004"), else the

@@ -791,3 +791,18 @@ fn a_mission_reopened_or_closed_as_it_is_the_one_just_named() {
         "#,
     );
 }
+
+#[test]
+fn parts_of_a_total_whose_way_is_not_said_are_no_totals() {
+    check(
+        &article(
+            "Kazakhstan–Malaysia relations",
+            "Kazakhstan–Malaysia relations are the ties between Kazakhstan and Malaysia.\n\n\
+             In 2023 the trade turnover amounted to USD 246.1 million (export – USD 12.3 \
+             million, import – USD 233.8 million).",
+        ),
+        r#"
+        {"type":"trade","year":2023,"value":246100000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
