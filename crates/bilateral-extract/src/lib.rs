@@ -11,6 +11,7 @@
 
 mod agreements;
 mod figures;
+mod lexicon;
 mod mission_lists;
 mod missions;
 mod modality;

@@ -6,121 +6,36 @@ use bilateral_model::{CountryCode, Fact, Office, PartialDate, Span, VisitLevel};
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
-use crate::text::{Lowered, count_word, find_every, leak_phrases, verb_forms};
+use crate::lexicon;
+use crate::text::{Lowered, count_word, find_every};
 use crate::view::{PersonRef, View};
 use crate::when::{When, date_near, relative_date};
 use crate::{Found, State, VisitMemo, last_date_before};
 
 /// Phrases that say someone went somewhere.
-const TRIGGERS: &[&str] = &[
-    "visited",
-    "visit to",
-    "visits to",
-    "visit of",
-    "state visit",
-    "official visit",
-    "working visit",
-    "private visit",
-    "travelled to",
-    "traveled to",
-    "travelled through",
-    "travelling through",
-    "traveling through",
-    "went to",
-    "sailed to",
-    "journeyed to",
-    "headed to",
-    "went there",
-    "travelled there",
-    "traveled there",
-    "came to",
-    "flew to",
-    "arrived in",
-    "arriving in",
-    "was in",
-    "set foot in",
-    "attended",
-    "spent",
-    "toured",
-    "was back in",
-    "return journey to",
-    "trip to",
-    "journey to",
-    "make the journey",
-    "made the journey",
-    "chief guest",
-    "guest of honour",
-    "been to",
-    "to visit",
-    "reciprocated",
-    "returned the visit",
-    "repaid the visit",
-    "returned one of these visits",
-    "return visit",
-    "made the return journey",
-    "last visit",
-    "first visit",
-    "destination",
-    "destinations",
-    "overseas visit",
-    "foreign visit",
-    "bilateral visit",
-    "visit abroad",
-    "overseas trip",
-    "foreign trip",
-    "trip abroad",
-    "stopped in",
-    "stopped over in",
-    "delegation to",
-    "came back",
-    "returned on",
-    "returned in",
-    "followed in",
-];
+static TRIGGERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "trip"));
 
 /// Triggers that make the trip the reverse of the last one.
-const RECIPROCAL: &[&str] = &[
-    "reciprocated",
-    "returned the visit",
-    "repaid the visit",
-    "returned one of these visits",
-    "return visit",
-    "made the return journey",
-    "return journey to",
-];
+static RECIPROCAL: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "return trip"));
 
 /// Phrases that mean "the same destination as the last trip".
-const SAME_PLACE: &[&str] = &[
-    "followed in",
-    "came back",
-    "returned on",
-    "returned in",
-    "was back in",
-];
+static SAME_PLACE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "same place"));
 
 /// Words that count trips.
-const COUNT_NOUNS: &[&str] = &[
-    "times",
-    "occasions",
-    "visits",
-    "state visits",
-    "official visits",
-    "trips",
-];
+static COUNT_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "count nouns"));
 
-/// Verb lemmas that make a trip of the noun a few words after them: "paid a visit", "made a
-/// two-day trip", "undertook an official tour".
-const TRIP_VERB_LEMMAS: &[&str] = &["pay", "make", "undertake", "conduct"];
-const TRIP_NOUNS: &[&str] = &["visit", "visits", "trip", "trips", "tour"];
+/// Nouns a trip verb makes a trip of.
+static TRIP_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "trip nouns"));
 
-static TRIP_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    leak_phrases(
-        TRIP_VERB_LEMMAS
-            .iter()
-            .flat_map(|lemma| verb_forms(lemma))
-            .collect(),
-    )
-});
+/// Verbs, in every form, that make a trip of the noun a few words after them: "paid a visit",
+/// "made a two-day trip", "undertook an official tour".
+static TRIP_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "trip verbs"));
 
 /// "paid a two-day visit", "made an unannounced trip": a trip verb and its noun, at most
 /// three words apart, as one trigger.
@@ -135,7 +50,7 @@ fn verb_and_trip_noun(view: &View) -> Vec<Span> {
                 verb.end + (fourth.as_ptr() as usize - rest.as_ptr() as usize) + fourth.len();
             let noun = view
                 .lower
-                .find_any(TRIP_NOUNS, Span::new(verb.end, window_end))?;
+                .find_any(&TRIP_NOUNS, Span::new(verb.end, window_end))?;
             let gap = view.lower.get(verb.end..noun.start)?;
             (!gap.contains([',', ';', '.'])).then(|| Span::new(verb.start, noun.end))
         })
@@ -144,14 +59,14 @@ fn verb_and_trip_noun(view: &View) -> Vec<Span> {
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     // One scan of the sentence for each kind of trigger; each clause then takes its own.
-    let mut trip_triggers = view.lower.find_every(TRIGGERS, view.whole());
+    let mut trip_triggers = view.lower.find_every(&TRIGGERS, view.whole());
     trip_triggers.extend(verb_and_trip_noun(view));
     trip_triggers.sort_by_key(|span| (span.start, span.end));
     // "meeting" is a verb only before the person met ("arriving on 20 January and meeting
     // X"); "the meeting was held" is the noun.
     let meeting_triggers: Vec<Span> = view
         .lower
-        .find_every(MEETING_TRIGGERS, view.whole())
+        .find_every(&MEETING_TRIGGERS, view.whole())
         .into_iter()
         .filter(|trigger| {
             view.lower.get(trigger.start..trigger.end) != Some("meeting")
@@ -187,21 +102,13 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 }
 
 /// Phrases that point back at the trips just counted: "On the third of these trips, ...".
-const THESE_TRIPS: &[&str] = &[
-    "of these trips",
-    "of these visits",
-    "of those trips",
-    "of those visits",
-    "of his trips",
-    "of her trips",
-    "of his visits",
-    "of her visits",
-];
+static THESE_TRIPS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "these trips"));
 
 /// "X travelled to Y four times. On the third of these trips, from 9 to 11 March 2010, ...":
 /// one of the trips just told, dated by this sentence.
 fn one_of_these_trips(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    let Some(phrase) = view.lower.find_any(THESE_TRIPS, view.whole()) else {
+    let Some(phrase) = view.lower.find_any(&THESE_TRIPS, view.whole()) else {
         return;
     };
     let (Some(memo), Some(date)) = (
@@ -410,15 +317,14 @@ fn successor_office(view: &View, clause: Span, state: &State) -> Option<Office> 
 
 /// Verbs that name a trip's destination before the trip: "chose Kenya for a state visit",
 /// "made Jakarta the destination of his first trip".
-const CHOOSING: &[&str] = &[
-    "chose", "choose", "chooses", "picked", "selected", "made", "makes",
-];
+static CHOOSING: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "choosing"));
 
 /// The destination a choosing verb names before the trigger, within two words of the verb.
 fn chosen_destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> {
     let verb = view
         .lower
-        .find_every(CHOOSING, Span::new(clause.start, trigger.start))
+        .find_every(&CHOOSING, Span::new(clause.start, trigger.start))
         .pop()?;
     view.countries_in(Span::new(verb.end, trigger.start))
         .find(|country| !matches!(country.via, bilateral_gazetteer::MentionVia::Demonym))
@@ -522,9 +428,9 @@ fn visits_in(
         let segment = Span::new(trigger.start, segment_end);
         let reciprocal = view
             .lower
-            .find_any(RECIPROCAL, Span::new(clause.start, segment_end))
+            .find_any(&RECIPROCAL, Span::new(clause.start, segment_end))
             .is_some();
-        let same_place = view.lower.find_any(SAME_PLACE, trigger).is_some();
+        let same_place = view.lower.find_any(&SAME_PLACE, trigger).is_some();
         let travellers = traveller(view, clause, trigger);
         let respective = respective(view, clause, trigger, travellers.len(), state);
         if respective.is_none()
@@ -940,7 +846,7 @@ pub(crate) fn title_in(view: &View, span: Span) -> Option<(Office, Option<Countr
 /// "three ... heads of government came".
 fn count_in(view: &View, clause: Span) -> Option<u32> {
     let slice = view.lower.get(clause.start..clause.end)?;
-    for span in find_every(slice, COUNT_NOUNS, Span::new(0, slice.len())) {
+    for span in find_every(slice, &COUNT_NOUNS, Span::new(0, slice.len())) {
         let head = slice[..span.start].trim_end();
         let head = head
             .trim_end_matches(" official")
@@ -982,65 +888,16 @@ fn count_in(view: &View, clause: Span) -> Option<u32> {
 }
 
 /// Phrases that say two people met.
-const MEETING_TRIGGERS: &[&str] = &[
-    "during talks",
-    "after talks with",
-    "after his talks with",
-    "after her talks with",
-    "after their talks",
-    "held talks with",
-    "after meeting",
-    "received",
-    "talks with",
-    "met with",
-    "met",
-    "meeting with",
-    "conferred with",
-    "conferred",
-    "received by",
-    "discussed",
-    "held a summit",
-    "summit with",
-    "held a bilateral meeting",
-    "bilateral meeting",
-    "held talks",
-    "summit meeting",
-    "held a meeting",
-    "held bilateral talks",
-    "bilateral talks with",
-    "talks there with",
-    "meeting",
-];
+static MEETING_TRIGGERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "meeting"));
 
 /// Subjects that stand for the two leaders just named.
-const PAIR_SUBJECTS: &[&str] = &[
-    "they",
-    "the two men",
-    "the two women",
-    "the pair",
-    "the two presidents",
-    "the two leaders",
-    "the two prime ministers",
-    "the two heads of state",
-    "the two heads of government",
-    "the two foreign ministers",
-    "the two ministers",
-    "both leaders",
-    "both presidents",
-];
+static PAIR_SUBJECTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "pair subjects"));
 
 /// Phrases that make a contact something other than a meeting in person.
-const NOT_IN_PERSON: &[&str] = &[
-    "by telephone",
-    "by phone",
-    "by video",
-    "video call",
-    "phone call",
-    "telephone call",
-    "video link",
-    "wrote to",
-    "letter",
-];
+static NOT_IN_PERSON: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::VISITS, "not in person"));
 
 /// `told_as_trip`: the sentence speaks of a trip itself, so talks in it make no trip of their
 /// own.
@@ -1054,7 +911,7 @@ fn meetings_in(
 ) {
     if crate::modality::meeting_is_hypothetical(&view.lower, clause)
         || crate::modality::is_negated(&view.lower, clause, trigger)
-        || view.lower.find_any(NOT_IN_PERSON, clause).is_some()
+        || view.lower.find_any(&NOT_IN_PERSON, clause).is_some()
     {
         return;
     }
@@ -1091,7 +948,7 @@ fn meetings_in(
     let mut pairs: Vec<Vec<usize>> = Vec::new();
     let pair_subject = view
         .lower
-        .find_any(PAIR_SUBJECTS, Span::new(clause.start, trigger.start));
+        .find_any(&PAIR_SUBJECTS, Span::new(clause.start, trigger.start));
     match (subjects.as_slice(), objects.as_slice()) {
         ([first, second, ..], _) => pairs.push(vec![*first, *second]),
         ([subject], objects) => {
@@ -1332,4 +1189,29 @@ fn received_visit(
         }),
         0.7,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phrase_list_of_the_visit_lexicon_holds_phrases() {
+        for list in [
+            &TRIGGERS,
+            &RECIPROCAL,
+            &SAME_PLACE,
+            &COUNT_NOUNS,
+            &THESE_TRIPS,
+            &CHOOSING,
+            &TRIP_NOUNS,
+            &TRIP_VERBS,
+            &MEETING_TRIGGERS,
+            &PAIR_SUBJECTS,
+            &NOT_IN_PERSON,
+        ] {
+            assert!(!list.is_empty());
+        }
+        assert!(TRIP_VERBS.contains(&"undertook"));
+    }
 }
