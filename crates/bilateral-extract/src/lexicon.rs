@@ -7,6 +7,9 @@ use crate::text::{leak_phrases, verb_forms};
 /// The visit and meeting phrases.
 pub(crate) const VISITS: &str = include_str!("../lexicon/visits.txt");
 
+/// The diplomatic-mission phrases.
+pub(crate) const MISSIONS: &str = include_str!("../lexicon/missions.txt");
+
 /// The phrases of `section` in the lexicon `file`, made to live as long as the program (each
 /// list is built once, into a static). A section the file lacks is empty; the tests of each
 /// rule module check that every section it names holds phrases.

@@ -11,19 +11,16 @@
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, PartialDate, Span};
 
+use std::sync::LazyLock;
+
+use crate::lexicon;
 use crate::missions::{capitalised_run, mission_fact, nouns_in};
 use crate::view::View;
 use crate::{Found, MissionMemo, State};
 
 /// Words that may sit between a list's owner and "in": "Zambian missions in Tanzania".
-const HEADER_NOUNS: &[&str] = &[
-    "diplomatic missions",
-    "diplomatic mission",
-    "missions",
-    "mission",
-    "representations",
-    "representation",
-];
+static HEADER_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "header nouns"));
 
 /// Cue words before an entry's date, and whether they open (`true`) or close the mission.
 const DATE_CUES: &[(&str, bool)] = &[
@@ -334,4 +331,14 @@ fn entry_dates(view: &View, after: Span) -> Vec<(bool, PartialDate)> {
         cursor = date.span.end;
     }
     dates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_nouns_of_the_mission_lexicon_hold_phrases() {
+        assert!(HEADER_NOUNS.contains(&"diplomatic missions"));
+    }
 }

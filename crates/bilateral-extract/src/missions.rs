@@ -6,7 +6,8 @@ use bilateral_model::{CountryCode, Fact, MissionKind, PartialDate, Span};
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
-use crate::text::{Lexicon, Lowered, find_all, leak_phrases, verb_forms};
+use crate::lexicon;
+use crate::text::{Lexicon, Lowered, find_all};
 use crate::view::View;
 use crate::when::date_near;
 use crate::{Found, MissionMemo, State, last_date_before};
@@ -41,72 +42,18 @@ const NOUNS: &[(&str, MissionKind)] = &[
 
 /// Verbs of holding a mission, which with "since DATE" date its opening: "X has had an
 /// embassy in Y since 1975", "X has an embassy in Y (since 1993)".
-const HELD: &[&str] = &[
-    "has had",
-    "have had",
-    "has maintained",
-    "have maintained",
-    "has kept",
-    "have kept",
-    "has",
-    "have",
-    "maintains",
-    "maintain",
-];
+static HELD: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "held"));
 
-const OPENED: &[&str] = &[
-    "opened",
-    "open",
-    "opening",
-    "reopened",
-    "re-opened",
-    "reopening",
-    "set up",
-    "established",
-    "inaugurated",
-    "began work",
-    "started work",
-    "began its work",
-    "started its work",
-    "began its activity",
-    "began its activities",
-    "started its activity",
-    "started its activities",
-    "commenced its activity",
-    "commenced its activities",
-    "commenced operations",
-    "began functioning",
-    "started functioning",
-    "resumed its activity",
-    "resumed its activities",
-    "resumed its work",
-    "resumed work",
-    "has worked since",
-    "has functioned since",
-    "began operating",
-    "began operations",
-    "started operating",
-    "has operated since",
-    "operated since",
-    "has operated",
-    "has been operating since",
-    "followed",
-    "added",
-    "was opened",
-    "were opened",
-];
+static OPENED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "opened"));
 
-const CLOSED: &[&str] = &[
-    "closed",
-    "shut",
-    "shut down",
-    "closure",
-    "closing",
-    "was closed",
-];
+static CLOSED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "closed"));
 
 /// Verbs by which a state holds its missions: "X has an embassy in A".
-const HOLDS: &[&str] = &["has", "also has", "maintains", "operates", "keeps", "runs"];
+static HOLDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "holds"));
 
 /// Words that end a mission's sub-clause, so each mission pairs with its own verb and date.
 const SUB_CLAUSE_BREAKS: &[&str] = &[", which", " which ", " when ", ", when", ": ", ", where"];
@@ -151,22 +98,13 @@ pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
 
 /// Words of an agency's name that make its "office" abroad a trade mission: "a Nigerian
 /// Export Promotion Council office", "the Investment Authority's office".
-const AGENCY_WORDS: &[&str] = &["export", "trade", "investment", "promotion", "commerce"];
+static AGENCY_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "agency words"));
 
 /// Other words of such an agency's name: "Export Promotion Council", "Trade Development
 /// Board".
-const AGENCY_NAME_WORDS: &[&str] = &[
-    "council",
-    "board",
-    "bureau",
-    "agency",
-    "authority",
-    "centre",
-    "center",
-    "corporation",
-    "development",
-    "and",
-];
+static AGENCY_NAME_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "agency name words"));
 
 /// "An Export Promotion Council office": an office right after the name of a trade agency,
 /// the noun taken from the name's first word so that the state before it is its sender.
@@ -212,43 +150,16 @@ fn stays_open(lower: &str, trigger: Span) -> bool {
 
 /// Verbs that turn one kind of mission into another: "the legation became an embassy in
 /// 1959", "both legations were raised to the rank of embassies".
-const UPGRADES: &[&str] = &[
-    "became",
-    "become",
-    "becomes",
-    "raised to",
-    "upgraded to",
-    "upgraded into",
-    "elevated to",
-    "converted into",
-    "converted to",
-    "turned into",
-    "promoted to",
-];
+static UPGRADES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "upgrades"));
 
 /// Verbs that name the old mission first: "upgraded its consulate to a consulate-general".
-const UPGRADES_OBJECT_FIRST: &[&str] = &[
-    "upgraded",
-    "upgrades",
-    "raised",
-    "elevated",
-    "converted",
-    "turned",
-    "transformed",
-];
+static UPGRADES_OBJECT_FIRST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "upgrades object first"));
 
 /// Words between an upgrade verb and the new mission noun.
-const UPGRADE_FILLERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "full",
-    "rank",
-    "level",
-    "status",
-    "of",
-    "full-fledged",
-];
+static UPGRADE_FILLERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "upgrade fillers"));
 
 /// The new mission noun right after `from`, past fillers ("a", "the rank of").
 fn new_noun_at(view: &View, from: usize, clause: Span) -> Option<MissionNoun> {
@@ -267,7 +178,7 @@ fn new_noun_at(view: &View, from: usize, clause: Span) -> Option<MissionNoun> {
 /// embassy", "X upgraded its consulate in Y to a consulate-general".
 fn upgrade_pairs(view: &View, clause: Span) -> Vec<(Span, MissionNoun, MissionNoun)> {
     let mut pairs = Vec::new();
-    for verb in view.lower.find_every(UPGRADES, clause) {
+    for verb in view.lower.find_every(&UPGRADES, clause) {
         let Some(new) = new_noun_at(view, verb.end, clause) else {
             continue;
         };
@@ -279,7 +190,7 @@ fn upgrade_pairs(view: &View, clause: Span) -> Vec<(Span, MissionNoun, MissionNo
             pairs.push((verb, old, new));
         }
     }
-    for verb in view.lower.find_every(UPGRADES_OBJECT_FIRST, clause) {
+    for verb in view.lower.find_every(&UPGRADES_OBJECT_FIRST, clause) {
         let Some(old) = nouns_in(&view.lower, Span::new(verb.end, clause.end))
             .into_iter()
             .next()
@@ -367,17 +278,9 @@ fn upgrades(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>
     targets
 }
 
-/// Verb lemmas that take a mission from one city to another.
-const MOVE_LEMMAS: &[&str] = &["move", "transfer", "relocate"];
-
-static MOVED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    leak_phrases(
-        MOVE_LEMMAS
-            .iter()
-            .flat_map(|lemma| verb_forms(lemma))
-            .collect(),
-    )
-});
+/// Every form of the verbs that take a mission from one city to another.
+static MOVED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "moved"));
 
 /// "Transferred its embassy from Lagos to Abuja in 2003", "opened an embassy in Bonn and moved
 /// it to Berlin in 1999", "the Embassy was relocated to Astana": the mission closes in its old
@@ -543,12 +446,12 @@ fn is_object_of(lower: &str, verb_end: usize, noun: &MissionNoun) -> bool {
 /// Every opening or closing verb in a span, in order, overlapping matches merged.
 fn triggers_in(lower: &Lowered, part: Span) -> Vec<(Span, bool)> {
     let mut found: Vec<(Span, bool)> = lower
-        .find_every(OPENED, part)
+        .find_every(&OPENED, part)
         .into_iter()
         .map(|span| (span, true))
         .chain(
             lower
-                .find_every(CLOSED, part)
+                .find_every(&CLOSED, part)
                 .into_iter()
                 .map(|span| (span, false)),
         )
@@ -566,7 +469,7 @@ fn triggers_in(lower: &Lowered, part: Span) -> Vec<(Span, bool)> {
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     if nouns_in(&view.lower, view.whole()).is_empty()
-        && !view.lower.has_any(POST_NOUNS, view.whole())
+        && !view.lower.has_any(&POST_NOUNS, view.whole())
     {
         return;
     }
@@ -810,7 +713,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 
 /// "X has had an embassy in Y since 1975": a mission held since a date was opened then.
 fn held_since(view: &View, clause: Span, state: &mut State, found: &mut Vec<Found>) {
-    let Some(verb) = view.lower.find_any(HELD, clause) else {
+    let Some(verb) = view.lower.find_any(&HELD, clause) else {
         return;
     };
     let Some(noun) = nouns_in(&view.lower, Span::new(verb.end, clause.end))
@@ -854,7 +757,8 @@ fn held_since(view: &View, clause: Span, state: &mut State, found: &mut Vec<Foun
 }
 
 /// Nouns that stand for a mission named before by its city: "the Surabaya post".
-const POST_NOUNS: &[&str] = &["post", "posts"];
+static POST_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "post nouns"));
 
 /// "X has consulates-general in A, B and C": each listed mission is remembered (it has no
 /// date, so no fact) for a later "the B post opened in 2016".
@@ -894,7 +798,7 @@ fn posts_by_city(view: &View, clause: Span, state: &mut State, found: &mut Vec<F
     // "the Surabaya post", not the newspaper "The Jakarta Post".
     for post in view
         .lower
-        .find_every(POST_NOUNS, clause)
+        .find_every(&POST_NOUNS, clause)
         .into_iter()
         .filter(|post| view.slice(*post).starts_with('p'))
     {
@@ -1060,7 +964,7 @@ fn each_place(
     // "Both countries opened embassies in 1964".
     let both = plural
         && view.lower.has_any(
-            BOTH_SIDES,
+            &BOTH_SIDES,
             Span::new(part.start, trigger.start.min(noun.span.start)),
         );
     if reciprocal || both {
@@ -1455,16 +1359,8 @@ fn host_of(view: &View, part: Span, noun: &MissionNoun) -> (Option<CountryCode>,
 }
 
 /// Subjects that open a plural mission noun both ways: "both countries opened embassies".
-const BOTH_SIDES: &[&str] = &[
-    "both countries",
-    "the two countries",
-    "both states",
-    "the two states",
-    "both governments",
-    "the two governments",
-    "both sides",
-    "the two sides",
-];
+static BOTH_SIDES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MISSIONS, "both sides"));
 
 /// What follows a plural mission noun opened both ways: "embassies in each other's capitals".
 const RECIPROCAL: &[&str] = &[
@@ -1525,6 +1421,27 @@ pub(crate) fn capitalised_run(text: &str, offset: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_list_of_the_mission_lexicon_holds_phrases() {
+        for list in [
+            &HELD,
+            &OPENED,
+            &CLOSED,
+            &HOLDS,
+            &AGENCY_WORDS,
+            &AGENCY_NAME_WORDS,
+            &UPGRADES,
+            &UPGRADES_OBJECT_FIRST,
+            &UPGRADE_FILLERS,
+            &MOVED,
+            &POST_NOUNS,
+            &BOTH_SIDES,
+        ] {
+            assert!(!list.is_empty());
+        }
+        assert!(MOVED.contains(&"relocated"));
+    }
 
     #[test]
     fn every_sub_clause_break_is_seen_by_the_quick_test() {
