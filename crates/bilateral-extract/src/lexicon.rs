@@ -10,6 +10,9 @@ pub(crate) const VISITS: &str = include_str!("../lexicon/visits.txt");
 /// The diplomatic-mission phrases.
 pub(crate) const MISSIONS: &str = include_str!("../lexicon/missions.txt");
 
+/// The diplomatic-relations phrases.
+pub(crate) const RELATIONS: &str = include_str!("../lexicon/relations.txt");
+
 /// The phrases of `section` in the lexicon `file`, made to live as long as the program (each
 /// list is built once, into a static). A section the file lacks is empty; the tests of each
 /// rule module check that every section it names holds phrases.

@@ -6,33 +6,22 @@ use bilateral_model::{CountryCode, Fact, PartialDate, Span};
 use crate::modality::asserts;
 use std::sync::LazyLock;
 
+use crate::lexicon;
 use crate::text::{Lexicon, find_every, past_participle, verb_forms};
 use crate::view::View;
 use crate::when::{clause_date, relative_date};
 use crate::{Found, State, last_date_before};
 
 /// Every trigger below names relations, ties or diplomats, or is the label "established".
-const RELATION_WORDS: &[&str] = &[
-    "relations",
-    "ties",
-    "diplomats",
-    "restored",
-    "re-established",
-    "resumed",
-    "established",
-];
+static RELATION_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "relation words"));
 
 /// The nouns a change of relations is told of, and the words that may stand before them
 /// ("established formal diplomatic relations").
-const NOUNS: &[&str] = &["relations", "ties"];
-const MODIFIERS: &[&str] = &[
-    "diplomatic",
-    "formal",
-    "full",
-    "official",
-    "bilateral",
-    "direct",
-];
+static NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "nouns"));
+static MODIFIERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "modifiers"));
 
 /// Verb lemmas, found in every form ("broke off", "severing"), before a relation noun.
 const VERBS: &[(&str, Change)] = &[
@@ -110,8 +99,10 @@ const ADVERBS: &[&str] = &[
     "then ",
 ];
 
-/// "have had diplomatic relations since ...": relations held since a date began on it.
-const HELD: &[&str] = &["have", "maintain", "enjoy"];
+/// Every form of the verbs of holding relations: "have had diplomatic relations since ...",
+/// relations held since a date began on it.
+static HELD: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "holding"));
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Change {
@@ -162,11 +153,10 @@ static OWN_PHRASES: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
 
 /// Every form of the verbs of holding relations.
 static HOLDING: LazyLock<Lexicon<Change>> = LazyLock::new(|| {
-    lexicon(HELD.iter().flat_map(|lemma| {
-        verb_forms(lemma)
-            .into_iter()
-            .map(|form| (form, Change::Established))
-    }))
+    lexicon(
+        HELD.iter()
+            .map(|form| ((*form).to_owned(), Change::Established)),
+    )
 });
 
 /// The next word of `lower` from `at`: its span, spaces before it skipped.
@@ -258,7 +248,7 @@ fn triggers(lower: &str) -> Vec<(Span, Change)> {
 }
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if !view.lower.has_any(RELATION_WORDS, view.whole()) {
+    if !view.lower.has_any(&RELATION_WORDS, view.whole()) {
         return;
     }
     // One scan of the sentence for every trigger, then each clause takes its own.
@@ -381,7 +371,7 @@ fn labelled(view: &View, clause: Span) -> Option<(Span, PartialDate)> {
         || head.ends_with(':')
             && view
                 .lower
-                .find_any(NOUNS, Span::new(clause.start, established.start))
+                .find_any(&NOUNS, Span::new(clause.start, established.start))
                 .is_some();
     if !label {
         return None;
@@ -536,26 +526,8 @@ fn parties(view: &View, clause: Span, trigger: Span, state: &State) -> Option<[C
 }
 
 /// Words after a demonym that make its state an actor: "the French government".
-const ACTORS: &[&str] = &[
-    "government",
-    "authorities",
-    "side",
-    "state",
-    "regime",
-    "cabinet",
-    "president",
-    "king",
-    "queen",
-    "prime",
-    "foreign",
-    "minister",
-    "leaders",
-    "leader",
-    "delegation",
-    "embassy",
-    "republic",
-    "empire",
-];
+static ACTORS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "actors"));
 
 /// Whether `code` is named in the clause only as an adjective of something other than an
 /// actor: "the Dutch transfer of sovereignty", "a French loan".
@@ -642,6 +614,15 @@ fn is_location(view: &View, code: CountryCode, clause: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::testing;
+
+    #[test]
+    fn every_phrase_list_of_the_relations_lexicon_holds_phrases() {
+        use super::{ACTORS, HELD, MODIFIERS, NOUNS, RELATION_WORDS};
+        for list in [&RELATION_WORDS, &NOUNS, &MODIFIERS, &HELD, &ACTORS] {
+            assert!(!list.is_empty());
+        }
+        assert!(HELD.contains(&"maintained"));
+    }
 
     fn check(body: &str, expected: &str) {
         testing::assert_facts(TYPES, &testing::text_article(TITLE, body), expected);
