@@ -7,6 +7,7 @@ use bilateral_model::{AgreementKind, Fact, PartialDate, Span};
 use crate::modality::is_negated;
 use std::sync::LazyLock;
 
+use crate::lexicon;
 use crate::text::{Lexicon, count_word, leak_phrases, verb_forms};
 use crate::view::View;
 use crate::when::relative_date;
@@ -45,8 +46,10 @@ const INSTRUMENTS: &[(&str, AgreementKind)] = &[
 
 /// Verb lemmas that make an agreement, found in their past and "-ing" forms ("signed",
 /// "concluding"; the bare "sign" is as often a noun), and nouns of the act.
-const SIGNING_LEMMAS: &[&str] = &["sign", "conclude", "adopt", "issue", "release", "ink"];
-const SIGNING_NOUNS: &[&str] = &["adoption"];
+static SIGNING_LEMMAS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "signing lemmas"));
+static SIGNING_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "signing nouns"));
 
 static SIGNED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut phrases: Vec<String> = SIGNING_LEMMAS
@@ -56,69 +59,20 @@ static SIGNED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     phrases.extend(SIGNING_NOUNS.iter().map(|noun| (*noun).to_owned()));
     leak_phrases(phrases)
 });
+
 /// Verb lemmas (found in every form) and phrases that tell of an instrument without its
 /// signing: it was only initialled, discussed or negotiated, or it is ratified, in force or
 /// ended — a date near them is not a signing date.
-const UNSIGNED_LEMMAS: &[&str] = &[
-    "initial",
-    "negotiate",
-    "discuss",
-    "ratify",
-    "terminate",
-    "repudiate",
-    "denounce",
-    "draft",
-];
-const UNSIGNED_PHRASES: &[&str] = &[
-    "yet to",
-    "not yet",
-    "into force",
-    "ratification",
-    "left for",
-];
-
-static UNSIGNED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut phrases: Vec<String> = UNSIGNED_LEMMAS
-        .iter()
-        .flat_map(|lemma| verb_forms(lemma))
-        .collect();
-    phrases.extend(UNSIGNED_PHRASES.iter().map(|phrase| (*phrase).to_owned()));
-    leak_phrases(phrases)
-});
+static UNSIGNED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "unsigned"));
 
 /// Phrases that make a signing something else, or someone else's.
-const NOT_BILATERAL: &[&str] = &[
-    "together with",
-    "along with",
-    "other states",
-    "other countries",
-    "into law",
-    "covering",
-    "multilateral",
-];
+static NOT_BILATERAL: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "not bilateral"));
 
 /// Signatories that are not governments (a chamber of commerce, two banks).
-const NON_STATE_SIGNATORIES: &[&str] = &[
-    "board",
-    "chamber",
-    "company",
-    "companies",
-    "corporation",
-    "bank",
-    "banks",
-    "banco",
-    "university",
-    "universities",
-    "association",
-    "firm",
-    "firms",
-    "airline",
-    "airlines",
-    "federation",
-    "club",
-    "institute",
-    "foundation",
-];
+static NON_STATE_SIGNATORIES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "non-state signatories"));
 
 pub(crate) struct Instrument {
     pub span: Span,
@@ -169,7 +123,7 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
     };
     // "X, together with Y and Z, signed": more parties; not "agreements on A, together with
     // memoranda on B", which adds instruments.
-    if let Some(phrase) = view.lower.find_any(NOT_BILATERAL, whole)
+    if let Some(phrase) = view.lower.find_any(&NOT_BILATERAL, whole)
         && !instruments_in(
             &view.lower,
             Span::new(phrase.end, (phrase.end + 40).min(whole.end)),
@@ -618,18 +572,8 @@ fn third_party_signatories(view: &View, end: usize) -> bool {
 
 /// International organisations, which sign for themselves: "signed an agreement with the
 /// IMF".
-const ORGANISATIONS: &[&str] = &[
-    "imf",
-    "international monetary fund",
-    "world bank",
-    "european union",
-    "united nations",
-    "african union",
-    "nato",
-    "asean",
-    "opec",
-    "world health organization",
-];
+static ORGANISATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "organisations"));
 
 /// Whether the signatory is not the pair's governments: a company, a bank or a chamber in
 /// the subject, or an international organisation in it or after "with".
@@ -649,13 +593,13 @@ fn non_state_subject(view: &View, clause: Span, verb: Span) -> bool {
             }
             Span::new(with.end, end)
         });
-    if view.lower.has_any(ORGANISATIONS, subject)
-        || partner.is_some_and(|partner| view.lower.has_any(ORGANISATIONS, partner))
+    if view.lower.has_any(&ORGANISATIONS, subject)
+        || partner.is_some_and(|partner| view.lower.has_any(&ORGANISATIONS, partner))
     {
         return true;
     }
     view.lower
-        .find_any(NON_STATE_SIGNATORIES, subject)
+        .find_any(&NON_STATE_SIGNATORIES, subject)
         .is_some_and(|found| {
             // A central bank is the state's.
             !view
@@ -882,6 +826,27 @@ pub(crate) fn topic_of(view: &View, instrument: &Instrument, own: Span) -> Optio
 #[cfg(test)]
 mod tests {
     use crate::testing;
+
+    #[test]
+    fn every_phrase_list_of_the_agreement_lexicon_holds_phrases() {
+        use super::{
+            NON_STATE_SIGNATORIES, NOT_BILATERAL, ORGANISATIONS, SIGNED, SIGNING_LEMMAS,
+            SIGNING_NOUNS, UNSIGNED,
+        };
+        for list in [
+            &SIGNING_LEMMAS,
+            &SIGNING_NOUNS,
+            &SIGNED,
+            &UNSIGNED,
+            &NOT_BILATERAL,
+            &NON_STATE_SIGNATORIES,
+            &ORGANISATIONS,
+        ] {
+            assert!(!list.is_empty());
+        }
+        assert!(SIGNED.contains(&"concluded") && !SIGNED.contains(&"sign"));
+        assert!(UNSIGNED.contains(&"ratified") && UNSIGNED.contains(&"into force"));
+    }
 
     fn check(body: &str, expected: &str) {
         testing::assert_facts(TYPES, &testing::text_article(TITLE, body), expected);

@@ -9,6 +9,9 @@
 use bilateral_model::{Fact, Span};
 
 use crate::agreements::{Instrument, covers_a_period, instruments_in, topic_of};
+use std::sync::LazyLock;
+
+use crate::lexicon;
 use crate::view::View;
 use crate::{Found, State};
 
@@ -19,22 +22,8 @@ const PROSE_VERBS: &[&str] = &[
 
 /// Words that say a listed instrument is not signed: it was initialled, is pending or awaits
 /// ratification.
-const UNSIGNED: &[&str] = &[
-    "initialled",
-    "initialed",
-    "pending",
-    "negotiated",
-    "negotiation",
-    "negotiations",
-    "draft",
-    "under way",
-    "underway",
-    "yet to",
-    "proposed",
-    "planned",
-    "finalised",
-    "finalized",
-];
+static UNSIGNED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "unsigned rows"));
 
 /// Words a title does not start with: a sentence about an instrument does.
 const NOT_TITLE_HEADS: &[&str] = &["The", "A", "An", "This", "That", "Its", "Their", "Under"];
@@ -68,7 +57,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) ->
             continue;
         };
         read = true;
-        if view.lower.has_any(UNSIGNED, piece) || third_state_in(view, piece, state) {
+        if view.lower.has_any(&UNSIGNED, piece) || third_state_in(view, piece, state) {
             continue;
         }
         // "signed on 4 April 1987; in force since 1 January 1990": the signing date.
@@ -95,14 +84,10 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) ->
 }
 
 /// Words of a header cell over the title of an instrument, or over a count of them.
-const TITLE_HEADERS: &[&str] = &["agreement", "treaty", "title", "document", "instrument"];
-const COUNT_HEADERS: &[&str] = &[
-    "agreements",
-    "documents",
-    "accords",
-    "treaties",
-    "instruments",
-];
+static TITLE_HEADERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "title headers"));
+static COUNT_HEADERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::AGREEMENTS, "count headers"));
 
 /// A header row: several short cells of words, none a number or a date.
 fn is_header(cells: &[&str]) -> bool {
@@ -141,7 +126,7 @@ fn by_column(view: &View, cells: &[&str], state: &State) -> Option<Fact> {
         date.span.start >= date_start && date.span.end <= date_start + cells[dated].len() + 1
     })?;
     let parties = state.dyad.codes();
-    if let Some(count) = column(COUNT_HEADERS) {
+    if let Some(count) = column(&COUNT_HEADERS) {
         let number: u32 = cells[count].parse().ok()?;
         return (number > 0).then_some(Fact::AgreementSigned {
             parties,
@@ -151,11 +136,11 @@ fn by_column(view: &View, cells: &[&str], state: &State) -> Option<Fact> {
             date: Some(date.start),
         });
     }
-    let titled = column(TITLE_HEADERS)?;
+    let titled = column(&TITLE_HEADERS)?;
     let start = offset(titled);
     let span = Span::new(start, start + cells[titled].len());
     let instrument = instruments_in(&view.lower, span).into_iter().next()?;
-    if view.lower.has_any(UNSIGNED, span) {
+    if view.lower.has_any(&UNSIGNED, span) {
         return None;
     }
     let topic = topic_of(view, &instrument, span);
@@ -282,6 +267,14 @@ fn third_state_in(view: &View, piece: Span, state: &State) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::testing;
+
+    #[test]
+    fn every_phrase_list_of_the_row_lexicon_holds_phrases() {
+        use super::{COUNT_HEADERS, TITLE_HEADERS, UNSIGNED};
+        for list in [&UNSIGNED, &TITLE_HEADERS, &COUNT_HEADERS] {
+            assert!(!list.is_empty());
+        }
+    }
 
     fn check(body: &str, expected: &str) {
         testing::assert_facts(TYPES, &testing::text_article(TITLE, body), expected);
