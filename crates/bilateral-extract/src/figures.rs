@@ -4,115 +4,42 @@ use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Direction, Fact, PartialDate, Span};
 use bilateral_recognise::quantity::{Money, may_hold_twenty_or_more};
 
+use std::sync::LazyLock;
+
+use crate::lexicon;
 use crate::missions::capitalised_run;
 use crate::text::find_all;
 use crate::view::View;
 use crate::{Found, State};
 
 /// Nouns for groups of people who live somewhere.
-const GROUPS: &[&str] = &[
-    "nationals",
-    "citizens",
-    "residents",
-    "people",
-    "prisoners of war",
-    "prisoners",
-    "immigrants",
-    "migrants",
-    "students",
-    "expatriates",
-    "settlers",
-    "descendants",
-    "refugees",
-    "exiles",
-    "workers",
-    "labourers",
-    "laborers",
-    "pupils",
-    "children",
-    "missionaries",
-    "priests",
-    "nuns",
-    "doctors",
-    "nurses",
-    "teachers",
-    "volunteers",
-    "trainees",
-];
+static GROUPS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "groups"));
 
 /// Words that say the group lives (or was held) somewhere.
-const RESIDENCE: &[&str] = &[
-    "live",
-    "lived",
-    "lives",
-    "living",
-    "resident",
-    "residents",
-    "residing",
-    "reside",
-    "settled",
-    "held",
-    "call",
-    "home",
-    "community",
-    "diaspora",
-    "ancestry",
-    "descent",
-    "census",
-    "registered",
-    "population",
-    "estimated",
-    "enrolled",
-    "studying",
-    "employed in",
-    "working in",
-    "work in",
-    "worked in",
-    "serving in",
-    "studied",
-    "study in",
-    "educated",
-    "resettled",
-    "born in",
-    "nationality",
-    "identified as",
-    "universities",
-    "institutions",
-    "there are",
-    "there were",
-    "home to",
-    "numbers",
-    "numbered",
-];
+static RESIDENCE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "residence"));
 
 /// Verbs that make a number in their clause something other than a population.
-const NOT_POPULATION: &[&str] = &["visited", "travelled", "traveled", "killed", "died"];
+static NOT_POPULATION: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "not population"));
 
 /// Nouns that, counted, are something other than a population: "a million Australian
 /// visitors", "200 Danish companies".
-const NOT_GROUPS: &[&str] = &[
-    "tourists",
-    "visitors",
-    "soldiers",
-    "troops",
-    "personnel",
-    "companies",
-    "firms",
-    "jobs",
-    "flights",
-    "casualties",
-    "dead",
-];
+static NOT_GROUPS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "not groups"));
 
 /// Words before a state that say the group comes from it rather than lives in it.
-const ORIGIN_CUES: &[&str] = &["from", "born in", "born in the"];
+static ORIGIN_CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "origin cues"));
 
 /// Words before a state after the group that say the group lives there.
 const RESIDENCE_CUES: &[&str] = &[" in", " to", " at", " on", " across", " throughout"];
 
 /// Group nouns a demonym can head for a number that follows: "the Angolan community in
 /// Brazil ... was put at some 25,000 people".
-const COLLECTIVES: &[&str] = &["community", "diaspora", "population", "minority"];
+static COLLECTIVES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "collectives"));
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     population(view, state, found);
@@ -120,12 +47,12 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
 }
 
 fn population(view: &View, state: &State, found: &mut Vec<Found>) {
-    if !view.lower.has_any(RESIDENCE, view.whole()) {
+    if !view.lower.has_any(&RESIDENCE, view.whole()) {
         return;
     }
     for clause in view.clauses.clone() {
-        if view.lower.find_any(RESIDENCE, clause).is_none()
-            || view.lower.find_any(NOT_POPULATION, clause).is_some()
+        if view.lower.find_any(&RESIDENCE, clause).is_none()
+            || view.lower.find_any(&NOT_POPULATION, clause).is_some()
             || !may_hold_twenty_or_more(view.slice(clause))
         {
             continue;
@@ -203,7 +130,7 @@ fn population(view: &View, state: &State, found: &mut Vec<Found>) {
                 number.span.start,
                 (group_span.end + 2).min(clause.end).max(group_span.end),
             );
-            if view.lower.find_any(NOT_GROUPS, counted).is_some() {
+            if view.lower.find_any(&NOT_GROUPS, counted).is_some() {
                 continue;
             }
             // "The Angolan community in Brazil was put at some 25,000 people".
@@ -263,7 +190,7 @@ fn labelled_group(
     let label_span = Span::new(label_start, label_start + label.len());
     let lower = label.to_ascii_lowercase();
     if !GROUPS.iter().any(|noun| !find_all(&lower, noun).is_empty())
-        || view.lower.find_any(NOT_GROUPS, label_span).is_some()
+        || view.lower.find_any(&NOT_GROUPS, label_span).is_some()
     {
         return None;
     }
@@ -295,7 +222,7 @@ fn collective_before(
     state: &State,
 ) -> Option<(String, CountryCode)> {
     let before = Span::new(clause.start, number_start);
-    let noun = view.lower.find_any(COLLECTIVES, before)?;
+    let noun = view.lower.find_any(&COLLECTIVES, before)?;
     let demonym = view
         .countries_in(Span::new(clause.start, noun.start))
         .filter(|country| {
@@ -329,7 +256,7 @@ fn group_after(after: &str) -> Option<(String, usize)> {
     let lower = trimmed.to_ascii_lowercase();
     // Up to three words (demonyms, "-born") before the group noun.
     let mut best: Option<(usize, usize)> = None;
-    for noun in GROUPS {
+    for noun in GROUPS.iter() {
         if let Some(span) = find_all(&lower, noun).first() {
             let words_before = lower[..span.start].split_whitespace().count();
             if words_before <= 3
@@ -451,67 +378,21 @@ fn census_country(view: &View, clause: Span) -> Option<CountryCode> {
 }
 
 /// Words that mark a money figure as trade.
-const TRADE_WORDS: &[&str] = &[
-    "trade",
-    "turnover",
-    "exports",
-    "exported",
-    "export",
-    "imports",
-    "imported",
-    "import",
-    "sold",
-    "bought",
-    "supplied",
-    "shipped",
-    "goods",
-    "deliveries",
-];
+static TRADE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "trade words"));
 
 /// Words that make a money figure something other than trade.
-const NOT_TRADE: &[&str] = &[
-    "aid",
-    "loan",
-    "loans",
-    "lent",
-    "granted",
-    "grant",
-    "investment",
-    "invested",
-    "pledged",
-    "assistance",
-    "surplus",
-    "deficit",
-    "relief",
-    "donated",
-    "budget",
-    "debt",
-    "financed",
-];
+static NOT_TRADE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "not trade"));
 
-const TOTAL: &[&str] = &[
-    "two-way",
-    "bilateral trade",
-    "total trade",
-    "turnover",
-    "trade between",
-    "trade volume",
-    "volume of trade",
-    "merchandise trade",
-    "goods trade",
-    "trade stood",
-    "trade reached",
-    "trade was",
-    "trade grew",
-    "trade amounted",
-    "trade rose",
-];
+static TOTAL: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "total"));
 
 fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let trade_before = std::mem::take(&mut state.trade_before);
     // "Bilateral trade stood at X in 2008. In 2023 it amounted to Y": "it" is the trade.
-    let it_is_trade = trade_before && view.lower.has_any(TRADE_PRONOUNS, view.whole());
-    if !(it_is_trade || view.lower.has_any(TRADE_WORDS, view.whole())) || view.money().is_empty() {
+    let it_is_trade = trade_before && view.lower.has_any(&TRADE_PRONOUNS, view.whole());
+    if !(it_is_trade || view.lower.has_any(&TRADE_WORDS, view.whole())) || view.money().is_empty() {
         return;
     }
     let inherited = currency_carried(view);
@@ -526,8 +407,8 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
         if money.is_empty() {
             continue;
         }
-        if !(it_is_trade || view.lower.has_any(TRADE_WORDS, clause))
-            || view.lower.find_any(NOT_TRADE, clause).is_some()
+        if !(it_is_trade || view.lower.has_any(&TRADE_WORDS, clause))
+            || view.lower.find_any(&NOT_TRADE, clause).is_some()
             || !between_the_pair(view, clause, state)
         {
             continue;
@@ -695,18 +576,8 @@ pub(crate) type Flow = (Direction, Option<CountryCode>, Option<CountryCode>);
 
 /// Words right before a bare amount that make it a share of a figure just given: "of which
 /// Turkish exports accounted for 2.9 billion".
-const SHARE_VERBS: &[&str] = &[
-    "made up",
-    "accounted for",
-    "amounted to",
-    "came to",
-    "totalled",
-    "totaled",
-    "were worth",
-    "was worth",
-    "were",
-    "was",
-];
+static SHARE_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "share verbs"));
 
 /// Amounts written without a currency after one written with it in the same sentence, which
 /// carry its currency: "US$6.1 billion, of which Turkish exports accounted for 2.9 billion".
@@ -751,28 +622,12 @@ fn currency_carried(view: &View) -> Vec<Money> {
 }
 
 /// Words that make a figure the pair's own trade even where one member goes unnamed.
-const BILATERAL: &[&str] = &[
-    "bilateral",
-    "two-way",
-    "mutual",
-    "between the two",
-    "the two countries",
-    "both countries",
-    "each other",
-];
+static BILATERAL: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "bilateral"));
 
 /// Words by which a sentence speaks of the trade the sentence before gave a figure of.
-const TRADE_PRONOUNS: &[&str] = &[
-    "it amounted",
-    "it reached",
-    "it stood",
-    "it totalled",
-    "it totaled",
-    "it rose",
-    "it grew",
-    "it fell",
-    "it was worth",
-];
+static TRADE_PRONOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "trade pronouns"));
 
 /// Whether a clause's figure can be trade between the pair: no third state named in it
 /// ("trade between Kenya and Uganda").
@@ -808,12 +663,13 @@ fn to_the_partner(view: &View, clause: Span, state: &State) -> bool {
                 .unwrap_or(country.code)
         })
         .collect();
-    members.windows(2).any(|pair| pair[0] != pair[1]) || view.lower.has_any(BILATERAL, view.whole())
+    members.windows(2).any(|pair| pair[0] != pair[1])
+        || view.lower.has_any(&BILATERAL, view.whole())
 }
 
 /// Whether a stretch of text says anything about which way goods flow.
 fn has_cue(view: &View, span: Span) -> bool {
-    view.lower.find_any(TRADE_WORDS, span).is_some()
+    view.lower.find_any(&TRADE_WORDS, span).is_some()
 }
 
 /// The flow a clause describes: total, or from one member to the other.
@@ -885,10 +741,35 @@ pub(crate) fn direction_of(view: &View, clause: Span, state: &State) -> Option<F
             .find(|country| country.span.end <= verb.start);
         return before.and_then(|importer| directed(dyad.other(importer.code)?));
     }
-    if view.lower.find_any(TOTAL, clause).is_some()
+    if view.lower.find_any(&TOTAL, clause).is_some()
         || view.lower.find_any(&["trade"], clause).is_some()
     {
         return Some((Direction::Total, None, None));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phrase_list_of_the_figure_lexicon_holds_phrases() {
+        for list in [
+            &GROUPS,
+            &RESIDENCE,
+            &NOT_POPULATION,
+            &NOT_GROUPS,
+            &ORIGIN_CUES,
+            &COLLECTIVES,
+            &TRADE_WORDS,
+            &NOT_TRADE,
+            &TOTAL,
+            &SHARE_VERBS,
+            &BILATERAL,
+            &TRADE_PRONOUNS,
+        ] {
+            assert!(!list.is_empty());
+        }
+    }
 }

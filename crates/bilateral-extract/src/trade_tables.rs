@@ -10,7 +10,10 @@ use bilateral_gazetteer::MentionVia;
 use bilateral_model::{Direction, Fact, Span};
 use bilateral_recognise::quantity::currency_of_unit;
 
+use std::sync::LazyLock;
+
 use crate::figures::{Flow, direction_of};
+use crate::lexicon;
 use crate::view::View;
 use crate::{Found, State};
 
@@ -46,13 +49,16 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
 ];
 
 /// Words that make a caption a trade table's.
-const CAPTION_WORDS: &[&str] = &["trade", "turnover", "exports", "imports"];
+static CAPTION_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "caption words"));
 
 /// Words of a row label for the sum of both flows.
-const TOTAL_WORDS: &[&str] = &["total", "turnover", "two-way", "trade"];
+static TOTAL_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "table total words"));
 
 /// Words of a row label for no flow at all: a balance is a difference.
-const NOT_FLOWS: &[&str] = &["balance", "surplus", "deficit", "share", "growth", "change"];
+static NOT_FLOWS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "not flows"));
 
 pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
     if let Some(table) = caption(view) {
@@ -146,7 +152,7 @@ fn caption(view: &View) -> Option<TradeTable> {
         })
     })?;
     let scale = words.iter().find_map(|word| scale_of(word))?;
-    if !view.lower.has_any(CAPTION_WORDS, Span::new(0, open)) {
+    if !view.lower.has_any(&CAPTION_WORDS, Span::new(0, open)) {
         return None;
     }
     let years = view
@@ -233,7 +239,7 @@ fn column_flows(view: &View, after: usize, state: &State) -> Vec<Option<Flow>> {
         starts.extend(
             TOTAL_WORDS
                 .iter()
-                .chain(NOT_FLOWS)
+                .chain(NOT_FLOWS.iter())
                 .flat_map(|word| crate::text::find_all(text, word))
                 .map(|span| after + span.start)
                 .filter(|start| {
@@ -257,7 +263,7 @@ fn column_flows(view: &View, after: usize, state: &State) -> Vec<Option<Flow>> {
 
 /// The flow a row label or column heading names: a total, or one member's exports.
 fn label_flow(view: &View, label: Span, state: &State) -> Option<Flow> {
-    if view.lower.find_any(NOT_FLOWS, label).is_some() {
+    if view.lower.find_any(&NOT_FLOWS, label).is_some() {
         return None;
     }
     if view
@@ -269,6 +275,18 @@ fn label_flow(view: &View, label: Span, state: &State) -> Option<Flow> {
             .filter(|(direction, _, _)| *direction != Direction::Total);
     }
     view.lower
-        .find_any(TOTAL_WORDS, label)
+        .find_any(&TOTAL_WORDS, label)
         .map(|_| (Direction::Total, None, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phrase_list_of_the_trade_table_lexicon_holds_phrases() {
+        for list in [&CAPTION_WORDS, &TOTAL_WORDS, &NOT_FLOWS] {
+            assert!(!list.is_empty());
+        }
+    }
 }
