@@ -19,6 +19,9 @@ pub(crate) const AGREEMENTS: &str = include_str!("../lexicon/agreements.txt");
 /// The population and trade-figure phrases.
 pub(crate) const FIGURES: &str = include_str!("../lexicon/figures.txt");
 
+/// The phrases of hypothetical and denied events, shared by every family.
+pub(crate) const MODALITY: &str = include_str!("../lexicon/modality.txt");
+
 /// The phrases of `section` in the lexicon `file`, made to live as long as the program (each
 /// list is built once, into a static). A section the file lacks is empty; the tests of each
 /// rule module check that every section it names holds phrases.

@@ -3,104 +3,31 @@
 
 use bilateral_model::Span;
 
+use std::sync::LazyLock;
+
+use crate::lexicon;
 use crate::text::{Lowered, has_any};
 
 /// Phrases that make a clause speak of an event that did not (yet) happen.
-const HYPOTHETICAL: &[&str] = &[
-    "planned",
-    "plans",
-    "plan to",
-    "proposed",
-    "proposal",
-    "mooted",
-    "expected to",
-    "scheduled",
-    "was to",
-    "were to",
-    "would",
-    "will",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "shelved",
-    "took place",
-    "take place",
-    "taken place",
-    "pencilled",
-    "penciled",
-    "discussed for",
-    "announced for",
-    "due to",
-    "hoped",
-    "hopes",
-    "intends",
-    "intended",
-    "declined",
-    "refused",
-    "suggestion",
-    "urged",
-    "called for",
-    "invited to",
-    "considered",
-    "could",
-    "might",
-    "sought",
-    "aims to",
-    "aim to",
-    "prepared to",
-    "ready to",
-    "agreed to",
-    "announced plans",
-    "demanded",
-    "demanding",
-    "was denied",
-    "were denied",
-];
+static HYPOTHETICAL: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MODALITY, "hypothetical"));
 
 /// Words that deny what follows them in a clause.
-const NEGATIONS: &[&str] = &[
-    "never",
-    "not",
-    "no",
-    "neither",
-    "nor",
-    "without",
-    "didn't",
-    "hasn't",
-    "haven't",
-    "wasn't",
-    "unlike",
-    "instead of",
-    "rather than",
-];
+static NEGATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MODALITY, "negations"));
 
 /// The subset that voids a meeting: talks that "agreed to" something still took place.
-const MEETING_HYPOTHETICAL: &[&str] = &[
-    "planned",
-    "proposed",
-    "mooted",
-    "expected to",
-    "scheduled",
-    "would",
-    "will",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "shelved",
-    "took place",
-    "take place",
-    "taken place",
-    "called off",
-];
+static MEETING_HYPOTHETICAL: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::MODALITY, "meeting hypothetical"));
 
 /// Whether a clause speaks of a meeting that did not (yet) happen.
 pub fn meeting_is_hypothetical(lower: &Lowered, clause: Span) -> bool {
-    lower.has_any(MEETING_HYPOTHETICAL, clause)
+    lower.has_any(&MEETING_HYPOTHETICAL, clause)
 }
 
 /// Whether the clause speaks of a planned, proposed or cancelled event.
 pub fn is_hypothetical(lower: &Lowered, clause: Span) -> bool {
-    lower.has_any(HYPOTHETICAL, clause)
+    lower.has_any(&HYPOTHETICAL, clause)
 }
 
 /// Whether the trigger at `trigger` is denied by a negation earlier in its clause. "Not
@@ -135,6 +62,14 @@ pub fn asserts(lower: &Lowered, clause: Span, trigger: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_list_of_the_modality_lexicon_holds_phrases() {
+        for list in [&HYPOTHETICAL, &NEGATIONS, &MEETING_HYPOTHETICAL] {
+            assert!(!list.is_empty());
+        }
+        assert!(NEGATIONS.contains(&"rather than"));
+    }
 
     fn check(text: &str, trigger: &str) -> bool {
         let lower = Lowered::new(text);
