@@ -13,32 +13,21 @@ use crate::when::date_near;
 use crate::{Found, MissionMemo, State, last_date_before};
 
 /// Mission nouns, longest first, with their kind.
-const NOUNS: &[(&str, MissionKind)] = &[
-    ("honorary consulate-general", MissionKind::HonoraryConsulate),
-    ("honorary consulate general", MissionKind::HonoraryConsulate),
-    ("honorary consulate", MissionKind::HonoraryConsulate),
-    ("consulate-general", MissionKind::ConsulateGeneral),
-    ("consulate general", MissionKind::ConsulateGeneral),
-    ("consulates-general", MissionKind::ConsulateGeneral),
-    ("consulate", MissionKind::Consulate),
-    ("high commission", MissionKind::Embassy),
-    ("embassy", MissionKind::Embassy),
-    ("legation", MissionKind::Other),
-    ("diplomatic office", MissionKind::Other),
-    ("liaison office", MissionKind::Other),
-    ("interests section", MissionKind::Other),
-    ("representative office", MissionKind::Other),
-    ("special representation", MissionKind::Other),
-    ("trade office", MissionKind::TradeMission),
-    ("trade mission", MissionKind::TradeMission),
-    ("commercial mission", MissionKind::TradeMission),
-    ("purchasing mission", MissionKind::TradeMission),
-    ("commercial office", MissionKind::TradeMission),
-    ("trade representation", MissionKind::TradeMission),
-    ("commercial counsellor", MissionKind::TradeMission),
-    ("commercial counselor", MissionKind::TradeMission),
-    ("trade and investment office", MissionKind::TradeMission),
-];
+static NOUNS: LazyLock<Vec<(&'static str, MissionKind)>> =
+    LazyLock::new(|| lexicon::kinds(lexicon::MISSIONS, "nouns", mission_kind));
+
+/// A mission kind by its name in the lexicon.
+fn mission_kind(name: &str) -> Option<MissionKind> {
+    match name {
+        "embassy" => Some(MissionKind::Embassy),
+        "consulate" => Some(MissionKind::Consulate),
+        "consulate_general" => Some(MissionKind::ConsulateGeneral),
+        "honorary_consulate" => Some(MissionKind::HonoraryConsulate),
+        "trade_mission" => Some(MissionKind::TradeMission),
+        "other" => Some(MissionKind::Other),
+        _ => None,
+    }
+}
 
 /// Verbs of holding a mission, which with "since DATE" date its opening: "X has had an
 /// embassy in Y since 1975", "X has an embassy in Y (since 1993)".
@@ -63,7 +52,7 @@ pub(crate) struct MissionNoun {
     pub kind: MissionKind,
 }
 
-static NOUN_LEXICON: LazyLock<Lexicon<MissionKind>> = LazyLock::new(|| Lexicon::new(NOUNS));
+static NOUN_LEXICON: LazyLock<Lexicon<MissionKind>> = LazyLock::new(|| Lexicon::new(&NOUNS));
 
 pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
     let mut nouns: Vec<MissionNoun> = NOUN_LEXICON
@@ -1441,6 +1430,8 @@ mod tests {
             assert!(!list.is_empty());
         }
         assert!(MOVED.contains(&"relocated"));
+        assert!(NOUNS.contains(&("high commission", MissionKind::Embassy)));
+        assert!(lexicon::unknown_kinds(lexicon::MISSIONS, "nouns", mission_kind).is_empty());
     }
 
     #[test]
