@@ -14,35 +14,24 @@ use crate::when::relative_date;
 use crate::{Found, State, last_date_before};
 
 /// Instrument nouns, longest first, with their kind.
-const INSTRUMENTS: &[(&str, AgreementKind)] = &[
-    ("memorandum of understanding", AgreementKind::Memorandum),
-    ("memoranda of understanding", AgreementKind::Memorandum),
-    ("memoranda", AgreementKind::Memorandum),
-    ("joint communique", AgreementKind::JointStatement),
-    ("joint communiqué", AgreementKind::JointStatement),
-    ("joint statement", AgreementKind::JointStatement),
-    ("joint declaration", AgreementKind::JointDeclaration),
-    ("joint action plan", AgreementKind::ActionPlan),
-    ("action plan", AgreementKind::ActionPlan),
-    ("plan of action", AgreementKind::ActionPlan),
-    ("memorandum", AgreementKind::Memorandum),
-    ("mou", AgreementKind::Memorandum),
-    ("communique", AgreementKind::JointStatement),
-    ("communiqué", AgreementKind::JointStatement),
-    ("declaration", AgreementKind::JointDeclaration),
-    ("treaty", AgreementKind::Treaty),
-    ("agreement", AgreementKind::Agreement),
-    ("agreements", AgreementKind::Agreement),
-    ("accord", AgreementKind::Agreement),
-    ("accords", AgreementKind::Agreement),
-    ("pact", AgreementKind::Agreement),
-    ("protocol", AgreementKind::Protocol),
-    ("convention", AgreementKind::Convention),
-    ("letter of intent", AgreementKind::Other),
-    ("exchange of notes", AgreementKind::Other),
-    ("exchange of letters", AgreementKind::Other),
-    ("charter", AgreementKind::Other),
-];
+static INSTRUMENTS: LazyLock<Vec<(&'static str, AgreementKind)>> =
+    LazyLock::new(|| lexicon::kinds(lexicon::AGREEMENTS, "instruments", agreement_kind));
+
+/// An agreement kind by its name in the lexicon.
+fn agreement_kind(name: &str) -> Option<AgreementKind> {
+    match name {
+        "treaty" => Some(AgreementKind::Treaty),
+        "agreement" => Some(AgreementKind::Agreement),
+        "joint_statement" => Some(AgreementKind::JointStatement),
+        "joint_declaration" => Some(AgreementKind::JointDeclaration),
+        "memorandum" => Some(AgreementKind::Memorandum),
+        "protocol" => Some(AgreementKind::Protocol),
+        "convention" => Some(AgreementKind::Convention),
+        "action_plan" => Some(AgreementKind::ActionPlan),
+        "other" => Some(AgreementKind::Other),
+        _ => None,
+    }
+}
 
 /// Verb lemmas that make an agreement, found in their past and "-ing" forms ("signed",
 /// "concluding"; the bare "sign" is as often a noun), and nouns of the act.
@@ -80,7 +69,7 @@ pub(crate) struct Instrument {
 }
 
 static INSTRUMENT_LEXICON: LazyLock<Lexicon<AgreementKind>> =
-    LazyLock::new(|| Lexicon::new(INSTRUMENTS));
+    LazyLock::new(|| Lexicon::new(&INSTRUMENTS));
 
 pub(crate) fn instruments_in(lower: &str, span: Span) -> Vec<Instrument> {
     INSTRUMENT_LEXICON
@@ -830,8 +819,8 @@ mod tests {
     #[test]
     fn every_phrase_list_of_the_agreement_lexicon_holds_phrases() {
         use super::{
-            NON_STATE_SIGNATORIES, NOT_BILATERAL, ORGANISATIONS, SIGNED, SIGNING_LEMMAS,
-            SIGNING_NOUNS, UNSIGNED,
+            AgreementKind, INSTRUMENTS, NON_STATE_SIGNATORIES, NOT_BILATERAL, ORGANISATIONS,
+            SIGNED, SIGNING_LEMMAS, SIGNING_NOUNS, UNSIGNED, agreement_kind, lexicon,
         };
         for list in [
             &SIGNING_LEMMAS,
@@ -846,6 +835,10 @@ mod tests {
         }
         assert!(SIGNED.contains(&"concluded") && !SIGNED.contains(&"sign"));
         assert!(UNSIGNED.contains(&"ratified") && UNSIGNED.contains(&"into force"));
+        assert!(INSTRUMENTS.contains(&("mou", AgreementKind::Memorandum)));
+        assert!(
+            lexicon::unknown_kinds(lexicon::AGREEMENTS, "instruments", agreement_kind).is_empty()
+        );
     }
 
     fn check(body: &str, expected: &str) {
