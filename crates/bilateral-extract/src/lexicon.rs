@@ -2,9 +2,10 @@
 //! family under `lexicon/` (visits, missions, relations, agreements, figures, modality), a
 //! `[section]` per list, a phrase a line, `#` comments, and `lemma:` lines that stand for every
 //! form of their verbs (see [`crate::text::verb_forms`]). A list whose phrases carry a kind
-//! (mission nouns and their mission kind, instrument nouns and their agreement kind) has
-//! `phrase = kind` lines, read by [`kinds`] through the rule module's map from kind names to
-//! values; a test in each module checks with [`unknown_kinds`] that every line maps.
+//! (mission nouns and their mission kind, instrument nouns and their agreement kind, relation
+//! verbs, nominals and phrases and the change they tell of) has `phrase = kind` lines, read
+//! by [`kinds`] through the rule module's map from kind names to values; a test in each
+//! module checks with `unknown_kinds` that every line maps.
 //!
 //! Each list is read once, into a `LazyLock` static of its rule module, in the file's order.
 //! Where a rule expands verb lemmas its own way (only the past and "-ing" forms of the signing
@@ -72,7 +73,7 @@ pub(crate) fn phrases(file: &str, section: &str) -> Vec<&'static str> {
 /// The `phrase = kind` lines of `section` in the lexicon `file`, each kind named through
 /// `kind`, the rule module's map from a kind's name to its value, in the file's order. A line
 /// whose kind `kind` does not know, or without " = ", is left out: the tests of each rule
-/// module check with [`unknown_kinds`] that there is none.
+/// module check with `unknown_kinds` that there is none.
 pub(crate) fn kinds<T>(
     file: &str,
     section: &str,

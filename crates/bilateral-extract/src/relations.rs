@@ -24,63 +24,17 @@ static MODIFIERS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "modifiers"));
 
 /// Verb lemmas, found in every form ("broke off", "severing"), before a relation noun.
-const VERBS: &[(&str, Change)] = &[
-    ("establish", Change::Established),
-    ("open", Change::Established),
-    ("formalise", Change::Established),
-    ("formalize", Change::Established),
-    ("initiate", Change::Established),
-    ("enter into", Change::Established),
-    ("sever", Change::Severed),
-    ("break off", Change::Severed),
-    ("break", Change::Severed),
-    ("cut", Change::Severed),
-    ("cut off", Change::Severed),
-    ("suspend", Change::Severed),
-    ("restore", Change::Restored),
-    ("re-establish", Change::Restored),
-    ("reestablish", Change::Restored),
-    ("resume", Change::Restored),
-    ("normalise", Change::Restored),
-    ("normalize", Change::Restored),
-];
+static VERBS: LazyLock<Vec<(&'static str, Change)>> =
+    LazyLock::new(|| lexicon::kinds(lexicon::RELATIONS, "verbs", change));
 
 /// Nouns of the change, before "of" and a relation noun: "the establishment of diplomatic
 /// relations on ...", "marked the start of relations".
-const NOMINALS: &[(&str, Change)] = &[
-    ("establishment of", Change::Established),
-    ("opening of", Change::Established),
-    ("start of", Change::Established),
-    ("beginning of", Change::Established),
-    ("inception of", Change::Established),
-    ("severance of", Change::Severed),
-    ("rupture of", Change::Severed),
-    ("breaking off of", Change::Severed),
-    ("suspension of", Change::Severed),
-    ("restoration of", Change::Restored),
-    ("resumption of", Change::Restored),
-    ("re-establishment of", Change::Restored),
-    ("normalisation of", Change::Restored),
-    ("normalization of", Change::Restored),
-];
+static NOMINALS: LazyLock<Vec<(&'static str, Change)>> =
+    LazyLock::new(|| lexicon::kinds(lexicon::RELATIONS, "nominals", change));
 
 /// Phrases of their own shape: "date from", diplomats exchanged, a passive left broken.
-const PHRASES: &[(&str, Change)] = &[
-    ("diplomatic relations followed", Change::Established),
-    ("formal relations followed", Change::Established),
-    ("formal ties followed", Change::Established),
-    ("relations date from", Change::Established),
-    ("relations date back to", Change::Established),
-    ("relations began", Change::Established),
-    ("exchange diplomats", Change::Established),
-    ("exchanged diplomats", Change::Established),
-    ("broken off", Change::Severed),
-    ("severed its ties", Change::Severed),
-    ("relations were broken", Change::Severed),
-    ("ties were not resumed", Change::Restored),
-    ("relations were not resumed", Change::Restored),
-    ("relations resumed", Change::Restored),
-];
+static PHRASES: LazyLock<Vec<(&'static str, Change)>> =
+    LazyLock::new(|| lexicon::kinds(lexicon::RELATIONS, "phrases", change));
 
 /// A passive after a relation noun: an auxiliary, perhaps an adverb, and the participle of
 /// a verb above ("were formally established", "had been broken off").
@@ -109,6 +63,16 @@ enum Change {
     Established,
     Severed,
     Restored,
+}
+
+/// A change by its name in the lexicon.
+fn change(name: &str) -> Option<Change> {
+    match name {
+        "established" => Some(Change::Established),
+        "severed" => Some(Change::Severed),
+        "restored" => Some(Change::Restored),
+        _ => None,
+    }
 }
 
 /// A table of phrases made from lemmas.
@@ -622,6 +586,16 @@ mod tests {
             assert!(!list.is_empty());
         }
         assert!(HELD.contains(&"maintained"));
+        for section in ["verbs", "nominals", "phrases"] {
+            assert!(
+                !super::lexicon::kinds(super::lexicon::RELATIONS, section, super::change)
+                    .is_empty()
+            );
+            assert!(
+                super::lexicon::unknown_kinds(super::lexicon::RELATIONS, section, super::change)
+                    .is_empty()
+            );
+        }
     }
 
     fn check(body: &str, expected: &str) {
