@@ -412,7 +412,7 @@ fn own_phrase(view: &View, span: Span) -> Span {
     span
 }
 
-/// A sentence the segmenter left joined to the next at a citation ("... in agriculture.[4]
+/// A sentence the segmenter left joined to the next at a citation ("... in agriculture.\[4\]
 /// He was back ..."): the clause ends at the stop.
 fn cut_at_cited_stop(view: &View, clause: Span) -> Span {
     let text = view.text.get(clause.start..clause.end).unwrap_or("");

@@ -823,7 +823,7 @@ fn posts_by_city(view: &View, clause: Span, state: &mut State, found: &mut Vec<F
 }
 
 /// The first sentence end within `from..to`: a full stop after a word of three letters or
-/// more, a digit or a bracket, then any citation marks ("[2][3]"), a space and a capital.
+/// more, a digit or a bracket, then any citation marks ("\[2\]\[3\]"), a space and a capital.
 /// `to` when there is none.
 fn sentence_break(text: &str, from: usize, to: usize) -> usize {
     let slice = text.get(from..to).unwrap_or("");
@@ -1078,7 +1078,7 @@ fn place_at(view: &View, offset: usize) -> (Option<CountryCode>, Option<String>)
     }
 }
 
-/// One mission for each "the <demonym> one in <place>" within `after`, the sender named by
+/// One mission for each "the DEMONYM one in PLACE" within `after`, the sender named by
 /// the demonym: "Embassies opened in 1965, the German one in Tel Aviv and the Israeli one
 /// in Bonn". A demonym outside the dyad, or a place in a third state, gives none; `None`
 /// when the text lists no such "one" at all.

@@ -3,7 +3,7 @@
 //!
 //! A row names no verb; what makes it a trip is where it stands. Its direction comes from the
 //! row itself ("… to X"), else from the list's heading ("From X to Y", "Visits to Y"), kept in
-//! [`State::row_direction`] until the next heading that gives none.
+//! `State::rows` until the next heading that gives none.
 
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Document, Fact, Office, PartialDate, RowRef, Span};

@@ -751,7 +751,7 @@ fn check_markers(document: &mut Document) {
 }
 
 /// Appends `text` to the open block, taking citation markers out of it. The whitespace before
-/// a marker goes with it, so "war. [1] [2] Next" reads "war. Next" and "word [3]." reads
+/// a marker goes with it, so "war. \[1\] \[2\] Next" reads "war. Next" and "word \[3\]." reads
 /// "word.".
 fn push_with_markers(builder: &mut DocumentBuilder, text: &str, offset: usize) {
     let mut copied = 0;

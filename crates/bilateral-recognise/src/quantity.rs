@@ -632,7 +632,7 @@ fn words_value(tokens: &Tokens, index: usize) -> Option<(f64, usize)> {
 }
 
 /// A number that can be a count: not a code ("G20", "p. 313", "ISBN 978-…"), a footnote
-/// ("[12]"), a time ("10:30") or a fraction.
+/// ("\[12\]"), a time ("10:30") or a fraction.
 fn is_plain_count(tokens: &Tokens, index: usize) -> bool {
     let next = index + 1;
     let chained = tokens.number_chain(index).1 > 2;
