@@ -291,6 +291,15 @@ impl State {
         self.dyad.other(code)
     }
 
+    /// The partner of a person's own state, as the mention or the document gives it: where a
+    /// traveller whose state is known can only have gone.
+    pub(crate) fn partner_of(&self, person: &crate::view::PersonRef) -> Option<CountryCode> {
+        let own = person
+            .country
+            .or_else(|| self.registry.get(person.id)?.country)?;
+        self.other(own)
+    }
+
     /// The other member of the dyad for a member or a predecessor of one: East Germany in an
     /// "East Germany–Vietnam" article is a member itself, in a "Germany–Vietnam" one through
     /// its successor.

@@ -386,14 +386,7 @@ pub(crate) fn table_trip(
         caption_direction(&row.table.heading, state)
             .or(state.rows.direction)
             .map(|direction| direction.host)
-            .or_else(|| {
-                let own = person.and_then(|person| {
-                    person
-                        .country
-                        .or_else(|| state.registry.get(person.id)?.country)
-                })?;
-                state.other(own)
-            })
+            .or_else(|| person.and_then(|person| state.partner_of(person)))
     });
     let (Some(host), Some(date)) = (host, dates.first()) else {
         return;

@@ -484,12 +484,7 @@ fn visits_in(
             // A traveller whose state is known can only have gone to the other member.
             let from_own_state = travellers
                 .first()
-                .and_then(|person| {
-                    person
-                        .country
-                        .or_else(|| state.registry.get(person.id)?.country)
-                })
-                .and_then(|country| state.other(country));
+                .and_then(|person| state.partner_of(person));
             host = if reciprocal {
                 state.last_visit.map(|memo| memo.visitor_country)
             } else if same_place {

@@ -208,6 +208,25 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document of `text` with nothing read from it yet: no sections, blocks, markers,
+    /// references or structure. Readers and tests fill in what they find.
+    pub fn new(title: impl Into<String>, format: Format, text: impl Into<String>) -> Self {
+        Document {
+            title: title.into(),
+            format,
+            text: text.into(),
+            source_map: SourceMap::default(),
+            sections: Vec::new(),
+            blocks: Vec::new(),
+            markers: Vec::new(),
+            references: Vec::new(),
+            infobox_countries: Vec::new(),
+            publisher: None,
+            structure: Structure::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }

@@ -100,6 +100,15 @@ impl Document {
         self.structure.row_of(block)
     }
 
+    /// The text of each item of a list.
+    pub fn items(&self, list: &List) -> Vec<&str> {
+        list.items
+            .iter()
+            .filter_map(|&block| self.blocks.get(block))
+            .map(|block| self.slice(block.span))
+            .collect()
+    }
+
     /// The text of each cell of a row.
     pub fn cells(&self, row: &Row) -> Vec<&str> {
         row.cells.iter().map(|&cell| self.slice(cell)).collect()
@@ -182,20 +191,7 @@ mod tests {
             heading: String::new(),
             rows: vec![header, row],
         };
-        let document = Document {
-            title: String::new(),
-            format: crate::Format::Text,
-            text: text.into(),
-            source_map: crate::SourceMap::default(),
-            sections: Vec::new(),
-            blocks: Vec::new(),
-            markers: Vec::new(),
-            references: Vec::new(),
-            infobox_countries: Vec::new(),
-            publisher: None,
-            structure: Structure::default(),
-            diagnostics: Vec::new(),
-        };
+        let document = Document::new("", crate::Format::Text, text);
         let row = RowRef {
             table: &table,
             row: &table.rows[1],

@@ -3,8 +3,8 @@
 //! source offsets work the same way for every format.
 
 use bilateral_model::{
-    Block, BlockKind, Diagnostic, Document, Format, List, Marker, RawReference, Row, Section,
-    SourceMap, Span, Table, fold_whitespace,
+    Block, BlockKind, Diagnostic, Document, Format, List, Marker, RawReference, Row, Section, Span,
+    Table, fold_whitespace,
 };
 
 /// The longest line that introduces a list or table without ending in a colon: "Visits to
@@ -38,21 +38,11 @@ impl DocumentBuilder {
     pub fn new(title: &str, format: Format) -> Self {
         DocumentBuilder {
             document: Document {
-                title: title.trim().to_owned(),
-                format,
-                text: String::new(),
-                source_map: SourceMap::default(),
                 sections: vec![Section {
                     heading: String::new(),
                     level: 1,
                 }],
-                blocks: Vec::new(),
-                markers: Vec::new(),
-                references: Vec::new(),
-                infobox_countries: Vec::new(),
-                publisher: None,
-                structure: Default::default(),
-                diagnostics: Vec::new(),
+                ..Document::new(title.trim(), format, String::new())
             },
             open_block: None,
             pending_space: false,

@@ -159,14 +159,7 @@ fn lists(document: &Document) -> Vec<(&str, Vec<&str>)> {
         .structure
         .lists
         .iter()
-        .map(|list| {
-            let items = list
-                .items
-                .iter()
-                .map(|&block| document.slice(document.blocks[block].span))
-                .collect();
-            (list.heading.as_str(), items)
-        })
+        .map(|list| (list.heading.as_str(), document.items(list)))
         .collect()
 }
 

@@ -8,6 +8,7 @@
 
 mod query;
 mod schema;
+pub mod synthetic;
 mod write;
 
 use std::path::Path;

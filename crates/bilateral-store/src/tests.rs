@@ -2,7 +2,7 @@
 
 use bilateral_model::{
     Analysis, Citation, CitationKind, CountryCode, Document, Dyad, Evidence, ExtractedFact, Fact,
-    Format, MissionKind, Office, PartialDate, Problem, Sentence, SourceMap, Span, VisitLevel,
+    Format, MissionKind, Office, PartialDate, Problem, Sentence, Span, VisitLevel,
 };
 
 use crate::query::Passage;
@@ -32,20 +32,7 @@ fn article(sentences: &[(&str, Fact, Vec<u32>)]) -> (Document, Analysis) {
         spans.push(Span::new(start, text.len()));
         text.push('\n');
     }
-    let document = Document {
-        title: "Chile–Norway relations".into(),
-        format: Format::Text,
-        text,
-        source_map: SourceMap::default(),
-        sections: Vec::new(),
-        blocks: Vec::new(),
-        markers: Vec::new(),
-        references: Vec::new(),
-        infobox_countries: Vec::new(),
-        publisher: None,
-        structure: Default::default(),
-        diagnostics: Vec::new(),
-    };
+    let document = Document::new("Chile–Norway relations", Format::Text, text);
     let facts = sentences
         .iter()
         .zip(&spans)

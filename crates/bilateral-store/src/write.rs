@@ -51,12 +51,7 @@ impl Store {
         document: &Document,
         analysis: &Analysis,
     ) -> Result<IngestOutcome, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcome = write_document(&tx, record, document, analysis)?;
-        tx.commit()?;
-        Ok(outcome)
+        self.in_transaction(|tx| write_document(tx, record, document, analysis))
     }
 
     /// Stores the documents `fill` hands to its batch in one transaction: all of them, or
@@ -66,12 +61,20 @@ impl Store {
         &mut self,
         fill: impl FnOnce(&mut Batch<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
+        self.in_transaction(|tx| fill(&mut Batch { tx }))
+    }
+
+    /// Runs `write` in one immediate transaction, committed only when it succeeds.
+    fn in_transaction<T>(
+        &mut self,
+        write: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        fill(&mut Batch { tx: &tx })?;
+        let written = write(&tx)?;
         tx.commit()?;
-        Ok(())
+        Ok(written)
     }
 }
 

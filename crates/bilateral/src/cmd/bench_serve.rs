@@ -13,10 +13,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use bilateral_model::{
-    AgreementKind, Analysis, Citation, CitationKind, Document, Dyad, Evidence, ExtractedFact, Fact,
-    Format, MissionKind, Office, PartialDate, Problem, Sentence, SourceMap, Span, VisitLevel,
-};
+use bilateral_model::{Dyad, Format};
 use bilateral_store::{IngestRecord, Store};
 
 /// Facts of each synthetic pair: about what a real relations article gives.
@@ -140,7 +137,13 @@ fn fill(db: &Path, pairs: &[Dyad]) -> anyhow::Result<()> {
     let mut store = Store::open(db).with_context(|| format!("{}", db.display()))?;
     store.ingest_batch(|batch| {
         for (number, &pair) in pairs.iter().enumerate() {
-            let (document, analysis) = article(pair);
+            let [a, b] = pair.codes().map(crate::views::country_name);
+            let (document, analysis) = bilateral_store::synthetic::article(
+                pair,
+                [a.as_str(), b.as_str()],
+                FACTS_PER_PAIR,
+                CITATIONS_PER_PAIR,
+            );
             let source = format!("synthetic/{number}.txt");
             let record = IngestRecord {
                 source: &source,
@@ -153,122 +156,6 @@ fn fill(db: &Path, pairs: &[Dyad]) -> anyhow::Result<()> {
         Ok(())
     })?;
     Ok(())
-}
-
-/// The `i`-th fact of a synthetic article about `pair`: every family in turn, dated over
-/// seventy years.
-fn fact(pair: Dyad, i: usize) -> Fact {
-    let [a, b] = pair.codes();
-    let year = 1950 + i32::try_from(i % 70).unwrap_or(0);
-    let month = u8::try_from(1 + i % 12).unwrap_or(1);
-    let date = PartialDate::day(year, month, 1 + u8::try_from(i % 28).unwrap_or(0)).ok();
-    match i % 6 {
-        0 => Fact::RelationsEstablished {
-            parties: [a, b],
-            date,
-        },
-        1 => Fact::MissionOpened {
-            sender: a,
-            host: b,
-            kind: MissionKind::Embassy,
-            city: Some(format!("City {}", i % 13)),
-            date,
-        },
-        2 => Fact::Visit {
-            visitor_country: b,
-            host: a,
-            visitor: Some(format!("Person {}", i % 37)),
-            office: Office::HeadOfGovernment,
-            level: VisitLevel::Official,
-            start: date,
-            end: None,
-        },
-        3 => Fact::AgreementSigned {
-            parties: [a, b],
-            kind: AgreementKind::Agreement,
-            title: Some(format!("Agreement on Cooperation No. {i}")),
-            topic: Some("trade".to_owned()),
-            date,
-        },
-        4 => Fact::Meeting {
-            participants: vec![format!("Person {}", i % 37), format!("Person {}", i % 41)],
-            date: Some(PartialDate::Year(year)),
-            place: Some("Geneva".to_owned()),
-        },
-        _ => Fact::Trade {
-            year,
-            value: 1.0e6 * i as f64,
-            currency: "USD".to_owned(),
-            direction: bilateral_model::Direction::Total,
-            from: None,
-            to: None,
-        },
-    }
-}
-
-/// A synthetic article about `pair`: one paragraph per sentence, one fact per sentence,
-/// references with a problem now and then.
-fn article(pair: Dyad) -> (Document, Analysis) {
-    let [a, b] = pair.codes().map(crate::views::country_name);
-    let mut text = String::new();
-    let mut sentences = Vec::with_capacity(FACTS_PER_PAIR);
-    let mut facts = Vec::with_capacity(FACTS_PER_PAIR);
-    for i in 0..FACTS_PER_PAIR {
-        let start = text.len();
-        text.push_str(&format!(
-            "In its year, sentence {i} says what {a} and {b} did together."
-        ));
-        let span = Span::new(start, text.len());
-        text.push_str("\n\n");
-        let references = vec![1 + u32::try_from(i).unwrap_or(0) % CITATIONS_PER_PAIR];
-        sentences.push(Sentence {
-            span,
-            block: i,
-            references: references.clone(),
-        });
-        facts.push(ExtractedFact {
-            fact: fact(pair, i),
-            evidence: Evidence {
-                sentence: span,
-                source: span,
-                text: text[span.start..span.end].to_owned(),
-                references,
-            },
-            confidence: 0.9,
-        });
-    }
-    let citations = (1..=CITATIONS_PER_PAIR)
-        .map(|n| {
-            let mut citation = Citation::new(n, CitationKind::News);
-            citation.title = Some(format!("Report {n} on {a} and {b}"));
-            citation.url = Some(format!("https://example.org/{n}"));
-            if n % 4 == 0 {
-                citation.problems.push(Problem::MissingPublisher);
-            }
-            citation
-        })
-        .collect();
-    let document = Document {
-        title: format!("{a}–{b} relations"),
-        format: Format::Text,
-        text,
-        source_map: SourceMap::default(),
-        sections: Vec::new(),
-        blocks: Vec::new(),
-        markers: Vec::new(),
-        references: Vec::new(),
-        infobox_countries: Vec::new(),
-        publisher: None,
-        structure: Default::default(),
-        diagnostics: Vec::new(),
-    };
-    let analysis = Analysis {
-        dyad: Some(pair),
-        sentences,
-        facts,
-        citations,
-    };
-    (document, analysis)
 }
 
 /// `bilateral serve` on the store, as a child process on a free loopback port; killed when

@@ -56,9 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "blocks": document.blocks.len(),
                 "lists": document.structure.lists.iter().map(|list| json!({
                     "heading": list.heading,
-                    "items": list.items.iter().filter_map(|&block| {
-                        document.blocks.get(block).map(|block| document.slice(block.span))
-                    }).collect::<Vec<_>>(),
+                    "items": document.items(list),
                 })).collect::<Vec<_>>(),
                 "tables": document.structure.tables.iter().map(|table| json!({
                     "heading": table.heading,

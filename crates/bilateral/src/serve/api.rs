@@ -273,12 +273,7 @@ pub async fn search(
     let query = search::checked(&q)?
         .ok_or_else(|| Failure::BadRequest("q is empty: search for something".to_owned()))?;
     let found = search::search(&stores, &query).await?;
-    let facts: Vec<StoredFact> = found
-        .agreements
-        .iter()
-        .chain(&found.people)
-        .cloned()
-        .collect();
+    let facts = found.facts();
     let sources = Sources::of_facts(&facts);
     let body = encode(&SearchView {
         query: &query,

@@ -400,12 +400,7 @@ pub async fn search(
     if let Some(destination) = found.destination(&query) {
         return Ok(Redirect::to(&destination).into_response());
     }
-    let facts: Vec<StoredFact> = found
-        .agreements
-        .iter()
-        .chain(&found.people)
-        .cloned()
-        .collect();
+    let facts = found.facts();
     let sources = Sources::of_facts(&facts);
     let rows = |facts: &[StoredFact]| facts.iter().map(|f| FactRow::new(f, &sources)).collect();
     page(&SearchPage {

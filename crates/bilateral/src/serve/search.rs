@@ -41,6 +41,15 @@ pub struct Found {
 }
 
 impl Found {
+    /// The facts found, agreements first.
+    pub fn facts(&self) -> Vec<StoredFact> {
+        self.agreements
+            .iter()
+            .chain(&self.people)
+            .cloned()
+            .collect()
+    }
+
     /// The page a search should go to at once: a country's, or a pair's when the search
     /// names two countries or is the whole title of an article about them.
     pub fn destination(&self, query: &str) -> Option<String> {
