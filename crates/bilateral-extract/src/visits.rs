@@ -185,10 +185,26 @@ pub(crate) fn level_of(lower: &Lowered, span: Span) -> VisitLevel {
 }
 
 /// The person who travels: the first person named before the trigger in the clause.
+/// The people named in `span` who may act in the event at `trigger`. "Lula's successor, X,
+/// went to Luanda", "Meles's successor, X, held talks with Y": a name in the possessive only
+/// points the way to the actor; "X's talks with Y", "X's second visit" name one.
+fn actors_in<'v>(view: &'v View, span: Span, trigger: Span) -> Vec<&'v PersonRef> {
+    let points_the_way = |person: &PersonRef| {
+        let after = view.text.get(person.span.end..).unwrap_or("");
+        let owner = after.starts_with("'s") || after.starts_with("’s");
+        let heads_trigger = view
+            .lower
+            .get(person.span.end..trigger.start)
+            .is_some_and(|gap| gap.split_whitespace().count() <= 2);
+        owner && !heads_trigger
+    };
+    view.people_in(span)
+        .filter(|person| !points_the_way(person))
+        .collect()
+}
+
 fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonRef> {
-    let before: Vec<&PersonRef> = view
-        .people_in(Span::new(clause.start, trigger.start))
-        .collect();
+    let before = actors_in(view, Span::new(clause.start, trigger.start), trigger);
     let Some(first) = before.first() else {
         // "On his state visit of June 1970 he ...": the pronoun's person.
         let head = view.lower.get(clause.start..trigger.start).unwrap_or("");
@@ -910,25 +926,8 @@ fn meetings_in(
     {
         return;
     }
-    // "Meles's successor, X, held talks with Y": a name in the possessive only points the
-    // way to a participant; "X's talks with Y" names one.
-    let possessive = |person: &&PersonRef| {
-        let after = view.text.get(person.span.end..).unwrap_or("");
-        let owner = after.starts_with("'s") || after.starts_with("’s");
-        let heads_trigger = view
-            .lower
-            .get(person.span.end..trigger.start)
-            .is_some_and(|gap| gap.split_whitespace().count() <= 2);
-        owner && !heads_trigger
-    };
-    let before: Vec<&PersonRef> = view
-        .people_in(Span::new(clause.start, trigger.start))
-        .filter(|person| !possessive(person))
-        .collect();
-    let after: Vec<&PersonRef> = view
-        .people_in(Span::new(trigger.end, clause.end))
-        .filter(|person| !possessive(person))
-        .collect();
+    let before: Vec<&PersonRef> = actors_in(view, Span::new(clause.start, trigger.start), trigger);
+    let after: Vec<&PersonRef> = actors_in(view, Span::new(trigger.end, clause.end), trigger);
     let names = |people: &[&PersonRef]| -> Vec<usize> {
         let mut ids: Vec<usize> = Vec::new();
         for person in people {

@@ -162,6 +162,25 @@ fn a_name_in_the_possessive_and_the_two_men_in_meetings() {
 }
 
 #[test]
+fn a_name_in_the_possessive_points_to_the_traveller() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Soto's successor, Rui Vidal, went to Oslo on 3 May 2004. \
+             In 2006 Vidal's foreign minister, Marta Ruiz, travelled to Bergen. \
+             Lund's deputy, Per Holm, paid a visit to Chile in March 2009. \
+             Vidal's second visit to Norway, in June 2010, was brief.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"other","level":"unspecified","start":"2004-05-03","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Marta Ruiz","office":"foreign_minister","level":"unspecified","start":"2006","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Per Holm","office":"other","level":"unspecified","start":"2009-03","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"other","level":"unspecified","start":"2010-06","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn places_and_dates_shared_out_respectively() {
     check(
         &article(
