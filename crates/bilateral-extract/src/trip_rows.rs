@@ -236,21 +236,24 @@ pub(crate) fn introduce(view: &View, found: &[Found], state: &mut State) {
     if !view.text.trim_end().ends_with(':') {
         return;
     }
-    // "His dated trips include:" lists the trips of the last traveller.
+    // "His dated trips include:" lists the trips of the last traveller; "Most recent
+    // visits:" lists anyone's.
     let of_last_traveller = || {
-        view.lower
+        (view
+            .lower
             .has_any(&["trips", "visits", "travels"], view.whole())
-            .then_some(state.last_visit)
-            .flatten()
-            .map(|memo| ListedTraveller {
-                visitor_country: memo.visitor_country,
-                host: memo.host,
-                visitor: state
-                    .registry
-                    .get(memo.visitor)
-                    .map(|person| person.name.clone()),
-                office: memo.office,
-            })
+            && view.lower.has_any(&["his", "her"], view.whole()))
+        .then_some(state.last_visit)
+        .flatten()
+        .map(|memo| ListedTraveller {
+            visitor_country: memo.visitor_country,
+            host: memo.host,
+            visitor: state
+                .registry
+                .get(memo.visitor)
+                .map(|person| person.name.clone()),
+            office: memo.office,
+        })
     };
     state.rows.listed = found.iter().find_map(|item| match &item.fact {
         Fact::VisitCount {
@@ -461,6 +464,14 @@ fn dated_row(view: &View, listed: &ListedTraveller, found: &mut Vec<Found>) -> b
     // A row that names its own traveller is the other kind of row.
     if traveller_start(view, Some(lead)).is_some() || view.text.len() > 200 {
         return false;
+    }
+    // "3 May 2016 – official visit of the President of Latvia X to Georgia": the sentence
+    // rules found the row's own trip.
+    if found
+        .iter()
+        .any(|item| matches!(item.fact, Fact::Visit { .. }))
+    {
+        return true;
     }
     for (start, end) in row_dates(view, Some(lead), lead.span.end) {
         found.push(Found {

@@ -232,9 +232,23 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
                 .people_in(Span::new(trigger.end, clause.end))
                 .find(|person| !person.pronoun)
                 .filter(|person| {
-                    view.lower
-                        .get(trigger.end..person.span.start)
-                        .is_some_and(|gap| gap.split_whitespace().count() <= 6)
+                    // A title and its complement may stand between: "the Minister of Foreign
+                    // Affairs of Latvia X".
+                    let titled_from = view
+                        .titles
+                        .iter()
+                        .filter(|title| {
+                            title.span.start >= trigger.end && title.span.end <= person.span.start
+                        })
+                        .map(|title| title.complement.unwrap_or(title.span).end)
+                        .max()
+                        .unwrap_or(trigger.end);
+                    let words = |from: usize| {
+                        view.lower
+                            .get(from..person.span.start)
+                            .map_or(usize::MAX, |gap| gap.split_whitespace().count())
+                    };
+                    words(trigger.end) <= 6 || words(titled_from) <= 1
                 })
         {
             return vec![person];

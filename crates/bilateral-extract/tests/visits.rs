@@ -762,6 +762,27 @@ fn a_visit_noun_names_its_traveller_after_of_but_not_its_date() {
 }
 
 #[test]
+fn a_list_of_recent_visits_is_not_the_last_travellers_own() {
+    check(
+        "Ministry of Foreign Affairs of Chile\n\n\
+         Bilateral relations between Chile and Norway\n\n\
+         In 2008 Chilean Prime Minister Rui Vidal travelled to Oslo.\n\n\
+         Most recent visits:\n\n\
+         • 3–4 May 2016 – official visit of the President of Chile Ana Soto to Norway;\n\
+         • 14 November 2023 – visit of the Minister of Foreign Affairs of Norway Per Holm to \
+         Santiago;\n\
+         • 9 March 2025 – working visit of the Minister for Trade of Chile, Eva Ruiz, to Oslo;\n\
+         • 2 June 2025 – political consultations of the two ministries in Oslo.\n",
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_government","level":"unspecified","start":"2008","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"official","start":"2016-05-03","end":"2016-05-04"}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Per Holm","office":"foreign_minister","level":"unspecified","start":"2023-11-14","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Eva Ruiz","office":"minister","level":"working","start":"2025-03-09","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
