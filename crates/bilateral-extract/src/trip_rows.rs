@@ -643,12 +643,18 @@ fn row_dates(
         .filter(|date| date.span.start >= traveller_at)
         .collect();
     match lead {
-        // "President X (1977, 1980)": the years stand in brackets after the name, or in a
-        // cell of their own ("President X | State visit, December 1977").
+        // "President X (1977, 1980)": the years stand in brackets after the name, in a cell
+        // of their own ("President X | State visit, December 1977"), or after a colon or a
+        // dash ("President of Mongolia: 1994, 2001").
         None if !view
             .text
             .get(traveller_at..later.first().map_or(traveller_at, |date| date.span.start))
-            .is_some_and(|gap| gap.contains('(') || gap.contains(" | ")) =>
+            .is_some_and(|gap| {
+                gap.contains('(')
+                    || gap.contains(" | ")
+                    || gap.trim_end().ends_with([':', '–', '—'])
+                    || gap.ends_with(" - ")
+            }) =>
         {
             Vec::new()
         }

@@ -783,6 +783,29 @@ fn a_list_of_recent_visits_is_not_the_last_travellers_own() {
 }
 
 #[test]
+fn rows_of_a_title_and_its_years_after_a_colon_or_dash() {
+    check(
+        "Chile–Norway relations\n\n\
+         Chile–Norway relations are the ties between Chile and Norway.\n\n\
+         High-level visits\n\n\
+         From Norway:\n\
+         – Chairman of the Council of Ministers: 1959, 1963\n\
+         – Chairman of the Storting – 1996\n\
+         – Minister for Foreign Affairs - 2005 (regional forum)\n\
+         – Joint commission: 2004, 2008\n\
+         From Chile:\n\
+         – President of Chile: 2011\n",
+        r#"
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":null,"office":"head_of_government","level":"unspecified","start":"1959","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":null,"office":"head_of_government","level":"unspecified","start":"1963","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":null,"office":"parliament","level":"unspecified","start":"1996","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":null,"office":"foreign_minister","level":"unspecified","start":"2005","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":null,"office":"head_of_state","level":"unspecified","start":"2011","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\

@@ -149,6 +149,9 @@ const COMPLEMENT_WORDS: &[&str] = &[
     "integration",
     "investment",
     "tourism",
+    "council",
+    "ministers",
+    "government",
 ];
 
 struct TitleTable {
@@ -334,17 +337,32 @@ fn complement_after(
             }
             end += 1;
         }
+        // A parliament's name ends with the word for one: "the State Great Khural".
+        if let Some(last_parliament_word) = (end..run_end)
+            .rev()
+            .find(|&index| is_parliament_word(words[index].text))
+        {
+            end = last_parliament_word + 1;
+        }
         // A lone unknown word after "the" is the body's name ("the Eduskunta").
         run_end = end.min(run_end);
     }
     let span = Span::new(words[start].span.start, words[run_end - 1].span.end);
-    let chairs_parliament = words[run_start..run_end]
-        .iter()
-        .any(|word| PARLIAMENT_WORDS.contains(&word.text.to_lowercase().as_str()));
-    let office = if chairs_parliament && matches!(office, Office::HeadOfState | Office::Other) {
-        Office::Parliament
-    } else {
-        office
+    let complement_has = |words_of: &[&str]| {
+        words[run_start..run_end]
+            .iter()
+            .any(|word| words_of.contains(&word.text.to_lowercase().as_str()))
+    };
+    // The chair of a cabinet heads the government: "Chairman of the Council of Ministers",
+    // "President of the Government of Spain".
+    let office = match office {
+        Office::HeadOfState | Office::Other if complement_has(&["ministers", "government"]) => {
+            Office::HeadOfGovernment
+        }
+        Office::HeadOfState | Office::Other if complement_has(PARLIAMENT_WORDS) => {
+            Office::Parliament
+        }
+        office => office,
     };
     (Some(span), office, run_end - start)
 }
@@ -412,6 +430,31 @@ mod tests {
         let found = titles("Speaker of the Storting Ola Nordmann");
         assert_eq!(found[0].1, Office::Parliament);
         assert_eq!(found[0].2.as_deref(), Some("of the Storting"));
+        let found = titles("Chairman of the State Great Khural Bat Erdene");
+        assert_eq!(found[0].1, Office::Parliament);
+        assert_eq!(found[0].2.as_deref(), Some("of the State Great Khural"));
+        let found = titles("Chairwoman of the Grand National Assembly: 1996");
+        assert_eq!(found[0].1, Office::Parliament);
+    }
+
+    #[test]
+    fn the_chair_of_a_cabinet_heads_the_government() {
+        for text in [
+            "Chairman of the Council of Ministers Tomas Berg",
+            "President of the Government of Spain Ana Ruiz",
+            "the President of the Council of Ministers, Rui Costa,",
+        ] {
+            assert_eq!(titles(text)[0].1, Office::HeadOfGovernment, "{text}");
+        }
+        // A minister of a government is no head of it.
+        assert_eq!(
+            titles("Minister of Finance of the Government of Chile")[0].1,
+            Office::Minister
+        );
+        assert_eq!(
+            titles("President of the Republic")[0].1,
+            Office::HeadOfState
+        );
     }
 
     #[test]

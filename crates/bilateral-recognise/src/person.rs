@@ -676,12 +676,13 @@ pub fn find_people_and_titles(
     let mut taken = vec![false; words.len()];
     let index_of = |offset: usize| words.iter().position(|word| word.span.start >= offset);
 
-    // Title words are never part of a bare name run ("Presidents Ana Lopes").
+    // Title words and their complements are never part of a bare name run ("Presidents Ana
+    // Lopes", "Chairman of the Council of Ministers Ola Berg").
     for (index, word) in words.iter().enumerate() {
-        if titles
-            .iter()
-            .any(|title| title.span.start <= word.span.start && word.span.end <= title.span.end)
-        {
+        if titles.iter().any(|title| {
+            let end = title.complement.unwrap_or(title.span).end;
+            title.span.start <= word.span.start && word.span.end <= end
+        }) {
             taken[index] = true;
         }
     }
