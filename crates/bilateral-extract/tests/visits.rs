@@ -806,6 +806,25 @@ fn rows_of_a_title_and_its_years_after_a_colon_or_dash() {
 }
 
 #[test]
+fn a_traveller_received_in_a_capital_or_staying_there() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Prime Minister Rui Vidal of Chile was received in Oslo on 17–18 September 2018. \
+             Prime Minister Eva Lund's stay in Santiago on 17–18 May 2015 was the first by a \
+             Norwegian head of government. In 2019 the Chilean foreign minister, Ana Soto, was \
+             received in Bergen. During his stay in power, Vidal never went abroad. The \
+             delegation were received in the ministry in 2020.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_government","level":"unspecified","start":"2018-09-17","end":"2018-09-18"}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"2015-05-17","end":"2015-05-18"}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"foreign_minister","level":"unspecified","start":"2019","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
