@@ -73,6 +73,14 @@ pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
             .iter()
             .any(|place| head.ends_with(place))
         })
+        // "established relations at embassy level", "at the level of embassies": a rank of
+        // relations, not a mission.
+        .filter(|(noun, _)| {
+            let head = lower.get(..noun.start).unwrap_or("");
+            let tail = lower.get(noun.end..).unwrap_or("");
+            !((head.ends_with("at ") || head.ends_with("at the ")) && tail.starts_with(" level")
+                || head.ends_with("at the level of "))
+        })
         .map(|(span, kind)| MissionNoun { span, kind })
         .collect();
     let named: Vec<Span> = nouns.iter().map(|noun| noun.span).collect();

@@ -377,7 +377,7 @@ fn dates_by_it(view: &View, trigger: Span) -> bool {
 }
 
 /// "Relations between X and Y were formally established", "Relations with Japan were
-/// restored": the subject and the verb apart.
+/// restored", "Relations at embassy level were established": the subject and the verb apart.
 fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> {
     let subject = view.lower.find_any(
         &[
@@ -385,6 +385,7 @@ fn subject_apart_from_verb(view: &View, clause: Span) -> Option<(Change, Span)> 
             "ties between",
             "relations with",
             "ties with",
+            "relations at",
         ],
         clause,
     )?;

@@ -601,6 +601,25 @@ fn an_office_named_after_a_trade_agency_is_a_trade_mission() {
 }
 
 #[test]
+fn relations_at_embassy_level_open_no_embassy() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "The two states established relations at embassy level on 3 May 1991. Relations \
+             at the level of embassies were restored in 1994. Diplomatic relations were \
+             re-established at the embassy level in 2001. Chile opened an embassy in Oslo at \
+             the end of 1996.",
+        ),
+        r#"
+        {"type":"relations_established","parties":["CHL","NOR"],"date":"1991-05-03"}
+        {"type":"relations_restored","parties":["CHL","NOR"],"date":"1994"}
+        {"type":"relations_restored","parties":["CHL","NOR"],"date":"2001"}
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"embassy","city":"Oslo","date":"1996"}
+        "#,
+    );
+}
+
+#[test]
 fn posts_named_by_the_city_of_a_mission_listed_before() {
     check(
         &article(
