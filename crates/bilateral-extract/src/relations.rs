@@ -241,6 +241,7 @@ pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
         };
         if !asserts(&view.lower, clause, trigger) && !agreed_to_establish(view, clause, change)
             || dates_by_it(view, trigger)
+            || subject_of_talks(view, clause, trigger)
         {
             continue;
         }
@@ -374,6 +375,22 @@ fn dates_by_it(view: &View, trigger: Span) -> bool {
     ["same day", "same date", "same month", "same year"]
         .iter()
         .any(|period| before.trim_end().ends_with(period))
+}
+
+/// Talk nouns with their prepositions ("talks on", "negotiations for").
+static TALKS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "talks"));
+
+/// Whether the change is only what talks were about: "Talks on relations began in 1963",
+/// "negotiations on establishing relations started".
+fn subject_of_talks(view: &View, clause: Span, trigger: Span) -> bool {
+    crate::text::find_every(&view.lower, &TALKS, Span::new(clause.start, trigger.start))
+        .into_iter()
+        .any(|talks| {
+            view.lower
+                .get(talks.end..trigger.start)
+                .is_some_and(|gap| !gap.contains(',') && gap.split_whitespace().count() <= 3)
+        })
 }
 
 /// "Relations between X and Y were formally established", "Relations with Japan were
@@ -582,8 +599,8 @@ mod tests {
 
     #[test]
     fn every_phrase_list_of_the_relations_lexicon_holds_phrases() {
-        use super::{ACTORS, HELD, MODIFIERS, NOUNS, RELATION_WORDS};
-        for list in [&RELATION_WORDS, &NOUNS, &MODIFIERS, &HELD, &ACTORS] {
+        use super::{ACTORS, HELD, MODIFIERS, NOUNS, RELATION_WORDS, TALKS};
+        for list in [&RELATION_WORDS, &NOUNS, &MODIFIERS, &HELD, &ACTORS, &TALKS] {
             assert!(!list.is_empty());
         }
         assert!(HELD.contains(&"maintained"));
@@ -731,6 +748,21 @@ mod tests {
         check(
             "The French government severed relations with Peru in 1966.",
             "",
+        );
+    }
+
+    #[test]
+    fn talks_about_relations_are_not_the_change() {
+        for body in [
+            "Talks on relations began between the two ambassadors in Moscow in 1963.",
+            "Negotiations on establishing diplomatic relations started in 1963.",
+            "In 1963 the envoys held discussions about the restoration of relations.",
+        ] {
+            check(body, "");
+        }
+        check(
+            "After long talks on the matter, diplomatic relations were established in 1963.",
+            &established("1963"),
         );
     }
 

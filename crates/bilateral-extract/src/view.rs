@@ -316,14 +316,20 @@ impl<'a> View<'a> {
     pub fn office_phrase(&self, clause: Span) -> Option<Office> {
         self.titles_in(clause)
             .find(|title| {
-                // "as president", "the first German chancellor": at most one adjective between.
+                // "as president", "the first German chancellor", "the first visit by a
+                // Turkish foreign minister" (a class, not "received by the president"): at
+                // most one adjective between.
                 let head = self.lower.get(clause.start..title.span.start).unwrap_or("");
                 let head = head.rsplit([',', '.', ';']).next().unwrap_or(head);
                 let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
                 words
                     .iter()
-                    .position(|word| {
+                    .enumerate()
+                    .position(|(at, word)| {
                         matches!(*word, "as" | "first" | "becoming" | "became" | "become")
+                            || *word == "by"
+                                && at > 0
+                                && matches!(words.get(at - 1), Some(&"a" | &"an"))
                     })
                     .is_some_and(|at| {
                         words[..at].iter().all(|word| {

@@ -825,6 +825,24 @@ fn a_traveller_received_in_a_capital_or_staying_there() {
 }
 
 #[test]
+fn the_first_visit_by_an_officeholder_gives_the_travellers_office() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Rui Vidal made the first official visit by a Chilean foreign minister on 11–13 April \
+             2015. Eva Lund paid the first visit by a Norwegian head of government to Chile in \
+             2018. In 2019 Ana Soto went to Oslo, the first trip there by a Chilean \
+             president. In 2021 Per Holm was received by the Chilean president in Santiago.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"foreign_minister","level":"official","start":"2015-04-11","end":"2015-04-13"}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"2018","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2019","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
