@@ -212,15 +212,18 @@ fn same_trip(a: &Fact, b: &Fact) -> bool {
     }
 }
 
-/// How much a visit says: a protocol level, an end date, a precise start.
+/// How much a visit says: a protocol level, an end date, how precise its start is.
 fn detail(fact: &Fact) -> u8 {
     match fact {
         Fact::Visit {
             level, start, end, ..
         } => {
-            u8::from(*level != VisitLevel::Unspecified)
-                + u8::from(end.is_some())
-                + u8::from(matches!(start, Some(PartialDate::Day(..))))
+            let precision = match start {
+                Some(PartialDate::Day(..)) => 2,
+                Some(PartialDate::Month(..)) => 1,
+                _ => 0,
+            };
+            u8::from(*level != VisitLevel::Unspecified) + u8::from(end.is_some()) + precision
         }
         _ => 0,
     }

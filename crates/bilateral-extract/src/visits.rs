@@ -205,6 +205,34 @@ fn actors_in<'v>(view: &'v View, span: Span, trigger: Span) -> Vec<&'v PersonRef
 
 fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonRef> {
     let before = actors_in(view, Span::new(clause.start, trigger.start), trigger);
+    // "visit of the Prime Minister of Romania, X, to Amman", "the treaty was signed during
+    // the official visit of X": the person after "of", whoever the clause named before.
+    if visit_of(view, trigger)
+        && let Some(person) = view
+            .people_in(Span::new(trigger.end, clause.end))
+            .find(|person| !person.pronoun)
+            .filter(|person| {
+                // A title and its complement may stand between: "the Minister of Foreign
+                // Affairs of Latvia X".
+                let titled_from = view
+                    .titles
+                    .iter()
+                    .filter(|title| {
+                        title.span.start >= trigger.end && title.span.end <= person.span.start
+                    })
+                    .map(|title| title.complement.unwrap_or(title.span).end)
+                    .max()
+                    .unwrap_or(trigger.end);
+                let words = |from: usize| {
+                    view.lower
+                        .get(from..person.span.start)
+                        .map_or(usize::MAX, |gap| gap.split_whitespace().count())
+                };
+                words(trigger.end) <= 6 || words(titled_from) <= 1
+            })
+    {
+        return vec![person];
+    }
     let Some(first) = before.first() else {
         // "On his state visit of June 1970 he ...": the pronoun's person.
         let head = view.lower.get(clause.start..trigger.start).unwrap_or("");
@@ -222,33 +250,6 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
                     view.people
                         .iter()
                         .rfind(|person| person.span.end <= clause.start)
-                })
-        {
-            return vec![person];
-        }
-        // "visit of the Prime Minister of Romania, X, to Amman": the person after "of".
-        if visit_of(view, trigger)
-            && let Some(person) = view
-                .people_in(Span::new(trigger.end, clause.end))
-                .find(|person| !person.pronoun)
-                .filter(|person| {
-                    // A title and its complement may stand between: "the Minister of Foreign
-                    // Affairs of Latvia X".
-                    let titled_from = view
-                        .titles
-                        .iter()
-                        .filter(|title| {
-                            title.span.start >= trigger.end && title.span.end <= person.span.start
-                        })
-                        .map(|title| title.complement.unwrap_or(title.span).end)
-                        .max()
-                        .unwrap_or(trigger.end);
-                    let words = |from: usize| {
-                        view.lower
-                            .get(from..person.span.start)
-                            .map_or(usize::MAX, |gap| gap.split_whitespace().count())
-                    };
-                    words(trigger.end) <= 6 || words(titled_from) <= 1
                 })
         {
             return vec![person];
@@ -287,7 +288,13 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
 
 /// The office of a person at a mention: its title, an "as president" phrase, what the
 /// registry knows, a title in the clause, or a tenure in the sentence ("his presidency").
-fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Option<Office> {
+fn office_of(
+    view: &View,
+    state: &State,
+    person: &PersonRef,
+    clause: Span,
+    trigger: Span,
+) -> Option<Office> {
     // "President X, who had come as defence minister": the capacity of the trip comes first.
     // (The traveller may be named in a clause before this one.)
     let after_person = Span::new(person.span.end.min(clause.end), clause.end);
@@ -295,13 +302,15 @@ fn office_of(view: &View, state: &State, person: &PersonRef, clause: Span) -> Op
         .office_phrase(after_person)
         .filter(|_| person.office.is_some());
     // "X, General Secretary of the party and, as chairman of the council, head of state,
-    // visited": a title between the traveller and the trip, in apposition.
+    // visited": a title between the traveller and the trip, in apposition ("X, on a visit
+    // to Chile, was received by the president" is someone else's).
     let apposition = || {
         view.titles_in(after_person)
             .filter(|title| {
                 view.lower
                     .get(person.span.end..title.span.start)
                     .is_some_and(|gap| gap.trim_start().starts_with(','))
+                    && (title.span.end <= trigger.start || person.span.start >= trigger.end)
             })
             .map(|title| title.office)
             .find(|office| *office != Office::Other)
@@ -592,7 +601,7 @@ fn visits_in(
             if visitor_country == host || !state.dyad.contains(visitor_country) {
                 continue;
             }
-            let said = office_of(view, state, person, clause)
+            let said = office_of(view, state, person, clause, trigger)
                 .or_else(|| successor_office(view, clause, state))
                 .or_else(|| {
                     // "Three Chilean presidents – A, B and C – ...": the title of the list.
@@ -649,10 +658,18 @@ fn visits_in(
                     state.event_date = Some(when.start);
                 }
             } else {
-                let when = respective_date.or_else(|| {
-                    date_near(view, segment, trigger.start, last)
-                        .or_else(|| date_near(view, clause, trigger.start, last))
-                });
+                let when = respective_date
+                    .or_else(|| {
+                        date_near(view, segment, trigger.start, last)
+                            .or_else(|| date_near(view, clause, trigger.start, last))
+                    })
+                    .map(|when| {
+                        if dated_by_event(view, segment, trigger) {
+                            event_month(when.start)
+                        } else {
+                            when
+                        }
+                    });
                 // "visited China in 1993 and again in 1997": a second trip, same traveller.
                 if let Some(again) = view.lower.find_any(&["and again"], segment)
                     && let Some(date) = view.dates_in(Span::new(again.end, segment.end)).next()
@@ -1114,9 +1131,36 @@ fn last_two_named(
     }
 }
 
-/// Talks in a city of one member of the pair between one of its people and a person of the
-/// other member are that person's trip there, dated to the talks' month: the answer keys'
+/// Whether the trip at `trigger` is dated only by an event during it: "the treaty was signed
+/// on 13 April 1993 during the official visit of X" (no date of the trip's own follows).
+fn dated_by_event(view: &View, segment: Span, trigger: Span) -> bool {
+    let head = view.lower.get(..trigger.start).unwrap_or("");
+    let during = head
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|word| word == "during");
+    during
+        && view
+            .dates_in(Span::new(trigger.end, segment.end))
+            .next()
+            .is_none()
+}
+
+/// A trip known from a dated event during it starts in the event's month: the answer keys'
 /// rule for "a visit known only from a dated event during the trip".
+fn event_month(date: PartialDate) -> When {
+    let start = match date {
+        PartialDate::Day(year, month, _) | PartialDate::Month(year, month) => {
+            PartialDate::Month(year, month)
+        }
+        other => other,
+    };
+    When { start, end: None }
+}
+
+/// Talks in a city of one member of the pair between one of its people and a person of the
+/// other member are that person's trip there, dated to the talks' month.
 fn visit_of_meeting(
     state: &State,
     pair: &[usize],
@@ -1135,19 +1179,13 @@ fn visit_of_meeting(
         _ => return None,
     };
     let person = state.registry.get(guest)?;
-    let start = match date {
-        PartialDate::Day(year, month, _) | PartialDate::Month(year, month) => {
-            PartialDate::Month(year, month)
-        }
-        other => other,
-    };
     let trip = Trip {
         visitor_country: guest_country,
         host,
         office: person.office.unwrap_or(Office::Other),
         level: VisitLevel::Unspecified,
     };
-    Some(trip.visit(&person.name, Some(When { start, end: None }), 0.6))
+    Some(trip.visit(&person.name, Some(event_month(date)), 0.6))
 }
 
 /// "X received Y in Tokyo": Y came to the state whose capital or name follows the guest.

@@ -832,12 +832,58 @@ fn the_first_visit_by_an_officeholder_gives_the_travellers_office() {
             "Rui Vidal made the first official visit by a Chilean foreign minister on 11–13 April \
              2015. Eva Lund paid the first visit by a Norwegian head of government to Chile in \
              2018. In 2019 Ana Soto went to Oslo, the first trip there by a Chilean \
-             president. In 2021 Per Holm was received by the Chilean president in Santiago.",
+             president. In 2021 Lars Holm, on a visit to Chile, was received by the Chilean \
+             president in Santiago.",
         ),
         r#"
         {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"foreign_minister","level":"official","start":"2015-04-11","end":"2015-04-13"}
         {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"2018","end":null}
         {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2019","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"other","level":"unspecified","start":"2021","end":null}
+        {"type":"meeting","participants":["Ana Soto","Lars Holm"],"date":"2021","place":"Santiago"}
+        "#,
+    );
+}
+
+#[test]
+fn the_visit_of_someone_names_the_traveller_whoever_came_before() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "The Treaty of Friendship and Mutual Assistance was signed on 13 April 1993 during \
+             the official visit of Rui Vidal, President of Chile, to Oslo. Foreign Minister Eva \
+             Lund welcomed the state visit of King Harald to Chile in May 1995. In 1999 \
+             Chilean ministers prepared the visit of two days that Lund paid to Santiago. A \
+             fisheries agreement was signed in Oslo on 2 June 2003 during a working visit by \
+             Chilean Prime Minister Ana Soto. During the visit of Rui Vidal to Oslo on 4–6 May \
+             2007, a school opened.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"agreement","title":null,"topic":"fisheries","date":"2003-06-02"}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_government","level":"working","start":"2003-06","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_state","level":"unspecified","start":"2007-05-04","end":"2007-05-06"}
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"treaty","title":"Treaty of Friendship and Mutual Assistance","topic":null,"date":"1993-04-13"}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_state","level":"official","start":"1993-04","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Harald","office":"head_of_state","level":"state","start":"1995-05","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"foreign_minister","level":"unspecified","start":"1999","end":null}
+        "#,
+    );
+}
+
+#[test]
+fn of_two_tellings_of_a_trip_the_one_dated_more_precisely_stays() {
+    check(
+        "Chile–Norway relations\n\n\
+         Chile–Norway relations are the ties between Chile and Norway.\n\n\
+         Prime Minister Eva Lund visited Chile in June 2001.\n\n\
+         High-level visits\n\n\
+         1975 – President Ana Soto, official visit to Norway (May)\n\
+         1989 – King Harald, state visit to Chile (March)\n\
+         2001 – Prime Minister Eva Lund, visit to Chile\n",
+        r#"
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"2001-06","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"official","start":"1975-05","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Harald","office":"head_of_state","level":"state","start":"1989-03","end":null}
         "#,
     );
 }
