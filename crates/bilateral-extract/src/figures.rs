@@ -410,6 +410,7 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
         if !(it_is_trade || view.lower.has_any(&TRADE_WORDS, clause))
             || view.lower.find_any(&NOT_TRADE, clause).is_some()
             || !between_the_pair(view, clause, state)
+            || ones_own_trade(view, clause, money[0], state)
         {
             continue;
         }
@@ -433,10 +434,13 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 .map_or(clause.start, |previous| previous.span.end);
             let context = Span::new(context_start, amount.span.start);
             // "by 2022 the total had fallen to X": the total, whatever else the clause says.
-            let total = view
+            // "It reached US$1.38 billion in 2023, with Malaysian exports ... worth X": "it",
+            // the trade of the sentence before, is the total.
+            let total = (view
                 .lower
                 .has_any(&["the total", "total trade", "the turnover"], context)
-                .then_some((Direction::Total, None, None));
+                || it_is_trade && index == 0 && view.lower.has_any(&TRADE_PRONOUNS, context))
+            .then_some((Direction::Total, None, None));
             let own = direction_of(view, context, state).filter(|_| has_cue(view, context));
             let respective_flow = respective
                 .as_ref()
@@ -469,10 +473,16 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     && date.span.end <= context.end
                     && view.lower[..date.span.start].ends_with("by ")
             });
+            // A year written before the amount in its clause is the latest one said ("€14.6
+            // million in 2022, when exports were €13.1 million", "in the latter year").
             let year = view
                 .dates_in(Span::new(amount.span.end, until))
                 .next()
                 .or(by_year)
+                .or_else(|| {
+                    view.dates_in(Span::new(clause.start, amount.span.start))
+                        .last()
+                })
                 .or_else(|| view.dates_in(clause).next())
                 .or_else(|| view.dates.first())
                 .map(|date| date.start.year())
@@ -625,6 +635,36 @@ fn currency_carried(view: &View) -> Vec<Money> {
 static BILATERAL: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "bilateral"));
 
+static NOT_BILATERAL: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "not bilateral"));
+
+/// Whether a clause gives one state's own trade rather than the pair's: with the world or a
+/// region ("to all destinations"), or a member's own total ("Kazakhstan's total foreign trade
+/// reached X", "India's total trade with Latin America was X") in a sentence that names no
+/// other member; "fell as Peru's copper exports fell" after the figure owns nothing.
+fn ones_own_trade(view: &View, clause: Span, figure: &Money, state: &State) -> bool {
+    if view.lower.find_any(&NOT_BILATERAL, clause).is_some() {
+        return true;
+    }
+    let mut members = view
+        .countries
+        .iter()
+        .filter(|country| in_pair(country.code, state));
+    let Some(first) = members.next() else {
+        return false;
+    };
+    let alone = members.all(|other| other.code == first.code);
+    let possessive = view
+        .text
+        .get(first.span.end..)
+        .is_some_and(|after| after.starts_with("'s") || after.starts_with("’s"));
+    alone
+        && possessive
+        && clause.start <= first.span.start
+        && first.span.end <= figure.span.start
+        && !view.lower.has_any(&BILATERAL, view.whole())
+}
+
 /// Words by which a sentence speaks of the trade the sentence before gave a figure of.
 static TRADE_PRONOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "trade pronouns"));
@@ -767,6 +807,7 @@ mod tests {
             &TOTAL,
             &SHARE_VERBS,
             &BILATERAL,
+            &NOT_BILATERAL,
             &TRADE_PRONOUNS,
         ] {
             assert!(!list.is_empty());

@@ -434,6 +434,31 @@ fn trade_flows_given_respectively_or_by_a_subject_named_before() {
 }
 
 #[test]
+fn one_states_own_trade_is_not_the_pairs_and_a_figure_takes_the_latest_year() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Chile's total foreign trade reached US$134 billion in 2022. Norway's total trade with \
+             the African continent exceeded US$40 billion in 2022. Chile's copper exports to all \
+             destinations were worth about US$44 billion in the same year. Trade with Norway \
+             reached US$288 million in 2021.\n\n\
+             Bilateral trade stood at €1 million in 2007. It amounted to €3.2 million in 2010 and \
+             €14.6 million in 2022, when Chilean exports to Norway were worth €13.1 million. It \
+             reached €20 million in 2023, with Chilean exports to Norway worth €15 million.",
+        ),
+        r#"
+        {"type":"trade","year":2021,"value":288000000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2007,"value":1000000.0,"currency":"EUR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2010,"value":3200000.0,"currency":"EUR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":14600000.0,"currency":"EUR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":13100000.0,"currency":"EUR","direction":"A_to_B","from":"CHL","to":"NOR"}
+        {"type":"trade","year":2023,"value":20000000.0,"currency":"EUR","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2023,"value":15000000.0,"currency":"EUR","direction":"A_to_B","from":"CHL","to":"NOR"}
+        "#,
+    );
+}
+
+#[test]
 fn populations_counted_by_census_birthplace_label_or_community() {
     check(
         &article(
