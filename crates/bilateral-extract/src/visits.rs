@@ -198,8 +198,17 @@ fn actors_in<'v>(view: &'v View, span: Span, trigger: Span) -> Vec<&'v PersonRef
             .is_some_and(|gap| gap.split_whitespace().count() <= 2);
         owner && !heads_trigger
     };
+    // "held talks with X at La Moneda", "met in Los Cabos": an untitled name after "at" or
+    // "in" is a place the person recogniser could not tell from a name.
+    let a_place = |person: &PersonRef| {
+        let head = view.lower.get(..person.span.start).unwrap_or("").trim_end();
+        let head = head.strip_suffix(" the").unwrap_or(head);
+        person.office.is_none()
+            && !person.pronoun
+            && (head.ends_with(" at") || head.ends_with(" in"))
+    };
     view.people_in(span)
-        .filter(|person| !points_the_way(person))
+        .filter(|person| !points_the_way(person) && !a_place(person))
         .collect()
 }
 

@@ -889,6 +889,25 @@ fn of_two_tellings_of_a_trip_the_one_dated_more_precisely_stays() {
 }
 
 #[test]
+fn a_name_after_at_or_in_is_a_place_not_a_participant() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "On 9 March 1996 President Ana Soto held talks with Prime Minister Eva Lund at \
+             Villa Parafen. On 7 April 2015 Lund met Soto at the Presidential Complex in \
+             Santiago. In 2018 Rui Vidal met Lars Holm in Los Cabos. In 2019 Vidal held talks \
+             in Oslo with Lars Holm.",
+        ),
+        r#"
+        {"type":"meeting","participants":["Ana Soto","Eva Lund"],"date":"1996-03-09","place":null}
+        {"type":"meeting","participants":["Eva Lund","Ana Soto"],"date":"2015-04-07","place":"Santiago"}
+        {"type":"meeting","participants":["Rui Vidal","Lars Holm"],"date":"2018","place":null}
+        {"type":"meeting","participants":["Rui Vidal","Lars Holm"],"date":"2019","place":"Oslo"}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
