@@ -392,7 +392,13 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let trade_before = std::mem::take(&mut state.trade_before);
     // "Bilateral trade stood at X in 2008. In 2023 it amounted to Y": "it" is the trade.
     let it_is_trade = trade_before && view.lower.has_any(&TRADE_PRONOUNS, view.whole());
-    if !(it_is_trade || view.lower.has_any(&TRADE_WORDS, view.whole())) || view.money().is_empty() {
+    if view.money().is_empty() {
+        // "Trade between the two countries is modest. It amounted to X in 2010": the pair's
+        // trade, spoken of without a figure, is what "it" stands for next.
+        state.trade_before = view.lower.has_any(&TOTAL, view.whole());
+        return;
+    }
+    if !(it_is_trade || view.lower.has_any(&TRADE_WORDS, view.whole())) {
         return;
     }
     let inherited = currency_carried(view);
@@ -474,7 +480,8 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     && view.lower[..date.span.start].ends_with("by ")
             });
             // A year written before the amount in its clause is the latest one said ("€14.6
-            // million in 2022, when exports were €13.1 million", "in the latter year").
+            // million in 2022, when exports were €13.1 million"); with none in the clause, the
+            // sentence's latest before it ("...in 2022; in the latter year exports were X").
             let year = view
                 .dates_in(Span::new(amount.span.end, until))
                 .next()
@@ -484,6 +491,7 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                         .last()
                 })
                 .or_else(|| view.dates_in(clause).next())
+                .or_else(|| view.dates_in(Span::new(0, amount.span.start)).last())
                 .or_else(|| view.dates.first())
                 .map(|date| date.start.year())
                 .or(state.last_trade_year);
