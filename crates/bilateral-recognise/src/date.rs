@@ -730,8 +730,35 @@ impl Scanner<'_, '_> {
         self.borrow_years(&mut candidates);
         candidates
             .iter()
+            .filter(|candidate| !self.names_an_event(candidate))
             .filter_map(|candidate| self.finish(candidate, context))
             .collect()
+    }
+
+    /// "the 25 April Revolution", "the 14 July Revolution": a day and month with no year,
+    /// after "the" and before a capitalised word, name an event rather than date one.
+    fn names_an_event(&self, candidate: &Candidate) -> bool {
+        let tokens = self.tokens;
+        let text = tokens.text;
+        let written = |index: usize| {
+            tokens
+                .list
+                .get(index)
+                .map(|token| &text[token.span.start..token.span.end])
+        };
+        let has_year = (candidate.first..candidate.last)
+            .filter_map(|index| written(index))
+            .any(|word| word.len() == 4 && word.bytes().all(|byte| byte.is_ascii_digit()));
+        let after_the = candidate
+            .first
+            .checked_sub(1)
+            .and_then(|index| written(index))
+            .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+        let before_name = written(candidate.last).is_some_and(|word| {
+            word.starts_with(|ch: char| ch.is_uppercase())
+                && self.month_at(candidate.last).is_none()
+        });
+        !has_year && after_the && before_name
     }
 
     fn candidates(&self, context: &DateContext) -> Vec<Candidate> {
@@ -1573,6 +1600,28 @@ mod tests {
         assert_eq!(
             found("It closed 3\u{a0}May\u{a0}1948."),
             [one("3\u{a0}May\u{a0}1948", "1948-05-03")]
+        );
+    }
+
+    #[test]
+    fn a_day_that_names_an_event_dates_nothing() {
+        let context = DateContext {
+            year: Some(1975),
+            month: None,
+        };
+        for text in [
+            "after the 25 April Revolution",
+            "since the 14 July Revolution, relations",
+            "the 6 October War ended it",
+        ] {
+            assert!(found_in(text, context).is_empty(), "{text}");
+        }
+        // A date with its year, or before a lower-case word or a name after "on", still dates.
+        assert_eq!(found_in("the 25 April 1974 Revolution", context).len(), 1);
+        assert_eq!(found_in("the 25 April meeting", context).len(), 1);
+        assert_eq!(
+            found_in("on 25 April President Soto arrived", context).len(),
+            1
         );
     }
 
