@@ -99,4 +99,24 @@ mod tests {
             "closed"
         ));
     }
+
+    #[test]
+    fn events_discussed_called_off_or_put_off_are_not() {
+        assert!(!check(
+            "a visit by the president has been discussed but no date has been set",
+            "visit"
+        ));
+        assert!(!check(
+            "the state visit was called off in May",
+            "state visit"
+        ));
+        assert!(!check(
+            "the trip, put off twice, remains under discussion",
+            "trip"
+        ));
+        assert!(check(
+            "the treaty, discussed at length, was signed in 2019",
+            "signed"
+        ));
+    }
 }
