@@ -38,20 +38,50 @@ pub fn existed_at(former: CountryCode, date: PartialDate) -> bool {
     (year, month) <= (last_year, last_month)
 }
 
-/// The state that held a member's seat at a date, when it has a code of its own: Russia from
-/// 1923 to 1991 is the Soviet Union, the Czech Republic and Slovakia from 1919 to 1992 are
-/// Czechoslovakia, Serbia from 1919 to 2002 is Yugoslavia and until mid-2006 Serbia and
-/// Montenegro. (The Russian Empire keeps Russia's code, as the keys do.)
+/// When a Soviet republic was part of the Soviet Union: from its joining to the month it
+/// declared itself independent (a state that establishes relations of its own in August 1991
+/// is no longer the Union's part).
+fn soviet_republic_until(code: CountryCode) -> Option<((i32, u8), (i32, u8))> {
+    let union = (1923, 1);
+    let baltic = (1940, 8);
+    let until = match code.as_str() {
+        "LTU" => (baltic, (1990, 3)),
+        "LVA" => (baltic, (1990, 5)),
+        "EST" => (baltic, (1991, 8)),
+        "GEO" => (union, (1991, 4)),
+        "UKR" | "BLR" | "MDA" | "AZE" | "KGZ" | "UZB" => (union, (1991, 8)),
+        "TJK" | "ARM" => (union, (1991, 9)),
+        "TKM" => (union, (1991, 10)),
+        "RUS" | "KAZ" => (union, (1991, 12)),
+        _ => return None,
+    };
+    Some(until)
+}
+
+/// The state that held a member's seat at a date, when it has a code of its own: Russia and
+/// the other Soviet republics from 1923 until their independence are the Soviet Union (a
+/// consulate opened in Alma-Ata in 1989 was hosted by the Soviet Union, as the keys have it), the Czech Republic and Slovakia from 1919 to 1992 are
+/// Czechoslovakia, Serbia and the other Yugoslav republics from 1919 until their
+/// independence are Yugoslavia, Serbia and Montenegro until mid-2006 Serbia and Montenegro.
+/// (The Russian Empire keeps Russia's code, as the keys do.)
 pub fn state_at(code: CountryCode, date: PartialDate) -> CountryCode {
     let (year, month) = match date {
         PartialDate::Decade(year) | PartialDate::Year(year) => (year, 12),
         PartialDate::Month(year, month) | PartialDate::Day(year, month, _) => (year, month),
     };
+    let at = (year, month);
     let former = match code.as_str() {
-        "RUS" if (1923..1991).contains(&year) || (year == 1991 && month < 12) => "SUN",
+        _ if soviet_republic_until(code)
+            .is_some_and(|(joined, left)| (joined..left).contains(&at)) =>
+        {
+            "SUN"
+        }
         "CZE" | "SVK" if (1919..1993).contains(&year) => "CSK",
-        "SRB" if (1919..2003).contains(&year) => "YUG",
-        "SRB" if (2003..2006).contains(&year) || (year == 2006 && month < 6) => "SCG",
+        "SRB" | "MNE" if (1919..2003).contains(&year) => "YUG",
+        "SRB" | "MNE" if (2003..2006).contains(&year) || (year == 2006 && month < 6) => "SCG",
+        "HRV" | "SVN" if ((1919, 1)..(1991, 6)).contains(&at) => "YUG",
+        "MKD" if ((1919, 1)..(1991, 9)).contains(&at) => "YUG",
+        "BIH" if ((1919, 1)..(1992, 3)).contains(&at) => "YUG",
         _ => return code,
     };
     CountryCode::new(former).unwrap_or(code)
@@ -85,5 +115,15 @@ mod tests {
         assert_eq!(state_at(code("SRB"), date("2004")), code("SCG"));
         assert_eq!(state_at(code("JPN"), date("1950")), code("JPN"));
         assert_eq!(state_at(code("RUS"), date("1884")), code("RUS"));
+        assert_eq!(state_at(code("KAZ"), date("1989")), code("SUN"));
+        assert_eq!(state_at(code("KAZ"), date("1991-12-16")), code("KAZ"));
+        assert_eq!(state_at(code("UKR"), date("1991")), code("UKR"));
+        assert_eq!(state_at(code("LVA"), date("1976-07")), code("SUN"));
+        assert_eq!(state_at(code("LVA"), date("1921")), code("LVA"));
+        assert_eq!(state_at(code("LTU"), date("1991-08-26")), code("LTU"));
+        assert_eq!(state_at(code("MDA"), date("1991-08-29")), code("MDA"));
+        assert_eq!(state_at(code("HRV"), date("1985")), code("YUG"));
+        assert_eq!(state_at(code("HRV"), date("1992")), code("HRV"));
+        assert_eq!(state_at(code("MNE"), date("2005")), code("SCG"));
     }
 }
