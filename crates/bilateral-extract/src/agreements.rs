@@ -186,7 +186,18 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
                             && lead.trim_start().starts_with("the ")
                             && !lead.contains(" and "));
                 let pointed_back = generic && instruments.len() > 1;
-                !(dates_other || pointed_back || names_others(view, clause, &instruments, index))
+                // "A protocol amending the General Agreement of 1989": the instrument amended
+                // was signed before.
+                let amended = near.iter().take(3).any(|word| {
+                    matches!(
+                        *word,
+                        "amending" | "supplementing" | "replacing" | "implementing" | "upgrading"
+                    )
+                });
+                !(dates_other
+                    || pointed_back
+                    || amended
+                    || names_others(view, clause, &instruments, index))
             })
             .collect();
         // "have signed some thirty agreements": a tally, dated only by its own words.

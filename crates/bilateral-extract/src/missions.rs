@@ -74,12 +74,21 @@ pub(crate) fn nouns_in(lower: &str, span: Span) -> Vec<MissionNoun> {
             .any(|place| head.ends_with(place))
         })
         // "established relations at embassy level", "at the level of embassies": a rank of
-        // relations, not a mission.
+        // relations; "an office within the Embassy compound": a place.
         .filter(|(noun, _)| {
             let head = lower.get(..noun.start).unwrap_or("");
             let tail = lower.get(noun.end..).unwrap_or("");
             !((head.ends_with("at ") || head.ends_with("at the ")) && tail.starts_with(" level")
-                || head.ends_with("at the level of "))
+                || head.ends_with("at the level of ")
+                || [
+                    " compound",
+                    " premises",
+                    " grounds",
+                    " building",
+                    " residence",
+                ]
+                .iter()
+                .any(|place| tail.starts_with(place)))
         })
         .map(|(span, kind)| MissionNoun { span, kind })
         .collect();

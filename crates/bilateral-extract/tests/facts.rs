@@ -663,6 +663,25 @@ fn relations_at_embassy_level_open_no_embassy() {
 }
 
 #[test]
+fn an_instrument_amended_and_a_mission_building_are_not_new() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "A protocol amending the General Agreement on Development Cooperation of 1989 was \
+             signed in Oslo on 9 May 2006. In 2008 the two governments signed a protocol \
+             supplementing the Treaty of Friendship. A memorandum replacing the Fisheries \
+             Agreement was concluded on 3 March 2012. In 2018 a trade office was set up within \
+             the Embassy compound in Santiago. The new embassy building in Oslo opened in 2019.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"protocol","title":null,"topic":null,"date":"2006-05-09"}
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"protocol","title":null,"topic":null,"date":"2008"}
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"memorandum","title":null,"topic":null,"date":"2012-03-03"}
+        "#,
+    );
+}
+
+#[test]
 fn posts_named_by_the_city_of_a_mission_listed_before() {
     check(
         &article(
