@@ -312,13 +312,25 @@ impl<'a> View<'a> {
             .filter(move |person| span.start <= person.span.start && person.span.end <= span.end)
     }
 
-    /// The office written in a clause as "as president" or "the first German chancellor".
+    /// The office written in a clause as "as president", "the first German chancellor" or "the
+    /// first visit by a Turkish foreign minister".
     pub fn office_phrase(&self, clause: Span) -> Option<Office> {
+        self.office_after(
+            clause,
+            &["as", "first", "becoming", "became", "become", "by"],
+        )
+    }
+
+    /// The office a person acts in, written after them: "who had come as defence minister".
+    pub fn capacity_phrase(&self, clause: Span) -> Option<Office> {
+        self.office_after(clause, &["as", "becoming", "became", "become"])
+    }
+
+    /// The first title of `clause` at most one adjective after one of `markers` ("by" only as
+    /// "by a" or "by an": a class, not "received by the president").
+    fn office_after(&self, clause: Span, markers: &[&str]) -> Option<Office> {
         self.titles_in(clause)
             .find(|title| {
-                // "as president", "the first German chancellor", "the first visit by a
-                // Turkish foreign minister" (a class, not "received by the president"): at
-                // most one adjective between.
                 let head = self.lower.get(clause.start..title.span.start).unwrap_or("");
                 let head = head.rsplit([',', '.', ';']).next().unwrap_or(head);
                 let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
@@ -326,10 +338,9 @@ impl<'a> View<'a> {
                     .iter()
                     .enumerate()
                     .position(|(at, word)| {
-                        matches!(*word, "as" | "first" | "becoming" | "became" | "become")
-                            || *word == "by"
-                                && at > 0
-                                && matches!(words.get(at - 1), Some(&"a" | &"an"))
+                        markers.contains(word)
+                            && (*word != "by"
+                                || at > 0 && matches!(words.get(at - 1), Some(&"a" | &"an")))
                     })
                     .is_some_and(|at| {
                         words[..at].iter().all(|word| {

@@ -308,7 +308,7 @@ fn office_of(
     // (The traveller may be named in a clause before this one.)
     let after_person = Span::new(person.span.end.min(clause.end), clause.end);
     let capacity = view
-        .office_phrase(after_person)
+        .capacity_phrase(after_person)
         .filter(|_| person.office.is_some());
     // "X, General Secretary of the party and, as chairman of the council, head of state,
     // visited": a title between the traveller and the trip, in apposition ("X, on a visit

@@ -833,7 +833,8 @@ fn the_first_visit_by_an_officeholder_gives_the_travellers_office() {
              2015. Eva Lund paid the first visit by a Norwegian head of government to Chile in \
              2018. In 2019 Ana Soto went to Oslo, the first trip there by a Chilean \
              president. In 2021 Lars Holm, on a visit to Chile, was received by the Chilean \
-             president in Santiago.",
+             president in Santiago. Chilean Foreign Minister Marta Ruiz travelled to Oslo in \
+             1995, the first visit by a Chilean minister to Europe.",
         ),
         r#"
         {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"foreign_minister","level":"official","start":"2015-04-11","end":"2015-04-13"}
@@ -841,6 +842,7 @@ fn the_first_visit_by_an_officeholder_gives_the_travellers_office() {
         {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2019","end":null}
         {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"other","level":"unspecified","start":"2021","end":null}
         {"type":"meeting","participants":["Ana Soto","Lars Holm"],"date":"2021","place":"Santiago"}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Marta Ruiz","office":"foreign_minister","level":"unspecified","start":"1995","end":null}
         "#,
     );
 }
