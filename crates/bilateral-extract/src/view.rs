@@ -159,7 +159,7 @@ impl<'a> View<'a> {
             let title_office = mention
                 .title
                 .as_ref()
-                .map(|title| title.office)
+                .map(|title| parliaments_own(title, &lower).unwrap_or(title.office))
                 .or_else(|| bracketed_office(mention.span.end, &titles, text));
             let country = mention
                 .title
@@ -362,11 +362,15 @@ impl<'a> View<'a> {
             "her premiership",
             "his chancellorship",
             "her chancellorship",
+            "presidency of",
+            "reign of",
+            "premiership of",
+            "chancellorship of",
         ];
         let found = self.lower.find_any(TENURES, span)?;
         let tenure = self.lower.get(found.start..found.end)?;
         Some(
-            if tenure.ends_with("presidency") || tenure.ends_with("reign") {
+            if tenure.contains("presidency") || tenure.contains("reign") {
                 Office::HeadOfState
             } else {
                 Office::HeadOfGovernment
@@ -379,6 +383,20 @@ impl<'a> View<'a> {
             .iter()
             .filter(move |title| span.start <= title.span.start && title.span.end <= span.end)
     }
+}
+
+/// "a delegation of the Congress led by its president, X": a chair said to be "its", after a
+/// parliament named just before, is that parliament's.
+fn parliaments_own(title: &TitleMention, lower: &str) -> Option<Office> {
+    let head = lower.get(..title.span.start)?.trim_end();
+    let before_its = head.strip_suffix("its")?;
+    let near = before_its
+        .get(before_its.len().saturating_sub(80)..)
+        .unwrap_or(before_its);
+    let near = near.rsplit(['.', ';']).next().unwrap_or(near);
+    near.split(|ch: char| !ch.is_alphanumeric())
+        .any(bilateral_recognise::office::is_parliament_word)
+        .then_some(Office::Parliament)
 }
 
 /// The office in brackets right after a name, as a tenure gives it: "Rafael Correa (president

@@ -332,15 +332,25 @@ fn office_of(
         view.office_phrase(clause),
         apposition(),
     ];
-    in_clause
-        .iter()
-        .flatten()
-        .copied()
-        .find(|office| *office != Office::Other)
+    // Beyond the clause, a definite office anywhere in the sentence ("the presidency of X
+    // (1981–2011), who visited ...") beats a vague one.
+    let known = state.registry.get(person.id).and_then(|known| known.office);
+    let in_sentence = [
+        known,
+        view.office_phrase(view.whole()),
+        view.tenure_office(view.whole()),
+    ];
+    let definite = |offices: &[Option<Office>]| {
+        offices
+            .iter()
+            .flatten()
+            .copied()
+            .find(|office| *office != Office::Other)
+    };
+    definite(&in_clause)
         .or_else(|| in_clause.iter().flatten().copied().next())
-        .or_else(|| state.registry.get(person.id).and_then(|known| known.office))
-        .or_else(|| view.office_phrase(view.whole()))
-        .or_else(|| view.tenure_office(view.whole()))
+        .or_else(|| definite(&in_sentence))
+        .or_else(|| in_sentence.iter().flatten().copied().next())
 }
 
 /// "hosted by X", "received by X", "at the invitation of X": the host is X's state.

@@ -910,6 +910,26 @@ fn a_name_after_at_or_in_is_a_place_not_a_participant() {
 }
 
 #[test]
+fn a_chair_of_parliament_said_to_be_its_and_an_office_held_for_a_tenure() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "A delegation of the Storting led by its president, Lars Holm, visited Santiago in \
+             March 2018. A delegation of the Congress led by its chairman, Rui Vidal, visited Oslo \
+             in 2019. The company, led by its president, Ana Soto, visited Oslo in 2020. \
+             Relations were warm throughout the presidency of Eva Ruiz (1981–2011), who visited \
+             Norway eleven times while in office.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"parliament","level":"unspecified","start":"2018-03","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"parliament","level":"unspecified","start":"2019","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2020","end":null}
+        {"type":"visit_count","visitor_country":"CHL","host":"NOR","visitor":"Eva Ruiz","office":"head_of_state","count":11}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\

@@ -744,15 +744,15 @@ impl Scanner<'_, '_> {
             tokens
                 .list
                 .get(index)
-                .map(|token| &text[token.span.start..token.span.end])
+                .and_then(|token| text.get(token.span.start..token.span.end))
         };
         let has_year = (candidate.first..candidate.last)
-            .filter_map(|index| written(index))
+            .filter_map(written)
             .any(|word| word.len() == 4 && word.bytes().all(|byte| byte.is_ascii_digit()));
         let after_the = candidate
             .first
             .checked_sub(1)
-            .and_then(|index| written(index))
+            .and_then(written)
             .is_some_and(|word| word.eq_ignore_ascii_case("the"));
         let before_name = written(candidate.last).is_some_and(|word| {
             word.starts_with(|ch: char| ch.is_uppercase())
