@@ -398,7 +398,15 @@ fn chosen_destination(view: &View, clause: Span, trigger: Span) -> Option<Countr
 /// pair, person, title or date: a place elsewhere ("visited Lyon", "travelled to Davos").
 fn unknown_place_follows(view: &View, trigger: Span) -> bool {
     let rest = view.text.get(trigger.end..).unwrap_or("");
-    let start = trigger.end + (rest.len() - rest.trim_start().len());
+    let mut start = trigger.end + (rest.len() - rest.trim_start().len());
+    // "a delegation to the United Nations Conference".
+    if view
+        .text
+        .get(start..)
+        .is_some_and(|word| word.starts_with("the "))
+    {
+        start += "the ".len();
+    }
     let capitalised = view
         .text
         .get(start..)

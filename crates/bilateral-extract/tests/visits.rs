@@ -930,6 +930,24 @@ fn a_chair_of_parliament_said_to_be_its_and_an_office_held_for_a_tenure() {
 }
 
 #[test]
+fn travelling_to_a_place_and_a_delegation_to_a_forum_elsewhere() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "President Rui Vidal visited Oslo in 2010. Vice President Ana Soto led the Chilean \
+             delegation to the United Nations Conference on Oceans, travelling to Bergen in June \
+             2012. Foreign Minister Marta Ruiz, traveling to Oslo in May 2014, opened a fair. \
+             Vidal led a delegation to the World Economic Forum in 2015.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_state","level":"unspecified","start":"2010","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"other","level":"unspecified","start":"2012-06","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Marta Ruiz","office":"foreign_minister","level":"unspecified","start":"2014-05","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
