@@ -465,13 +465,15 @@ fn the_pairs_trade_spoken_of_without_a_figure_is_what_it_stands_for() {
             "Chile–Norway relations",
             "Trade between the two countries is modest. It amounted to €3.2 million in 2010. \
              Total trade was NOK 600 million in 2011 and NOK 1.3 billion in 2022; in the latter \
-             year Chilean exports to Norway were worth NOK 1.1 billion.",
+             year Chilean exports to Norway were worth NOK 1.1 billion. By 2024 it had grown to \
+             NOK 2 billion.",
         ),
         r#"
         {"type":"trade","year":2010,"value":3200000.0,"currency":"EUR","direction":"total","from":null,"to":null}
         {"type":"trade","year":2011,"value":600000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
         {"type":"trade","year":2022,"value":1300000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
         {"type":"trade","year":2022,"value":1100000000.0,"currency":"NOK","direction":"A_to_B","from":"CHL","to":"NOR"}
+        {"type":"trade","year":2024,"value":2000000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
         "#,
     );
 }
