@@ -369,6 +369,10 @@ pub(crate) fn table_trip(
     else {
         return;
     };
+    // "| November 2019 | President X | Chile | Planned for the summit; cancelled |".
+    if crate::modality::is_hypothetical(&view.lower, view.whole()) {
+        return;
+    }
     let host = cell(TripColumn::Host)
         .and_then(|span| {
             view.countries_in(span)

@@ -598,6 +598,10 @@ fn a_table_takes_its_direction_from_its_caption_and_its_office_from_a_column_tit
          | 3–4 May 2012 || Rosa Vial || Talks in Suva\n\
          |-\n\
          | June 2016 || Tomás Ibar || Opening of a school\n\
+         |-\n\
+         | March 2019 || Rui Vidal || Planned for a forum in Suva; cancelled\n\
+         |-\n\
+         | May 2020 || Eva Soto || Postponed because of the pandemic\n\
          |}\n\n\
          {| class=\"wikitable\"\n\
          |+ Fijian leaders in Chile\n\
