@@ -39,7 +39,24 @@ pub fn date_near(
         end: date.end,
     };
     let after_span = Span::new(offset.min(clause.end), clause.end);
-    if let Some(date) = view.dates_in(after_span).next() {
+    let before = view
+        .dates_in(clause)
+        .filter(|date| date.span.end <= offset)
+        .last();
+    // "In March 2007 X led a delegation to Caracas to review the agreements the two
+    // governments had signed in 2006": a date after a perfect of its own is that verb's.
+    let own_perfect = |date: &crate::view::DateRef| {
+        view.lower
+            .get(offset..date.span.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .any(|word| matches!(word, "had" | "has" | "have"))
+    };
+    if let Some(date) = view
+        .dates_in(after_span)
+        .next()
+        .filter(|date| !own_perfect(date))
+    {
         return Some(point(date));
     }
     // "... opened the legation that December": a relative date after the verb beats an
@@ -47,11 +64,7 @@ pub fn date_near(
     if let Some(start) = last.and_then(|last| relative_date(&view.lower, after_span, last)) {
         return Some(When { start, end: None });
     }
-    if let Some(date) = view
-        .dates_in(clause)
-        .filter(|date| date.span.end <= offset)
-        .last()
-    {
+    if let Some(date) = before {
         return Some(point(date));
     }
     relative_date(&view.lower, clause, last?).map(|start| When { start, end: None })

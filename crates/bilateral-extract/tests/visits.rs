@@ -952,6 +952,25 @@ fn travelling_to_a_place_and_a_delegation_to_a_forum_elsewhere() {
 }
 
 #[test]
+fn a_date_after_a_perfect_of_its_own_dates_that_verb_not_the_trip() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "In March 2007 Chilean science minister Rui Vidal led a delegation to Oslo to review \
+             the agreements the two governments had signed in 2006. In June 2009 Prime Minister \
+             Eva Lund travelled to Santiago, which she had first seen in 1990. Foreign Minister \
+             Lars Holm visited Santiago on 4 May 2012, a city he had known since 1985.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"agreement","title":null,"topic":null,"date":"2006"}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"minister","level":"unspecified","start":"2007-03","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"2009-06","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"foreign_minister","level":"unspecified","start":"2012-05-04","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
