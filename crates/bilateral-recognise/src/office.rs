@@ -309,7 +309,7 @@ fn complement_after(
     let mut comma_after = false;
     while let Some(word) = words.get(run_end) {
         let lower = word.text.to_lowercase();
-        let joins = matches!(lower.as_str(), "and" | "of");
+        let joins = matches!(lower.as_str(), "and" | "of" | "for");
         if !(word.is_capitalised() || joins && run_end > run_start) {
             break;
         }
@@ -331,7 +331,7 @@ fn complement_after(
             let lower = words[end].text.to_lowercase();
             let known = COMPLEMENT_WORDS.contains(&lower.as_str())
                 || PARLIAMENT_WORDS.contains(&lower.as_str())
-                || matches!(lower.as_str(), "and" | "of");
+                || matches!(lower.as_str(), "and" | "of" | "for");
             if !known && end > run_start {
                 break;
             }

@@ -38,6 +38,10 @@ const HONORIFICS: &[&str] = &[
     "Lord",
     "Ratu",
     "Hon",
+    "Shri",
+    "Sri",
+    "Smt",
+    "Shrimati",
     "Lieutenant-Colonel",
     "Colonel",
     "Major-General",
@@ -739,7 +743,16 @@ pub fn find_people_and_titles(
         }
         let end = name_run(text, &words, index, blocked);
         let length = end - index;
-        if length >= 1 && part_of_longer_name(text, &words, index, end) {
+        // "Jal Shakti Minister X": capitalised words right before a title name its portfolio.
+        let before_title = words.get(end).is_some_and(|next| {
+            titles
+                .iter()
+                .any(|title| title.span.start == next.span.start)
+                && text
+                    .get(words[end - 1].span.end..next.span.start)
+                    .is_some_and(|gap| gap == " ")
+        });
+        if length >= 1 && (before_title || part_of_longer_name(text, &words, index, end)) {
             index = end.max(index + 1);
             continue;
         }
@@ -996,6 +1009,28 @@ mod tests {
         assert_eq!(
             people("Ana Lopes's visit"),
             [("Ana Lopes".to_owned(), None)]
+        );
+    }
+
+    #[test]
+    fn honorifics_portfolios_and_chained_complements_stay_out_of_names() {
+        assert_eq!(
+            people("Prime Minister Shri Rui Vidal and Smt Eva Lund")[0].0,
+            "Rui Vidal"
+        );
+        assert_eq!(people("Smt Eva Lund met them")[0].0, "Eva Lund");
+        assert_eq!(
+            people("Jal Shakti Minister Gajendra Singh travelled"),
+            [("Gajendra Singh".to_owned(), Some(Office::Minister))]
+        );
+        assert_eq!(
+            people("Minister of State for External Affairs V. Holm arrived")[0].0,
+            "V. Holm"
+        );
+        // A name before a title after a comma is still a name.
+        assert_eq!(
+            people("Eva Lund, Prime Minister of Norway")[0].0,
+            "Eva Lund"
         );
     }
 
