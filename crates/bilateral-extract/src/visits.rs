@@ -834,7 +834,7 @@ fn listed_visits(
     clause: Span,
     trigger: Span,
     trip: Trip,
-    state: &State,
+    state: &mut State,
     found: &mut Vec<Found>,
 ) {
     let tail = view.lower.get(trigger.end..clause.end).unwrap_or("");
@@ -853,13 +853,16 @@ fn listed_visits(
         let Some(date) = view.dates_in(Span::new(person.span.end, until)).next() else {
             continue;
         };
-        let Some(name) = state
-            .registry
-            .get(person.id)
-            .map(|known| known.name.clone())
-        else {
+        // The list's title tells each traveller's state and office for later sentences
+        // ("During Prime Minister Modi's state visit in June 2023, ...").
+        let Some(known) = state.registry.get_mut(person.id) else {
             continue;
         };
+        known.country = known.country.or(Some(trip.visitor_country));
+        if trip.office != Office::Other {
+            known.office = known.office.or(Some(trip.office));
+        }
+        let name = known.name.clone();
         found.push(trip.visit(
             &name,
             Some(When {

@@ -971,6 +971,25 @@ fn a_date_after_a_perfect_of_its_own_dates_that_verb_not_the_trip() {
 }
 
 #[test]
+fn a_listed_traveller_keeps_the_lists_state_for_later_sentences() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Three Chilean presidents have visited Norway: Ana Soto (1995), Rui Vidal (2004) and \
+             Eva Ruiz (2023). During President Ruiz's state visit in June 2023, the two sides \
+             signed an agreement on fisheries.",
+        ),
+        r#"
+        {"type":"visit_count","visitor_country":"CHL","host":"NOR","visitor":null,"office":"head_of_state","count":3}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1995","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_state","level":"unspecified","start":"2004","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Eva Ruiz","office":"head_of_state","level":"state","start":"2023-06","end":null}
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"agreement","title":null,"topic":"fisheries","date":"2023-06"}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
