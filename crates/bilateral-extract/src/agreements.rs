@@ -379,6 +379,8 @@ fn each_topic(topic: &str, counted: bool) -> Vec<Option<String>> {
 
 /// Whether a number counts the instruments: "three memoranda", "thirteen agreements".
 fn counted_noun(view: &View, instrument: &Instrument) -> bool {
+    // "a number of agreements on A, B and C", "several accords": a tally, however vague.
+    const VAGUE_COUNTS: &[&str] = &["number", "several", "series", "various", "range", "package"];
     view.lower
         .get(..instrument.span.start)
         .unwrap_or("")
@@ -386,7 +388,7 @@ fn counted_noun(view: &View, instrument: &Instrument) -> bool {
         .rev()
         .take(3)
         .take_while(|word| !SIGNED.contains(word) && !matches!(*word, "the" | "and" | "with"))
-        .any(|word| count_word(word).is_some())
+        .any(|word| count_word(word).is_some() || VAGUE_COUNTS.contains(&word))
 }
 
 /// "the Constitution of 3 May 1791": a date that is part of a name dates nothing here.

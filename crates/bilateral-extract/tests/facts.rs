@@ -684,6 +684,24 @@ fn an_instrument_amended_and_a_mission_building_are_not_new() {
 }
 
 #[test]
+fn a_vague_tally_of_instruments_is_one_fact() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "In 2008 the two governments signed a number of agreements on education, agriculture \
+             and energy. Several accords on trade and tourism were signed in 2010. In 2012 they \
+             signed agreements on fisheries and on mining.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"agreement","title":null,"topic":"education, agriculture and energy","date":"2008"}
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"agreement","title":null,"topic":"trade and tourism","date":"2010"}
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"agreement","title":null,"topic":"fisheries","date":"2012"}
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"agreement","title":null,"topic":"mining","date":"2012"}
+        "#,
+    );
+}
+
+#[test]
 fn posts_named_by_the_city_of_a_mission_listed_before() {
     check(
         &article(
