@@ -291,6 +291,8 @@ enum TripColumn {
     Host,
     Place,
     Level,
+    /// "Vietnam → Finland": the visitor's state, then the host.
+    Direction,
 }
 
 fn trip_column(heading: &str) -> Option<TripColumn> {
@@ -315,6 +317,8 @@ fn trip_column(heading: &str) -> Option<TripColumn> {
         TripColumn::Place
     } else if has(&["type", "level", "kind"]) {
         TripColumn::Level
+    } else if has(&["direction", "route"]) {
+        TripColumn::Direction
     } else {
         return None;
     })
@@ -377,6 +381,13 @@ pub(crate) fn table_trip(
         .and_then(|span| {
             view.countries_in(span)
                 .find(|country| !matches!(country.via, MentionVia::Demonym))
+        })
+        .or_else(|| {
+            // "Vietnam → Finland", "from Finland to Vietnam": the state named last.
+            cell(TripColumn::Direction).and_then(|span| {
+                let named: Vec<_> = view.countries_in(span).collect();
+                named.last().filter(|_| named.len() >= 2).copied()
+            })
         })
         .or_else(|| cell(TripColumn::Place).and_then(|span| view.countries_in(span).next()))
         .map(|country| country.code)

@@ -990,6 +990,24 @@ fn a_listed_traveller_keeps_the_lists_state_for_later_sentences() {
 }
 
 #[test]
+fn a_direction_column_gives_each_row_its_host() {
+    check(
+        "Chile–Norway relations\n\n\
+         Chile–Norway relations are the ties between Chile and Norway.\n\n\
+         High-level visits[edit]\n\
+         Year\tVisitor\tDirection\n\
+         May 1977\tPrime Minister Eva Lund\tNorway → Chile\n\
+         October 2004\tPresident Ana Soto (summit, Oslo)\tChile → Norway\n\
+         January 2010\tSpeaker of the Storting Lars Holm\tfrom Norway to Chile\n",
+        r#"
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"1977-05","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"2004-10","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"parliament","level":"unspecified","start":"2010-01","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
