@@ -1007,6 +1007,8 @@ fn each_place(
     if places.len() < 2 {
         return vec![(base, None)];
     }
+    // "in Mumbai and Bengaluru in 1976 and 2000 respectively": as many dates as places, in
+    // order (the first date is not the last place's own).
     let respective: Vec<PartialDate> = if view.lower.has_any(&["respectively"], part) {
         view.dates_in(Span::new(trigger.end, part.end))
             .map(|date| date.start)
@@ -1014,6 +1016,7 @@ fn each_place(
     } else {
         Vec::new()
     };
+    let respective_only = respective.len() == places.len();
     places
         .into_iter()
         .enumerate()
@@ -1022,7 +1025,12 @@ fn each_place(
                 Some(host) if host != base.host => (state.counterpart(host)?, host),
                 _ => (base.sender, base.host),
             };
-            let date = own_date.or_else(|| respective.get(index).copied());
+            let paired = respective.get(index).copied();
+            let date = if respective_only {
+                paired
+            } else {
+                own_date.or(paired)
+            };
             Some((
                 MissionMemo {
                     sender,

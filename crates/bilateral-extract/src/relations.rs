@@ -23,6 +23,10 @@ static NOUNS: LazyLock<Vec<&'static str>> =
 static MODIFIERS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "modifiers"));
 
+/// Nouns that name relations only after "diplomatic" ("diplomatic links").
+static DIPLOMATIC_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::phrases(lexicon::RELATIONS, "diplomatic nouns"));
+
 /// Verb lemmas, found in every form ("broke off", "severing"), before a relation noun.
 static VERBS: LazyLock<Vec<(&'static str, Change)>> =
     LazyLock::new(|| lexicon::kinds(lexicon::RELATIONS, "verbs", change));
@@ -138,15 +142,17 @@ fn next_word(lower: &str, at: usize) -> Option<Span> {
 /// relations".
 fn noun_after(lower: &str, at: usize) -> Option<usize> {
     let mut cursor = at;
+    let mut previous = "";
     for _ in 0..3 {
         let word = next_word(lower, cursor)?;
         let text = lower.get(word.start..word.end)?;
-        if NOUNS.contains(&text) {
+        if NOUNS.contains(&text) || previous == "diplomatic" && DIPLOMATIC_NOUNS.contains(&text) {
             return Some(word.end);
         }
         if !MODIFIERS.contains(&text) {
             return None;
         }
+        previous = text;
         cursor = word.end;
     }
     None
@@ -192,7 +198,11 @@ fn passive_at(lower: &str, at: usize) -> Option<(usize, Change)> {
 fn triggers(lower: &str) -> Vec<(Span, Change)> {
     let whole = Span::new(0, lower.len());
     let mut found = with_noun(lower, &HEADS, whole);
-    for subject in find_every(lower, &["relations", "ties", "they"], whole) {
+    for subject in find_every(
+        lower,
+        &["relations", "ties", "diplomatic links", "they"],
+        whole,
+    ) {
         let they = lower.get(subject.start..subject.end) == Some("they");
         if let Some((end, change)) = passive_at(lower, subject.end + 1)
             && (!they || change == Change::Restored)
@@ -599,8 +609,16 @@ mod tests {
 
     #[test]
     fn every_phrase_list_of_the_relations_lexicon_holds_phrases() {
-        use super::{ACTORS, HELD, MODIFIERS, NOUNS, RELATION_WORDS, TALKS};
-        for list in [&RELATION_WORDS, &NOUNS, &MODIFIERS, &HELD, &ACTORS, &TALKS] {
+        use super::{ACTORS, DIPLOMATIC_NOUNS, HELD, MODIFIERS, NOUNS, RELATION_WORDS, TALKS};
+        for list in [
+            &RELATION_WORDS,
+            &NOUNS,
+            &DIPLOMATIC_NOUNS,
+            &MODIFIERS,
+            &HELD,
+            &ACTORS,
+            &TALKS,
+        ] {
             assert!(!list.is_empty());
         }
         assert!(HELD.contains(&"maintained"));
@@ -749,6 +767,19 @@ mod tests {
             "The French government severed relations with Peru in 1966.",
             "",
         );
+    }
+
+    #[test]
+    fn diplomatic_links_are_relations_and_trade_links_are_not() {
+        check(
+            "Diplomatic links were established in 1947.",
+            &established("1947"),
+        );
+        check(
+            "The two countries established diplomatic links on 3 May 1960.",
+            &established("1960-05-03"),
+        );
+        check("Trade links were established in 1950.", "");
     }
 
     #[test]

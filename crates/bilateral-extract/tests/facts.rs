@@ -702,6 +702,24 @@ fn a_vague_tally_of_instruments_is_one_fact() {
 }
 
 #[test]
+fn missions_in_places_dated_respectively() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Norway opened honorary consulates in Valparaíso and Concepción in 1976 and 2000 \
+             respectively. Chile opened consulates in Bergen and Tromsø in 1981 and 1995 \
+             respectively.",
+        ),
+        r#"
+        {"type":"mission_opened","sender":"NOR","host":"CHL","kind":"honorary_consulate","city":"Valparaíso","date":"1976"}
+        {"type":"mission_opened","sender":"NOR","host":"CHL","kind":"honorary_consulate","city":"Concepción","date":"2000"}
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"consulate","city":"Bergen","date":"1981"}
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"consulate","city":"Tromsø","date":"1995"}
+        "#,
+    );
+}
+
+#[test]
 fn posts_named_by_the_city_of_a_mission_listed_before() {
     check(
         &article(
