@@ -5,12 +5,18 @@
 //! row itself ("… to X"), else from the list's heading ("From X to Y", "Visits to Y"), kept in
 //! `State::rows` until the next heading that gives none.
 
+use std::sync::LazyLock;
+
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Document, Fact, Office, PartialDate, RowRef, Span};
 use bilateral_recognise::date::{DateContext, find_dates, month_from_name};
 
 use crate::view::{DateRef, View};
 use crate::{Found, State};
+
+/// Words of a line that introduces rows of trips: "have been to Mexico:", "visited Chile:".
+static INTRODUCED_TRIPS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::lexicon::phrases(crate::lexicon::VISITS, "introduced trips"));
 
 /// Words a heading of a list of trips may hold besides "from X to Y".
 const HEADING_WORDS: &[&str] = &[
@@ -235,6 +241,19 @@ pub(crate) fn introduce(view: &View, found: &[Found], state: &mut State) {
     state.rows.listed = None;
     if !view.text.trim_end().ends_with(':') {
         return;
+    }
+    // "Four Philippine Presidents have been to Mexico in various capacities:": the rows
+    // below, each naming its traveller, go the way the line says.
+    if view.lower.has_any(&INTRODUCED_TRIPS, view.whole())
+        && let Some(direction) = direction_of_mentions(
+            view.text,
+            &bilateral_gazetteer::find_mentions(view.text),
+            state,
+        )
+        .filter(|direction| direction.visitor_country.is_some())
+    {
+        state.rows.about_visits = true;
+        state.rows.direction = Some(direction);
     }
     // "His dated trips include:" lists the trips of the last traveller; "Most recent
     // visits:" lists anyone's.
@@ -735,6 +754,11 @@ fn within_lead_year(view: &View, lead: &DateRef) -> Option<(PartialDate, Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lexicon_lists_words_that_introduce_trips() {
+        assert!(super::INTRODUCED_TRIPS.contains(&"been to"));
+    }
 
     #[test]
     fn enumerators_before_headings_are_dropped() {

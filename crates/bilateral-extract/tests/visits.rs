@@ -1008,6 +1008,27 @@ fn a_direction_column_gives_each_row_its_host() {
 }
 
 #[test]
+fn a_line_ending_in_a_colon_directs_the_rows_that_name_their_travellers() {
+    check(
+        "Chile–Norway relations\n\n\
+         Chile–Norway relations are the ties between Chile and Norway.\n\n\
+         Three Chilean presidents have been to Norway in various capacities:\n\
+          - President Ana Soto (1961);\n\
+          - President Rui Vidal, for a summit in Bergen (1981);\n\
+          - President Eva Ruiz, on a state visit (1997).\n\n\
+         Norwegian leaders who visited Chile:\n\
+          - Prime Minister Lars Holm (2004)\n",
+        r#"
+        {"type":"visit_count","visitor_country":"CHL","host":"NOR","visitor":null,"office":"head_of_state","count":3}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1961","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Rui Vidal","office":"head_of_state","level":"unspecified","start":"1981","end":null}
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Eva Ruiz","office":"head_of_state","level":"state","start":"1997","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"head_of_government","level":"unspecified","start":"2004","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
