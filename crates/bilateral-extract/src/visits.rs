@@ -1,6 +1,7 @@
 //! Visits (one trip each), visit counts ("visited Japan on five occasions"), and meetings
 //! between named leaders.
 
+use bilateral_gazetteer::MentionVia;
 use bilateral_model::{CountryCode, Fact, Office, PartialDate, Span, VisitLevel};
 
 use crate::modality::asserts;
@@ -394,9 +395,20 @@ fn chosen_destination(view: &View, clause: Span, trigger: Span) -> Option<Countr
         .map(|country| country.code)
 }
 
-/// Whether the trigger is followed at once by a capitalised name that is no state, city of the
-/// pair, person, title or date: a place elsewhere ("visited Lyon", "travelled to Davos").
-fn unknown_place_follows(view: &View, trigger: Span) -> bool {
+/// Whether the trip goes to a capitalised name that is no state, city of the pair, person,
+/// title or date: a place elsewhere, right after the trigger ("visited Lyon", "travelled to
+/// Davos") or after a "to" further on ("a visit from Santiago to Lima").
+fn unknown_place_follows(view: &View, segment: Span, trigger: Span) -> bool {
+    let onward = view
+        .lower
+        .get(trigger.end..segment.end)
+        .and_then(|rest| rest.find(" to "))
+        .map(|at| Span::new(trigger.end + at, trigger.end + at + " to".len()));
+    unknown_place_after(view, trigger) || onward.is_some_and(|to| unknown_place_after(view, to))
+}
+
+/// Whether a capitalised name no recogniser knows stands right after `span`.
+fn unknown_place_after(view: &View, trigger: Span) -> bool {
     let rest = view.text.get(trigger.end..).unwrap_or("");
     let mut start = trigger.end + (rest.len() - rest.trim_start().len());
     // "a delegation to the United Nations Conference".
@@ -447,8 +459,14 @@ fn destination(view: &View, clause: Span, trigger: Span) -> Option<CountryCode> 
             })
         })
     };
+    // "a visit from Santiago to Lima": the place a trip came from is no destination.
+    let origin = |span: Span| {
+        view.lower
+            .get(..span.start)
+            .is_some_and(|head| head.trim_end().ends_with(" from"))
+    };
     view.countries_in(Span::new(trigger.start, clause.end))
-        .filter(|country| !in_title(country.span))
+        .filter(|country| !in_title(country.span) && !origin(country.span))
         .find(|country| !matches!(country.via, bilateral_gazetteer::MentionVia::Demonym))
         .filter(|country| {
             let between = view
@@ -528,7 +546,10 @@ fn visits_in(
         if (bare_noun && !names_after_of) || (names_after_of && explicit.is_none()) {
             continue;
         }
-        if explicit.is_none() && !reciprocal && unknown_place_follows(view, trigger) {
+        if explicit.is_none()
+            && !reciprocal
+            && unknown_place_follows(view, Span::new(clause.start, segment_end), trigger)
+        {
             // "visited Lyon": somewhere the gazetteer places in neither state.
             continue;
         }
@@ -546,6 +567,7 @@ fn visits_in(
             let from_title = title_visitor(view, clause, trigger)
                 .and_then(|(_, country)| country)
                 .or_else(|| title_after_by(view, segment))
+                .or_else(|| origin_in(view, clause, state))
                 .and_then(|country| state.other(country));
             // A traveller whose state is known can only have gone to the other member.
             let from_own_state = travellers
@@ -886,6 +908,20 @@ fn title_visitor(
 
 /// The state of a title that follows "by" in a trip: "the first visit by a Chilean head of
 /// government".
+/// The member a trip came from, said with "from": "President X's state visit in February 2019
+/// was the most recent from Argentina".
+fn origin_in(view: &View, clause: Span, state: &State) -> Option<CountryCode> {
+    let origin = view
+        .countries_in(clause)
+        .filter(|country| !matches!(country.via, MentionVia::Demonym))
+        .find(|country| {
+            view.lower
+                .get(..country.span.start)
+                .is_some_and(|head| head.trim_end().ends_with(" from"))
+        })?;
+    Some(origin.code).filter(|code| state.dyad.contains(*code))
+}
+
 fn title_after_by(view: &View, segment: Span) -> Option<CountryCode> {
     let by = view.lower.find_any(&["by"], segment)?;
     let title = view.titles_in(Span::new(by.end, segment.end)).next()?;

@@ -1029,6 +1029,22 @@ fn a_line_ending_in_a_colon_directs_the_rows_that_name_their_travellers() {
 }
 
 #[test]
+fn a_trip_from_a_member_went_to_the_other() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "President Ana Soto's state visit in February 2019 was the most recent from Chile. \
+             Lars Holm paid a visit in 2020, the first from Norway in a decade. In 2021 Rui Vidal \
+             paid a visit from Santiago to Lima.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"state","start":"2019-02","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"other","level":"unspecified","start":"2020","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
