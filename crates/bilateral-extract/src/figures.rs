@@ -482,18 +482,30 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
             // A year written before the amount in its clause is the latest one said ("€14.6
             // million in 2022, when exports were €13.1 million"); with none in the clause, the
             // sentence's latest before it ("...in 2022; in the latter year exports were X").
+            // "three years earlier total trade had stood at X", "rose to Y in the following
+            // year": a year told against the last one.
+            let relative = state.last_trade_year.and_then(|last| {
+                crate::when::relative_date(
+                    &view.lower,
+                    Span::new(context.start, until),
+                    PartialDate::Year(last),
+                )
+            });
             let year = view
                 .dates_in(Span::new(amount.span.end, until))
                 .next()
-                .or(by_year)
+                .map(|date| date.start)
+                .or(by_year.map(|date| date.start))
+                .or(relative)
                 .or_else(|| {
                     view.dates_in(Span::new(clause.start, amount.span.start))
                         .last()
+                        .or_else(|| view.dates_in(clause).next())
+                        .or_else(|| view.dates_in(Span::new(0, amount.span.start)).last())
+                        .or_else(|| view.dates.first())
+                        .map(|date| date.start)
                 })
-                .or_else(|| view.dates_in(clause).next())
-                .or_else(|| view.dates_in(Span::new(0, amount.span.start)).last())
-                .or_else(|| view.dates.first())
-                .map(|date| date.start.year())
+                .map(|date| date.year())
                 .or(state.last_trade_year);
             let Some(year) = year else {
                 continue;
@@ -654,6 +666,28 @@ fn ones_own_trade(view: &View, clause: Span, figure: &Money, state: &State) -> b
     if view.lower.find_any(&NOT_BILATERAL, clause).is_some() {
         return true;
     }
+    let possessive = |country: &crate::view::CountryRef| {
+        view.text
+            .get(country.span.end..)
+            .is_some_and(|after| after.starts_with("'s") || after.starts_with("’s"))
+    };
+    // "Hungary's total exports", "Bulgaria's worldwide exports": a member's own total,
+    // whatever else the sentence names.
+    let owns_a_total = view
+        .countries_in(Span::new(clause.start, figure.span.start))
+        .filter(|country| in_pair(country.code, state) && possessive(country))
+        .any(|country| {
+            view.lower
+                .get(country.span.end..figure.span.start)
+                .unwrap_or("")
+                .split_whitespace()
+                .skip(1)
+                .take(2)
+                .any(|word| matches!(word, "total" | "worldwide" | "overall" | "global"))
+        });
+    if owns_a_total {
+        return true;
+    }
     let mut members = view
         .countries
         .iter()
@@ -662,10 +696,7 @@ fn ones_own_trade(view: &View, clause: Span, figure: &Money, state: &State) -> b
         return false;
     };
     let alone = members.all(|other| other.code == first.code);
-    let possessive = view
-        .text
-        .get(first.span.end..)
-        .is_some_and(|after| after.starts_with("'s") || after.starts_with("’s"));
+    let possessive = possessive(first);
     alone
         && possessive
         && clause.start <= first.span.start

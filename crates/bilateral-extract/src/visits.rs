@@ -243,6 +243,18 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
     {
         return vec![person];
     }
+    // "X, whose visit of January 1976 followed Y's visit to Ottawa": the possessor of the
+    // trip noun is its traveller.
+    if let Some(owner) = before.iter().rev().find(|person| {
+        let after = view.text.get(person.span.end..).unwrap_or("");
+        (after.starts_with("'s") || after.starts_with("’s"))
+            && view
+                .lower
+                .get(person.span.end..trigger.start)
+                .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+    }) {
+        return vec![*owner];
+    }
     let Some(first) = before.first() else {
         // "On his state visit of June 1970 he ...": the pronoun's person.
         let head = view.lower.get(clause.start..trigger.start).unwrap_or("");

@@ -194,10 +194,16 @@ pub fn relative_date(lower: &Lowered, clause: Span, last: PartialDate) -> Option
     if has(&["the previous year", "a year earlier", "the year before"]) {
         return Some(PartialDate::Year(year - 1));
     }
-    for span in find_all(slice, "years later") {
-        let head = slice[..span.start].trim_end();
-        if let Some(count) = head.split_whitespace().last().and_then(count_word) {
-            return Some(PartialDate::Year(year + i32::try_from(count).ok()?));
+    for (phrase, sign) in [
+        ("years later", 1),
+        ("years earlier", -1),
+        ("years before", -1),
+    ] {
+        for span in find_all(slice, phrase) {
+            let head = slice[..span.start].trim_end();
+            if let Some(count) = head.split_whitespace().last().and_then(count_word) {
+                return Some(PartialDate::Year(year + sign * i32::try_from(count).ok()?));
+            }
         }
     }
     None
@@ -218,6 +224,10 @@ mod tests {
         assert_eq!(
             resolve("a legation followed ten years later", "1926").as_deref(),
             Some("1936")
+        );
+        assert_eq!(
+            resolve("three years earlier trade had stood at X", "2022").as_deref(),
+            Some("2019")
         );
         assert_eq!(
             resolve("it was shut that December", "1941").as_deref(),

@@ -479,6 +479,26 @@ fn the_pairs_trade_spoken_of_without_a_figure_is_what_it_stands_for() {
 }
 
 #[test]
+fn a_members_worldwide_total_is_not_the_pairs_and_years_told_against_the_last() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Firms compete in the markets of both countries, and Norway's total exports in the \
+             same year exceeded €150 billion. Bilateral trade reached NOK 2.4 billion in 2022; \
+             three years earlier total trade had stood at NOK 1.6 billion, while Chile's \
+             worldwide exports were worth US$90 billion. In 2015 trade stood at NOK 1 billion; \
+             it rose to NOK 1.3 billion in the following year.",
+        ),
+        r#"
+        {"type":"trade","year":2022,"value":2400000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2019,"value":1600000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2015,"value":1000000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2016,"value":1300000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
+
+#[test]
 fn populations_counted_by_census_birthplace_label_or_community() {
     check(
         &article(

@@ -1045,6 +1045,22 @@ fn a_trip_from_a_member_went_to_the_other() {
 }
 
 #[test]
+fn the_possessor_of_a_trip_noun_is_its_traveller() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "In 1976 Prime Minister Eva Lund, who spoke of a special relationship, recalled President \
+             Ana Soto's visit to Oslo in 1973. In 1980 Rui Vidal praised Lars Holm's official visit \
+             to Santiago.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"unspecified","start":"1973","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"other","level":"official","start":"1980","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
