@@ -160,7 +160,8 @@ impl<'a> View<'a> {
                 .title
                 .as_ref()
                 .map(|title| parliaments_own(title, &lower).unwrap_or(title.office))
-                .or_else(|| bracketed_office(mention.span.end, &titles, text));
+                .or_else(|| bracketed_office(mention.span.end, &titles, text))
+                .or_else(|| tenure_held(mention.span.start, &lower));
             let country = mention
                 .title
                 .as_ref()
@@ -408,6 +409,41 @@ fn bracketed_office(name_end: usize, titles: &[TitleMention], text: &str) -> Opt
         .iter()
         .find(|title| title.span.start == inside)
         .map(|title| title.office)
+}
+
+/// The office of a tenure a name is written as the holder of: "the presidency of X", "the
+/// presidencies of X (2010–2015) and Y (2004–2012)", "the premiership of X".
+fn tenure_held(name_start: usize, lower: &str) -> Option<Office> {
+    const TENURES: &[(&str, Office)] = &[
+        ("presidency of", Office::HeadOfState),
+        ("presidencies of", Office::HeadOfState),
+        ("reign of", Office::HeadOfState),
+        ("premiership of", Office::HeadOfGovernment),
+        ("premierships of", Office::HeadOfGovernment),
+        ("chancellorship of", Office::HeadOfGovernment),
+    ];
+    let head = lower.get(..name_start)?.trim_end();
+    // The first holder stands right after the phrase; a second after " and", with the first
+    // (and its years) between.
+    let (near, second) = match head.strip_suffix(" and") {
+        Some(before) => (
+            before
+                .get(before.len().saturating_sub(60)..)
+                .unwrap_or(before),
+            true,
+        ),
+        None => (head, false),
+    };
+    TENURES
+        .iter()
+        .find(|(phrase, _)| {
+            if second {
+                near.contains(phrase) && !near.contains(['.', ';'])
+            } else {
+                near.ends_with(phrase)
+            }
+        })
+        .map(|(_, office)| *office)
 }
 
 /// Cities of the pair's states named where a place is expected ("visited Bogor"), keyed to the

@@ -1061,6 +1061,24 @@ fn the_possessor_of_a_trip_noun_is_its_traveller() {
 }
 
 #[test]
+fn holders_of_a_tenure_named_together_hold_its_office() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "The presidencies of Ana Soto (2010–2015) and Lars Holm (2004–2012) marked a high \
+             point. Soto paid an official visit to Oslo on 18–19 July 2010; Holm returned the \
+             visit on 4 November 2010 by travelling to Santiago. During the premiership of Eva \
+             Lund the trade office opened. Lund went to Santiago in 2016.",
+        ),
+        r#"
+        {"type":"visit","visitor_country":"CHL","host":"NOR","visitor":"Ana Soto","office":"head_of_state","level":"official","start":"2010-07-18","end":"2010-07-19"}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Lars Holm","office":"head_of_state","level":"unspecified","start":"2010-11-04","end":null}
+        {"type":"visit","visitor_country":"NOR","host":"CHL","visitor":"Eva Lund","office":"head_of_government","level":"unspecified","start":"2016","end":null}
+        "#,
+    );
+}
+
+#[test]
 fn a_table_headed_by_visits_holds_trips_whose_dates_stand_in_their_own_cell() {
     check_html(
         "<html><head><title>Chile–Fiji relations</title></head><body>\
