@@ -743,6 +743,12 @@ pub fn find_people_and_titles(
         }
         let end = name_run(text, &words, index, blocked);
         let length = end - index;
+        // "the South Stream pipeline", "the North American Leaders' Summit": a name run right
+        // after "the", with no title, names a thing.
+        let after_the = index
+            .checked_sub(1)
+            .and_then(|previous| words.get(previous))
+            .is_some_and(|previous| previous.text.eq_ignore_ascii_case("the"));
         // "Jal Shakti Minister X": capitalised words right before a title name its portfolio.
         let before_title = words.get(end).is_some_and(|next| {
             titles
@@ -752,7 +758,9 @@ pub fn find_people_and_titles(
                     .get(words[end - 1].span.end..next.span.start)
                     .is_some_and(|gap| gap == " ")
         });
-        if length >= 1 && (before_title || part_of_longer_name(text, &words, index, end)) {
+        if length >= 1
+            && (after_the || before_title || part_of_longer_name(text, &words, index, end))
+        {
             index = end.max(index + 1);
             continue;
         }
@@ -1031,6 +1039,22 @@ mod tests {
         assert_eq!(
             people("Eva Lund, Prime Minister of Norway")[0].0,
             "Eva Lund"
+        );
+    }
+
+    #[test]
+    fn an_untitled_run_after_the_names_a_thing() {
+        assert!(
+            people("Putin promoted the South Stream pipeline")
+                .iter()
+                .all(|(name, _)| name != "South Stream")
+        );
+        assert!(people("at the North American Leaders' Summit").is_empty());
+        assert!(people("signed by the Yang di-Pertuan Agong").is_empty());
+        assert_eq!(
+            people("the President Ana Lopes arrived")[0].0,
+            "Ana Lopes",
+            "a titled name after \"the\" is still a name"
         );
     }
 
