@@ -180,10 +180,22 @@ fn extract_signed(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 let dates_other = near
                     .iter()
                     .any(|word| matches!(*word, "before" | "after" | "until" | "since"));
+                // "Beyond the 1974 memorandum, they signed ...": the article and a year point
+                // back at an instrument told before.
+                let the_year = lead
+                    .trim_end()
+                    .rsplit_once(' ')
+                    .is_some_and(|(before, year)| {
+                        before.ends_with(" the")
+                            && year.len() == 4
+                            && year.bytes().all(|byte| byte.is_ascii_digit())
+                    });
                 let generic = !view.slice(instrument.span).starts_with(char::is_uppercase)
                     && (lead.trim_end().ends_with(" the")
+                        || the_year
                         || index > 0
                             && lead.trim_start().starts_with("the ")
+                            && lead.split_whitespace().count() <= 3
                             && !lead.contains(" and "));
                 let pointed_back = generic && instruments.len() > 1;
                 // "A protocol amending the General Agreement of 1989": the instrument amended

@@ -740,6 +740,26 @@ fn missions_in_places_dated_respectively() {
 }
 
 #[test]
+fn instruments_pointed_back_at_or_under_negotiation_are_not_signed_again() {
+    check(
+        &article(
+            "Chile–Norway relations",
+            "Beyond the 1974 memorandum and the agreements of 1990, the two countries signed a \
+             convention for the avoidance of double taxation on 12 September 2006. An air \
+             services agreement was initialled in 2019 but has not been signed, and a memorandum \
+             on tourism has been under negotiation since 2022. In 2023 the two governments \
+             launched negotiations on a free trade agreement. Chile opened consulates general in \
+             Bergen and Tromsø in 1977 and 1980 respectively.",
+        ),
+        r#"
+        {"type":"agreement_signed","parties":["CHL","NOR"],"kind":"convention","title":null,"topic":"the avoidance of double taxation","date":"2006-09-12"}
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"consulate_general","city":"Bergen","date":"1977"}
+        {"type":"mission_opened","sender":"CHL","host":"NOR","kind":"consulate_general","city":"Tromsø","date":"1980"}
+        "#,
+    );
+}
+
+#[test]
 fn posts_named_by_the_city_of_a_mission_listed_before() {
     check(
         &article(
