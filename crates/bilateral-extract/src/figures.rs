@@ -392,13 +392,14 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
     let trade_before = std::mem::take(&mut state.trade_before);
     // "Bilateral trade stood at X in 2008. In 2023 it amounted to Y": "it" is the trade.
     let it_is_trade = trade_before && view.lower.has_any(&TRADE_PRONOUNS, view.whole());
+    // Money is looked for only in sentences that speak of trade: most do not.
+    if !(it_is_trade || view.lower.has_any(&TRADE_WORDS, view.whole())) {
+        return;
+    }
     if view.money().is_empty() {
         // "Trade between the two countries is modest. It amounted to X in 2010": the pair's
         // trade, spoken of without a figure, is what "it" stands for next.
         state.trade_before = view.lower.has_any(&TOTAL, view.whole());
-        return;
-    }
-    if !(it_is_trade || view.lower.has_any(&TRADE_WORDS, view.whole())) {
         return;
     }
     let inherited = currency_carried(view);
