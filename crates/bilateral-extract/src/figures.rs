@@ -667,11 +667,7 @@ fn ones_own_trade(view: &View, clause: Span, figure: &Money, state: &State) -> b
     if view.lower.find_any(&NOT_BILATERAL, clause).is_some() {
         return true;
     }
-    let possessive = |country: &crate::view::CountryRef| {
-        view.text
-            .get(country.span.end..)
-            .is_some_and(|after| after.starts_with("'s") || after.starts_with("’s"))
-    };
+    let possessive = |country: &crate::view::CountryRef| view.possessive_at(country.span.end);
     // "Hungary's total exports", "Bulgaria's worldwide exports": a member's own total,
     // whatever else the sentence names.
     let owns_a_total = view

@@ -248,6 +248,23 @@ impl<'a> View<'a> {
         Span::new(0, self.text.len())
     }
 
+    /// Whether the mention ending at `end` is in the possessive ("Lula's", "Chile’s").
+    pub fn possessive_at(&self, end: usize) -> bool {
+        self.text
+            .get(end..)
+            .is_some_and(|after| after.starts_with("'s") || after.starts_with("’s"))
+    }
+
+    /// Whether the possessive ending at `end` heads the phrase at `head`: "Lula's second
+    /// visit", not "Lula's successor, X, went".
+    pub fn possessive_heads(&self, end: usize, head: Span) -> bool {
+        self.possessive_at(end)
+            && self
+                .lower
+                .get(end..head.start)
+                .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
@@ -369,14 +386,7 @@ impl<'a> View<'a> {
             "chancellorship of",
         ];
         let found = self.lower.find_any(TENURES, span)?;
-        let tenure = self.lower.get(found.start..found.end)?;
-        Some(
-            if tenure.contains("presidency") || tenure.contains("reign") {
-                Office::HeadOfState
-            } else {
-                Office::HeadOfGovernment
-            },
-        )
+        office_of_tenure(self.lower.get(found.start..found.end)?)
     }
 
     pub fn titles_in(&self, span: Span) -> impl Iterator<Item = &TitleMention> {
@@ -414,35 +424,34 @@ fn bracketed_office(name_end: usize, titles: &[TitleMention], text: &str) -> Opt
 /// The office of a tenure a name is written as the holder of: "the presidency of X", "the
 /// presidencies of X (2010–2015) and Y (2004–2012)", "the premiership of X".
 fn tenure_held(name_start: usize, lower: &str) -> Option<Office> {
-    const TENURES: &[(&str, Office)] = &[
-        ("presidency of", Office::HeadOfState),
-        ("presidencies of", Office::HeadOfState),
-        ("reign of", Office::HeadOfState),
-        ("premiership of", Office::HeadOfGovernment),
-        ("premierships of", Office::HeadOfGovernment),
-        ("chancellorship of", Office::HeadOfGovernment),
-    ];
     let head = lower.get(..name_start)?.trim_end();
-    // The first holder stands right after the phrase; a second after " and", with the first
+    // The first holder stands right after "... of"; a second after " and", with the first
     // (and its years) between.
-    let (near, second) = match head.strip_suffix(" and") {
-        Some(before) => (
-            before
+    let tenure = match head.strip_suffix(" and") {
+        Some(before) => {
+            let near = before
                 .get(before.len().saturating_sub(60)..)
-                .unwrap_or(before),
-            true,
-        ),
-        None => (head, false),
+                .unwrap_or(before);
+            let at = near.rfind(" of ").filter(|_| !near.contains(['.', ';']))?;
+            near[..at].rsplit(' ').next()?
+        }
+        None => head.strip_suffix(" of")?.rsplit(' ').next()?,
     };
+    office_of_tenure(tenure)
+}
+
+/// The office a tenure is the holding of: a presidency or a reign is the head of state's, a
+/// premiership or chancellorship the head of government's.
+fn office_of_tenure(tenure: &str) -> Option<Office> {
+    const TENURES: &[(&str, Office)] = &[
+        ("presidenc", Office::HeadOfState),
+        ("reign", Office::HeadOfState),
+        ("premiership", Office::HeadOfGovernment),
+        ("chancellorship", Office::HeadOfGovernment),
+    ];
     TENURES
         .iter()
-        .find(|(phrase, _)| {
-            if second {
-                near.contains(phrase) && !near.contains(['.', ';'])
-            } else {
-                near.ends_with(phrase)
-            }
-        })
+        .find(|(stem, _)| tenure.contains(stem))
         .map(|(_, office)| *office)
 }
 

@@ -191,13 +191,7 @@ pub(crate) fn level_of(lower: &Lowered, span: Span) -> VisitLevel {
 /// points the way to the actor; "X's talks with Y", "X's second visit" name one.
 fn actors_in<'v>(view: &'v View, span: Span, trigger: Span) -> Vec<&'v PersonRef> {
     let points_the_way = |person: &PersonRef| {
-        let after = view.text.get(person.span.end..).unwrap_or("");
-        let owner = after.starts_with("'s") || after.starts_with("’s");
-        let heads_trigger = view
-            .lower
-            .get(person.span.end..trigger.start)
-            .is_some_and(|gap| gap.split_whitespace().count() <= 2);
-        owner && !heads_trigger
+        view.possessive_at(person.span.end) && !view.possessive_heads(person.span.end, trigger)
     };
     // "held talks with X at La Moneda", "met in Los Cabos": an untitled name after "at" or
     // "in" is a place the person recogniser could not tell from a name.
@@ -245,14 +239,11 @@ fn traveller<'v>(view: &'v View, clause: Span, trigger: Span) -> Vec<&'v PersonR
     }
     // "X, whose visit of January 1976 followed Y's visit to Ottawa": the possessor of the
     // trip noun is its traveller.
-    if let Some(owner) = before.iter().rev().find(|person| {
-        let after = view.text.get(person.span.end..).unwrap_or("");
-        (after.starts_with("'s") || after.starts_with("’s"))
-            && view
-                .lower
-                .get(person.span.end..trigger.start)
-                .is_some_and(|gap| gap.split_whitespace().count() <= 2)
-    }) {
+    if let Some(owner) = before
+        .iter()
+        .rev()
+        .find(|person| view.possessive_heads(person.span.end, trigger))
+    {
         return vec![*owner];
     }
     let Some(first) = before.first() else {
