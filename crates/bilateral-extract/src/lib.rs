@@ -390,7 +390,10 @@ pub fn extract_facts(
         if !listed_row {
             trip_rows::introduce(&view, &found, &mut state);
         }
-        trade_tables::extract(&view, &mut state, &mut found);
+        let table_heading = document
+            .table_row(sentence.block)
+            .map(|row| row.table.heading.as_str());
+        trade_tables::extract(&view, table_heading, &mut state, &mut found);
         // Former states the sentence names without naming their successor too ("West
         // Germany" beside "the GDR" keeps each its own).
         let named = |code: CountryCode| view.countries.iter().any(|country| country.code == code);

@@ -8,6 +8,7 @@
 
 use bilateral_gazetteer::MentionVia;
 use bilateral_model::{Direction, Fact, Span};
+use bilateral_recognise::date::{DateContext, find_dates};
 use bilateral_recognise::quantity::currency_of_unit;
 
 use std::sync::LazyLock;
@@ -60,10 +61,20 @@ static TOTAL_WORDS: LazyLock<Vec<&'static str>> =
 static NOT_FLOWS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::phrases(lexicon::FIGURES, "not flows"));
 
-pub(crate) fn extract(view: &View, state: &mut State, found: &mut Vec<Found>) {
-    if let Some(table) = caption(view) {
+pub(crate) fn extract(
+    view: &View,
+    table_heading: Option<&str>,
+    state: &mut State,
+    found: &mut Vec<Found>,
+) {
+    if let Some(table) = caption(view.text) {
         state.trade_table = Some(table);
         return;
+    }
+    // A table the reader kept whole carries its caption as its heading: "Trade between Denmark
+    // and Ghana, 2019–2022 (DKK million)".
+    if state.trade_table.is_none() {
+        state.trade_table = table_heading.and_then(caption);
     }
     let Some(mut table) = state.trade_table.take() else {
         return;
@@ -133,11 +144,11 @@ fn push(found: &mut Vec<Found>, table: &TradeTable, year: i32, value: f64, flow:
 
 /// A caption: a trade word and a unit in brackets, "(US$ million)"; its year, if it gives
 /// one, dates a table without a row of years.
-fn caption(view: &View) -> Option<TradeTable> {
-    let open = view.text.find('(')?;
+fn caption(text: &str) -> Option<TradeTable> {
+    let open = text.find('(')?;
     // "(US$ million)", "(million US$)", "(in € billion)", "(USD, millions)", "(millions of US
     // dollars; source: ...)": a currency and a scale among the first few words.
-    let inside = view.text[open + 1..].split([')', ';']).next()?;
+    let inside = text[open + 1..].split([')', ';']).next()?;
     let words: Vec<&str> = inside
         .split([' ', ','])
         .filter(|word| !word.is_empty())
@@ -152,13 +163,12 @@ fn caption(view: &View) -> Option<TradeTable> {
         })
     })?;
     let scale = words.iter().find_map(|word| scale_of(word))?;
-    if !view.lower.has_any(&CAPTION_WORDS, Span::new(0, open)) {
+    let head = text[..open].to_lowercase();
+    if !crate::text::has_any(&head, &CAPTION_WORDS, Span::new(0, head.len())) {
         return None;
     }
-    let years = view
-        .dates
+    let years = find_dates(&text[..open], &DateContext::default())
         .iter()
-        .filter(|date| date.span.end <= open)
         .map(|date| date.start.year())
         .take(1)
         .collect();

@@ -499,6 +499,29 @@ fn a_members_worldwide_total_is_not_the_pairs_and_years_told_against_the_last() 
 }
 
 #[test]
+fn a_trade_tables_unit_in_its_caption_heading() {
+    check(
+        "Chile–Norway relations\n\n\
+         Chile–Norway relations are the ties between Chile and Norway.\n\n\
+         Table: Trade between Chile and Norway, 2019–2020 (NOK million)\n\n\
+         Year\tChilean exports to Norway\tChilean imports from Norway\tTotal trade\n\
+         2019\t1,012\t396\t1,408\n\
+         2020\t874\t451\t1,325\n\n\
+         Table: Visits of ministers, 2019–2020 (number)\n\n\
+         Year\tMinisters\n\
+         2019\t4\n",
+        r#"
+        {"type":"trade","year":2019,"value":1012000000.0,"currency":"NOK","direction":"A_to_B","from":"CHL","to":"NOR"}
+        {"type":"trade","year":2019,"value":396000000.0,"currency":"NOK","direction":"B_to_A","from":"NOR","to":"CHL"}
+        {"type":"trade","year":2019,"value":1408000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2020,"value":874000000.0,"currency":"NOK","direction":"A_to_B","from":"CHL","to":"NOR"}
+        {"type":"trade","year":2020,"value":451000000.0,"currency":"NOK","direction":"B_to_A","from":"NOR","to":"CHL"}
+        {"type":"trade","year":2020,"value":1325000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
+        "#,
+    );
+}
+
+#[test]
 fn populations_counted_by_census_birthplace_label_or_community() {
     check(
         &article(
