@@ -67,14 +67,14 @@ pub(crate) fn extract(
     state: &mut State,
     found: &mut Vec<Found>,
 ) {
-    if let Some(table) = caption(view.text) {
+    if let Some(table) = caption(view.text, false) {
         state.trade_table = Some(table);
         return;
     }
     // A table the reader kept whole carries its caption as its heading: "Trade between Denmark
     // and Ghana, 2019–2022 (DKK million)".
     if state.trade_table.is_none() {
-        state.trade_table = table_heading.and_then(caption);
+        state.trade_table = table_heading.and_then(|heading| caption(heading, true));
     }
     let Some(mut table) = state.trade_table.take() else {
         return;
@@ -144,25 +144,45 @@ fn push(found: &mut Vec<Found>, table: &TradeTable, year: i32, value: f64, flow:
 
 /// A caption: a trade word and a unit in brackets, "(US$ million)"; its year, if it gives
 /// one, dates a table without a row of years.
-fn caption(text: &str) -> Option<TradeTable> {
-    let open = text.find('(')?;
+fn caption(text: &str, a_tables_heading: bool) -> Option<TradeTable> {
     // "(US$ million)", "(million US$)", "(in € billion)", "(USD, millions)", "(millions of US
-    // dollars; source: ...)": a currency and a scale among the first few words.
-    let inside = text[open + 1..].split([')', ';']).next()?;
-    let words: Vec<&str> = inside
-        .split([' ', ','])
-        .filter(|word| !word.is_empty())
-        .take(5)
-        .collect();
-    let currency = words.iter().find_map(|word| {
-        currency_of_unit(word).or_else(|| {
-            CURRENCY_WORDS
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(word))
-                .map(|(_, code)| *code)
-        })
-    })?;
-    let scale = words.iter().find_map(|word| scale_of(word))?;
+    // dollars; source: ...)": a currency and a scale among the first few words in brackets;
+    // a table's own heading may also say it in its words ("Bilateral trade, in millions of
+    // euro, has developed as follows"), where prose would be a sentence with a figure.
+    let unit_of = |words: &[&str]| {
+        let currency = words.iter().find_map(|word| {
+            currency_of_unit(word).or_else(|| {
+                CURRENCY_WORDS
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(word))
+                    .map(|(_, code)| *code)
+            })
+        })?;
+        Some((currency, words.iter().find_map(|word| scale_of(word))?))
+    };
+    let split = |part: &str| -> Vec<String> {
+        part.split([' ', ','])
+            .filter(|word| !word.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let bracketed = text.find('(').and_then(|open| {
+        let inside = text[open + 1..].split([')', ';']).next()?;
+        let words = split(inside);
+        let words: Vec<&str> = words.iter().take(5).map(String::as_str).collect();
+        Some((open, unit_of(&words)?))
+    });
+    let (open, (currency, scale)) = match bracketed {
+        Some(found) => found,
+        None if a_tables_heading => {
+            // The heading's last sentence introduces the table.
+            let last = text.rsplit(". ").next().unwrap_or(text);
+            let words = split(last);
+            let words: Vec<&str> = words.iter().take(16).map(String::as_str).collect();
+            (text.len(), unit_of(&words)?)
+        }
+        None => return None,
+    };
     let head = text[..open].to_lowercase();
     if !crate::text::has_any(&head, &CAPTION_WORDS, Span::new(0, head.len())) {
         return None;

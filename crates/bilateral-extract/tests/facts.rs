@@ -509,7 +509,11 @@ fn a_trade_tables_unit_in_its_caption_heading() {
          2020\t874\t451\t1,325\n\n\
          Table: Visits of ministers, 2019–2020 (number)\n\n\
          Year\tMinisters\n\
-         2019\t4\n",
+         2019\t4\n\n\
+         Chile is Norway's first customer. Bilateral trade, in millions of euro, has developed \
+         as follows (Statistics Norway):\n\n\
+         Year\tChilean exports to Norway\tTotal interchange\n\
+         2022\t2,632\t18,826\n",
         r#"
         {"type":"trade","year":2019,"value":1012000000.0,"currency":"NOK","direction":"A_to_B","from":"CHL","to":"NOR"}
         {"type":"trade","year":2019,"value":396000000.0,"currency":"NOK","direction":"B_to_A","from":"NOR","to":"CHL"}
@@ -517,6 +521,8 @@ fn a_trade_tables_unit_in_its_caption_heading() {
         {"type":"trade","year":2020,"value":874000000.0,"currency":"NOK","direction":"A_to_B","from":"CHL","to":"NOR"}
         {"type":"trade","year":2020,"value":451000000.0,"currency":"NOK","direction":"B_to_A","from":"NOR","to":"CHL"}
         {"type":"trade","year":2020,"value":1325000000.0,"currency":"NOK","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":2632000000.0,"currency":"EUR","direction":"A_to_B","from":"CHL","to":"NOR"}
+        {"type":"trade","year":2022,"value":18826000000.0,"currency":"EUR","direction":"total","from":null,"to":null}
         "#,
     );
 }
