@@ -804,7 +804,22 @@ pub(crate) fn direction_of(view: &View, clause: Span, state: &State) -> Option<F
         .lower
         .find_any(&["imports", "imported", "import", "bought"], clause)
     {
-        // "X imports from Y", "X bought Y-ian goods": Y exports to X.
+        // "X imports from Y", "X bought Y-ian goods", "imports to X from Y": Y exports to X.
+        let after_word = |word: &str| {
+            members.iter().find(|country| {
+                country.span.start >= verb.end
+                    && view
+                        .lower
+                        .get(..country.span.start)
+                        .is_some_and(|head| head.trim_end().ends_with(word))
+            })
+        };
+        if let Some(exporter) = after_word(" from") {
+            return directed(exporter.code);
+        }
+        if let Some(importer) = after_word(" to") {
+            return directed(dyad.other(importer.code)?);
+        }
         let after = members
             .iter()
             .find(|country| country.span.start >= verb.end);

@@ -528,6 +528,24 @@ fn a_trade_tables_unit_in_its_caption_heading() {
 }
 
 #[test]
+fn imports_to_one_member_from_the_other_flow_from_the_other() {
+    check(
+        "Chile–Norway relations\n\n\
+         Chile–Norway relations are the ties between Chile and Norway.\n\n\
+         Table: Trade between Chile and Norway (USD million)\n\n\
+         Year\tExports from Chile to Norway\tImports to Chile from Norway\tTrade turnover\n\
+         2021\t71.6\t10.2\t81.8\n\n\
+         In 2022 imports to Norway from Chile were worth US$80 million.\n",
+        r#"
+        {"type":"trade","year":2021,"value":71600000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"NOR"}
+        {"type":"trade","year":2021,"value":10200000.0,"currency":"USD","direction":"B_to_A","from":"NOR","to":"CHL"}
+        {"type":"trade","year":2021,"value":81800000.0,"currency":"USD","direction":"total","from":null,"to":null}
+        {"type":"trade","year":2022,"value":80000000.0,"currency":"USD","direction":"A_to_B","from":"CHL","to":"NOR"}
+        "#,
+    );
+}
+
+#[test]
 fn populations_counted_by_census_birthplace_label_or_community() {
     check(
         &article(
