@@ -480,9 +480,6 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                     && date.span.end <= context.end
                     && view.lower[..date.span.start].ends_with("by ")
             });
-            // A year written before the amount in its clause is the latest one said ("€14.6
-            // million in 2022, when exports were €13.1 million"); with none in the clause, the
-            // sentence's latest before it ("...in 2022; in the latter year exports were X").
             // "three years earlier total trade had stood at X", "rose to Y in the following
             // year": a year told against the last one.
             let relative = state.last_trade_year.and_then(|last| {
@@ -498,6 +495,10 @@ fn trade(view: &View, state: &mut State, found: &mut Vec<Found>) {
                 .map(|date| date.start)
                 .or(by_year.map(|date| date.start))
                 .or(relative)
+                // A year written before the amount in its clause is the latest one said
+                // ("€14.6 million in 2022, when exports were €13.1 million"); with none in
+                // the clause, the sentence's latest before it ("...in 2022; in the latter year
+                // exports were X").
                 .or_else(|| {
                     view.dates_in(Span::new(clause.start, amount.span.start))
                         .last()
@@ -693,9 +694,8 @@ fn ones_own_trade(view: &View, clause: Span, figure: &Money, state: &State) -> b
         return false;
     };
     let alone = members.all(|other| other.code == first.code);
-    let possessive = possessive(first);
     alone
-        && possessive
+        && possessive(first)
         && clause.start <= first.span.start
         && first.span.end <= figure.span.start
         && !view.lower.has_any(&BILATERAL, view.whole())
@@ -765,6 +765,16 @@ pub(crate) fn direction_of(view: &View, clause: Span, state: &State) -> Option<F
         .countries_in(clause)
         .filter(|country| dyad.contains(country.code))
         .collect();
+    // The first member after `verb` that follows `word` ("exports to Y", "imports from Y").
+    let after_word = |verb: Span, word: &str| {
+        members.iter().find(|country| {
+            country.span.start >= verb.end
+                && view
+                    .lower
+                    .get(..country.span.start)
+                    .is_some_and(|head| head.trim_end().ends_with(word))
+        })
+    };
     if let Some(verb) = view.lower.find_any(
         &[
             "exports",
@@ -782,17 +792,10 @@ pub(crate) fn direction_of(view: &View, clause: Span, state: &State) -> Option<F
             .iter()
             .rev()
             .find(|country| country.span.end <= verb.start);
-        let to_after = members.iter().find(|country| {
-            country.span.start >= verb.end
-                && view
-                    .lower
-                    .get(..country.span.start)
-                    .is_some_and(|head| head.trim_end().ends_with(" to"))
-        });
         if let Some(exporter) = before {
             return directed(exporter.code);
         }
-        if let Some(importer) = to_after {
+        if let Some(importer) = after_word(verb, " to") {
             return directed(dyad.other(importer.code)?);
         }
         let of_after = members
@@ -805,19 +808,10 @@ pub(crate) fn direction_of(view: &View, clause: Span, state: &State) -> Option<F
         .find_any(&["imports", "imported", "import", "bought"], clause)
     {
         // "X imports from Y", "X bought Y-ian goods", "imports to X from Y": Y exports to X.
-        let after_word = |word: &str| {
-            members.iter().find(|country| {
-                country.span.start >= verb.end
-                    && view
-                        .lower
-                        .get(..country.span.start)
-                        .is_some_and(|head| head.trim_end().ends_with(word))
-            })
-        };
-        if let Some(exporter) = after_word(" from") {
+        if let Some(exporter) = after_word(verb, " from") {
             return directed(exporter.code);
         }
-        if let Some(importer) = after_word(" to") {
+        if let Some(importer) = after_word(verb, " to") {
             return directed(dyad.other(importer.code)?);
         }
         let after = members

@@ -160,26 +160,16 @@ fn caption(text: &str, a_tables_heading: bool) -> Option<TradeTable> {
         })?;
         Some((currency, words.iter().find_map(|word| scale_of(word))?))
     };
-    let split = |part: &str| -> Vec<String> {
-        part.split([' ', ','])
-            .filter(|word| !word.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
     let bracketed = text.find('(').and_then(|open| {
         let inside = text[open + 1..].split([')', ';']).next()?;
-        let words = split(inside);
-        let words: Vec<&str> = words.iter().take(5).map(String::as_str).collect();
-        Some((open, unit_of(&words)?))
+        Some((open, unit_of(&first_words(inside, 5))?))
     });
     let (open, (currency, scale)) = match bracketed {
         Some(found) => found,
         None if a_tables_heading => {
             // The heading's last sentence introduces the table.
             let last = text.rsplit(". ").next().unwrap_or(text);
-            let words = split(last);
-            let words: Vec<&str> = words.iter().take(16).map(String::as_str).collect();
-            (text.len(), unit_of(&words)?)
+            (text.len(), unit_of(&first_words(last, 16))?)
         }
         None => return None,
     };
@@ -198,6 +188,14 @@ fn caption(text: &str, a_tables_heading: bool) -> Option<TradeTable> {
         years,
         columns: Vec::new(),
     })
+}
+
+/// The first `count` words of `part`, split at spaces and commas.
+fn first_words(part: &str, count: usize) -> Vec<&str> {
+    part.split([' ', ','])
+        .filter(|word| !word.is_empty())
+        .take(count)
+        .collect()
 }
 
 fn scale_of(word: &str) -> Option<f64> {
